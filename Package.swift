@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// ITU Browser: a terminal browser over the ITU's Sectors, their member organizations and news.
+///
+/// Dependencies point one way: the executable wires `Terminal` and `Browser`; `Browser` uses
+/// `Catalog`, `TextSearch` (through `CatalogSearch`) and `Screen`; `Catalog` and `TextSearch`
+/// know nothing of terminals, and `Terminal` is the only code that touches ncurses.
+let package = Package(
+    name: "ITUBrowser",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "itu-browser", targets: ["itu-browser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "Catalog"),
+        .target(name: "TextSearch"),
+        .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch"]),
+        .target(name: "Screen"),
+        .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .executableTarget(
+            name: "itu-browser",
+            dependencies: [
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmark programs: they print figures; they are not tests.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .executableTarget(name: "bench-catalog", dependencies: ["Catalog"], path: "Benchmarks/bench-catalog"),
+        .executableTarget(
+            name: "bench-search",
+            dependencies: ["Catalog", "TextSearch", "CatalogSearch", "CSQLite"],
+            path: "Benchmarks/bench-search"
+        ),
+        .executableTarget(
+            name: "bench-browser",
+            dependencies: ["Catalog", "CatalogSearch", "Browser", "Screen"],
+            path: "Benchmarks/bench-browser"
+        ),
+
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
+        .testTarget(name: "CatalogSearchTests", dependencies: ["Catalog", "CatalogSearch", "TextSearch"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "Screen"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+    ]
+)

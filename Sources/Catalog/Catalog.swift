@@ -1,0 +1,198 @@
+/// The immutable, in-memory store of Sectors, organizations and news, built once.
+///
+/// Lookups by id are case-insensitive and also accept an organization's short name and aliases.
+/// Relations are precomputed both ways: Sector → members, organization → Sectors and news,
+/// news → organizations and Sectors. Listings of news are newest first.
+///
+/// `Catalog` assumes its input is consistent (unique ids, known references); the fixture loader
+/// checks that before it builds one. Unknown references met here are skipped, never trapped on.
+public struct Catalog: Sendable {
+    public let sectors: [Sector]
+    /// Organizations in the order of their names (case-insensitive).
+    public let organizations: [Organization]
+    /// News, newest first; items of the same date keep their order in the input.
+    public let news: [NewsItem]
+
+    private let sectorIndex: [String: Int]
+    private let organizationIndex: [String: Int]
+    private let newsIndex: [String: Int]
+    private let membersBySector: [String: [Int]]
+    private let newsByOrganization: [Int: [Int]]
+    private let newsBySector: [String: [Int]]
+
+    public init(sectors: [Sector], organizations: [Organization], news: [NewsItem]) {
+        self.sectors = sectors
+        let orgs = organizations.enumerated().sorted { a, b in
+            let (x, y) = (a.element.name.lowercased(), b.element.name.lowercased())
+            return x == y ? a.offset < b.offset : x < y
+        }.map(\.element)
+        self.organizations = orgs
+        let items = news.enumerated().sorted { a, b in
+            a.element.date == b.element.date ? a.offset < b.offset : a.element.date > b.element.date
+        }.map(\.element)
+        self.news = items
+
+        var sectorIndex: [String: Int] = [:]
+        for (i, sector) in sectors.enumerated() { sectorIndex[Catalog.key(sector.id)] = i }
+        var organizationIndex: [String: Int] = [:]
+        for (i, org) in orgs.enumerated() {
+            for name in [org.shortName].compactMap({ $0 }) + org.aliases where organizationIndex[Catalog.key(name)] == nil {
+                organizationIndex[Catalog.key(name)] = i
+            }
+        }
+        for (i, org) in orgs.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
+        var newsIndex: [String: Int] = [:]
+        newsIndex.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() { newsIndex[Catalog.key(item.id)] = i }
+
+        var membersBySector: [String: [Int]] = [:]
+        for (i, org) in orgs.enumerated() {
+            for membership in org.memberships {
+                guard let s = sectorIndex[Catalog.key(membership.sector)] else { continue }
+                membersBySector[sectors[s].id, default: []].append(i)
+            }
+        }
+        var newsByOrganization: [Int: [Int]] = [:]
+        var newsBySector: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() {
+            for id in item.organizations {
+                if let o = organizationIndex[Catalog.key(id)] { newsByOrganization[o, default: []].append(i) }
+            }
+            for id in item.sectors {
+                if let s = sectorIndex[Catalog.key(id)] { newsBySector[sectors[s].id, default: []].append(i) }
+            }
+        }
+        self.sectorIndex = sectorIndex
+        self.organizationIndex = organizationIndex
+        self.newsIndex = newsIndex
+        self.membersBySector = membersBySector
+        self.newsByOrganization = newsByOrganization
+        self.newsBySector = newsBySector
+    }
+
+    static func key(_ id: String) -> String { id.lowercased() }
+
+    // MARK: Lookups
+
+    public func sector(id: String) -> Sector? { sectorIndex[Catalog.key(id)].map { sectors[$0] } }
+
+    /// Finds an organization by id, short name or alias, ignoring case.
+    public func organization(id: String) -> Organization? {
+        organizationIndex[Catalog.key(id)].map { organizations[$0] }
+    }
+
+    public func newsItem(id: String) -> NewsItem? { newsIndex[Catalog.key(id)].map { news[$0] } }
+
+    /// Finds any item by id (Sectors first, then organizations, then news).
+    public func item(id: String) -> CatalogItem? {
+        if let sector = sector(id: id) { return .sector(sector) }
+        if let org = organization(id: id) { return .organization(org) }
+        if let item = newsItem(id: id) { return .news(item) }
+        return nil
+    }
+
+    // MARK: Relations
+
+    /// The organizations with a membership in the Sector, by name.
+    public func members(of sectorID: String) -> [Organization] {
+        guard let s = sectorIndex[Catalog.key(sectorID)] else { return [] }
+        return (membersBySector[sectors[s].id] ?? []).map { organizations[$0] }
+    }
+
+    /// The members of a Sector grouped by membership category, categories in alphabetical order;
+    /// members without a recorded category come last under "Category not recorded".
+    public func membersByCategory(of sectorID: String) -> [(category: String, members: [Organization])] {
+        var groups: [String: [Organization]] = [:]
+        for org in members(of: sectorID) {
+            let category = org.membership(in: sectorID)?.category ?? Catalog.categoryNotRecorded
+            groups[category, default: []].append(org)
+        }
+        return groups.keys.sorted { a, b in
+            if a == Catalog.categoryNotRecorded { return false }
+            if b == Catalog.categoryNotRecorded { return true }
+            return a.lowercased() < b.lowercased()
+        }.map { ($0, groups[$0]!) }
+    }
+
+    public static let categoryNotRecorded = "Category not recorded"
+
+    /// The Sectors an organization is a member of, in the order of `sectors`.
+    public func sectors(of organization: Organization) -> [Sector] {
+        sectors.filter { organization.membership(in: $0.id) != nil }
+    }
+
+    /// The news that concern the organization, newest first.
+    public func news(about organizationID: String) -> [NewsItem] {
+        guard let o = organizationIndex[Catalog.key(organizationID)] else { return [] }
+        return (newsByOrganization[o] ?? []).map { news[$0] }
+    }
+
+    /// The news that concern the Sector, newest first.
+    public func news(inSector sectorID: String) -> [NewsItem] {
+        guard let s = sectorIndex[Catalog.key(sectorID)] else { return [] }
+        return (newsBySector[sectors[s].id] ?? []).map { news[$0] }
+    }
+
+    /// The organizations a news item concerns, in the item's order.
+    public func organizations(of item: NewsItem) -> [Organization] {
+        item.organizations.compactMap { organization(id: $0) }
+    }
+
+    /// The Sectors a news item concerns, in the item's order.
+    public func sectors(of item: NewsItem) -> [Sector] {
+        item.sectors.compactMap { sector(id: $0) }
+    }
+
+    // MARK: Filters
+
+    /// Organizations matching every given condition; nil conditions match all.
+    public func organizations(inSector sectorID: String? = nil, kind: String? = nil) -> [Organization] {
+        organizations.filter { org in
+            (sectorID.map { org.membership(in: $0) != nil } ?? true)
+                && (kind.map { org.kind.lowercased() == $0.lowercased() } ?? true)
+        }
+    }
+
+    /// News matching every given condition, newest first. `since` and `until` are inclusive and
+    /// compare by the days a partial date may stand for: `since: 2021` keeps items of 2021-10.
+    public func news(inSector sectorID: String? = nil, about organizationID: String? = nil,
+                     category: String? = nil, since: PartialDate? = nil, until: PartialDate? = nil) -> [NewsItem] {
+        let base: [NewsItem]
+        if let sectorID { base = news(inSector: sectorID) }
+        else if let organizationID { base = news(about: organizationID) }
+        else { base = news }
+        let orgKey = organizationID.flatMap { organization(id: $0)?.id }
+        return base.filter { item in
+            if let organizationID {
+                guard let orgKey, item.organizations.contains(where: { Catalog.key($0) == Catalog.key(orgKey) }) else {
+                    return organizationID.isEmpty
+                }
+            }
+            if let category, item.category.lowercased() != category.lowercased() { return false }
+            if let since, item.date.latestKey < since.earliestKey { return false }
+            if let until, item.date.earliestKey > until.latestKey { return false }
+            return true
+        }
+    }
+
+    /// The distinct news categories, alphabetically.
+    public var newsCategories: [String] { Set(news.map(\.category)).sorted() }
+
+    /// The distinct organization kinds, alphabetically.
+    public var organizationKinds: [String] { Set(organizations.map(\.kind)).sorted() }
+}
+
+/// Any one item of the catalog.
+public enum CatalogItem: Hashable, Sendable {
+    case sector(Sector)
+    case organization(Organization)
+    case news(NewsItem)
+
+    public var id: String {
+        switch self {
+        case .sector(let s): return s.id
+        case .organization(let o): return o.id
+        case .news(let n): return n.id
+        }
+    }
+}

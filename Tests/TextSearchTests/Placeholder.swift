@@ -1,0 +1,1 @@
+// PLACEHOLDER: delete this file once the target has real sources.
