@@ -1,0 +1,46 @@
+import ArgumentParser
+import Catalog
+
+/// The `--fixtures DIR` option every command shares, and the loading of the catalog from it.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The fixtures folder to read (default: $ITU_BROWSER_FIXTURES, else the bundled fixtures/).",
+        valueName: "DIR"))
+    var fixtures: String?
+
+    /// The fixtures folder this invocation reads.
+    func location() throws(CommandFailure) -> FixturesLocator.Location {
+        try FixturesLocator(explicitPath: fixtures).locate()
+    }
+
+    /// Loads the catalog. Errors in the data end the command with every problem listed and exit
+    /// status 65; warnings alone only earn a one-line note on standard error.
+    func loadCatalog() throws(CommandFailure) -> Catalog {
+        let location = try location()
+        let result = FixtureLoader.load(directory: location.path)
+        let folder = FolderName.display(location.path)
+        guard let catalog = result.catalog, result.errors.isEmpty else {
+            throw CommandFailure(
+                "\(Plural.count(result.errors.count, "error")) in \(folder); the data cannot be used",
+                status: ExitStatus.invalidData,
+                details: result.problems.map(\.description))
+        }
+        if !result.warnings.isEmpty {
+            Console.error("itu-browser: \(Plural.count(result.warnings.count, "warning")) in \(folder) "
+                + "(see: itu-browser validate \(location.path))")
+        }
+        return catalog
+    }
+}
+
+/// How folders are named in messages: with a trailing slash, as in `fixtures/`.
+enum FolderName {
+    static func display(_ path: String) -> String { path.hasSuffix("/") ? path : path + "/" }
+}
+
+/// Counted nouns: "1 error", "2 errors".
+enum Plural {
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Catalog
+
+/// `itu-browser show ID`: one organization, Sector or news item with everything related to it.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an organization, a Sector or a news item in full.",
+        discussion: "ID is an id, or an organization's short name or alias, in any case: show intersputnik, show itu-r, show Интерспутник."
+    )
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Argument(help: "The id, short name or alias of the item.")
+    var id: String
+
+    @Option(help: "Output format: text or json.")
+    var format: DetailFormat = .text
+
+    func run() throws {
+        let catalog = try catalogOptions.loadCatalog()
+        guard let item = catalog.item(id: id) else { throw Self.notFound(id, in: catalog) }
+        switch format {
+        case .json:
+            JSONOutput.write { CatalogJSON.show(item, catalog: catalog, into: &$0) }
+        case .text:
+            let width = Console.width
+            let lines: [String]
+            switch item {
+            case .organization(let organization): lines = ShowText.organization(organization, catalog: catalog, width: width)
+            case .sector(let sector): lines = ShowText.sector(sector, catalog: catalog, width: width)
+            case .news(let news): lines = ShowText.news(news, catalog: catalog, width: width)
+            }
+            for line in lines { Console.write(line) }
+        }
+    }
+
+    /// The failure for an unknown id, suggesting the nearest known name within two edits.
+    static func notFound(_ id: String, in catalog: Catalog) -> CommandFailure {
+        var names = catalog.sectors.map(\.id)
+        for organization in catalog.organizations {
+            names.append(organization.id)
+            if let shortName = organization.shortName { names.append(shortName) }
+            names += organization.aliases
+        }
+        names += catalog.news.map(\.id)
+        var message = "no organization, Sector or news item with id \"\(id)\""
+        if let suggestion = Suggestions.closest(to: id, in: names) { message += "; did you mean \"\(suggestion)\"?" }
+        return CommandFailure(message)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// What one run of the built `itu-browser` gave.
+struct CommandOutput {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// Standard output's lines, without the empty one after the final newline.
+    var lines: [String] {
+        var parts = stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if parts.last == "" { parts.removeLast() }
+        return parts
+    }
+
+    /// Standard output parsed as one JSON object.
+    func jsonObject() throws -> [String: Any] {
+        let value = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        return try #require(value as? [String: Any], "stdout is not a JSON object: \(stdout.prefix(200))")
+    }
+}
+
+/// Runs the `itu-browser` executable that `swift test` built next to the test bundle.
+enum ITUBrowserProcess {
+    /// The repository root, found from this file's place in `Tests/CommandLineTests/`.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The bundled fixtures, as an absolute path.
+    static var bundledFixtures: String { repositoryRoot.appendingPathComponent("fixtures").path }
+
+    /// The directory of the running test binary, where the build also put `itu-browser`.
+    static var buildDirectory: URL {
+        if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: linked).deletingLastPathComponent()
+        }
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }
+
+    static func executable() throws -> URL {
+        let url = buildDirectory.appendingPathComponent("itu-browser")
+        try #require(FileManager.default.isExecutableFile(atPath: url.path),
+                     "the built itu-browser is not at \(url.path); build the package (swift build) before swift test")
+        return url
+    }
+
+    /// Runs `itu-browser` with `arguments` and waits for it.
+    ///
+    /// The environment is the test's own without `ITU_BROWSER_FIXTURES`, with `COLUMNS=100` so
+    /// tables are the same everywhere; `environment` adds to or overrides it. Output goes to
+    /// temporary files, so no pipe can fill up and block the child.
+    static func run(_ arguments: [String], executable: URL? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:], stdin: String? = nil) throws -> CommandOutput {
+        let process = Process()
+        process.executableURL = try executable ?? self.executable()
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        variables["ITU_BROWSER_FIXTURES"] = nil
+        variables["COLUMNS"] = "100"
+        variables.merge(environment) { _, new in new }
+        process.environment = variables
+        process.currentDirectoryURL = directory ?? repositoryRoot
+
+        let scratch = try TemporaryDirectory()
+        let outURL = scratch.url.appendingPathComponent("stdout")
+        let errURL = scratch.url.appendingPathComponent("stderr")
+        let inURL = scratch.url.appendingPathComponent("stdin")
+        for url in [outURL, errURL] { try Data().write(to: url) }
+        try Data((stdin ?? "").utf8).write(to: inURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let input = try FileHandle(forReadingFrom: inURL)
+        defer { try? out.close(); try? err.close(); try? input.close() }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        process.waitUntilExit()
+        return CommandOutput(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Runs with `--fixtures` pointing at the bundled fixtures.
+    static func runOnBundled(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> CommandOutput {
+        try run(arguments + ["--fixtures", bundledFixtures], environment: environment, stdin: stdin)
+    }
+}
+
+/// A fresh directory under the system's temporary folder, removed when the value is released.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("itu-browser-tests-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
