@@ -27,9 +27,14 @@ public struct Catalog: Sendable {
             return x == y ? a.offset < b.offset : x < y
         }.map(\.element)
         self.organizations = orgs
-        let items = news.enumerated().sorted { a, b in
-            a.element.date == b.element.date ? a.offset < b.offset : a.element.date > b.element.date
-        }.map(\.element)
+        // Positions are sorted by precomputed keys, then the items are moved into place, so a
+        // large catalog is built without copying every item.
+        var items = consume news
+        let dateKeys = items.map(\.date.sortKey)
+        let order = items.indices.sorted { a, b in
+            dateKeys[a] == dateKeys[b] ? a < b : dateKeys[a] > dateKeys[b]
+        }
+        items.arrange(in: order)
         self.news = items
 
         var sectorIndex: [String: Int] = [:]
@@ -43,7 +48,8 @@ public struct Catalog: Sendable {
         for (i, org) in orgs.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
         var newsIndex: [String: Int] = [:]
         newsIndex.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() { newsIndex[Catalog.key(item.id)] = i }
+        // Loops over news go by position: reading a field of `items[i]` copies nothing else.
+        for i in items.indices { newsIndex[Catalog.key(items[i].id)] = i }
 
         var membersBySector: [String: [Int]] = [:]
         for (i, org) in orgs.enumerated() {
@@ -54,11 +60,11 @@ public struct Catalog: Sendable {
         }
         var newsByOrganization: [Int: [Int]] = [:]
         var newsBySector: [String: [Int]] = [:]
-        for (i, item) in items.enumerated() {
-            for id in item.organizations {
+        for i in items.indices {
+            for id in items[i].organizations {
                 if let o = organizationIndex[Catalog.key(id)] { newsByOrganization[o, default: []].append(i) }
             }
-            for id in item.sectors {
+            for id in items[i].sectors {
                 if let s = sectorIndex[Catalog.key(id)] { newsBySector[sectors[s].id, default: []].append(i) }
             }
         }
@@ -70,7 +76,11 @@ public struct Catalog: Sendable {
         self.newsBySector = newsBySector
     }
 
-    static func key(_ id: String) -> String { id.lowercased() }
+    /// The case-insensitive form of an id; ids already in lower-case ASCII are returned as
+    /// they are, without making a new string.
+    static func key(_ id: String) -> String {
+        id.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? id.lowercased() : id
+    }
 
     // MARK: Lookups
 

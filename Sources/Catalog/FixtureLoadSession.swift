@@ -1,0 +1,134 @@
+/// The state of one load: what the files decoded to so far, the ids met, and the problems.
+struct FixtureLoadSession {
+    var identifiers = FixtureIdentifiers()
+    var sectors: [Sector] = []
+    var organizations: [Organization] = []
+    var news: [NewsItem] = []
+    var problems: [FixtureProblem] = []
+
+    /// How far the reader moves between two calls of `release`.
+    static let releaseInterval = 8 << 20
+
+    /// The top-level keys of the three files.
+    enum RootField: String, FixtureField {
+        case schemaVersion, sectors, organizations, news
+        static let tables: [FixtureFile.Kind: FieldTable<RootField>] = [
+            .sectors: FieldTable([.schemaVersion, .sectors]),
+            .organizations: FieldTable([.schemaVersion, .organizations]),
+            .news: FieldTable([.schemaVersion, .news]),
+        ]
+    }
+
+    /// Decodes one file into the session, recording its problems. `release(offset)` is called
+    /// as the reader moves on, to say the bytes before `offset` are no longer needed.
+    mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
+                       release: (Int) -> Void = { _ in }) {
+        guard !bytes.isEmpty else {
+            problems.append(FixtureProblem(file: name, message: "the file is empty"))
+            return
+        }
+        if kind == .news {
+            // A typical news item takes a kilobyte or more: a guess that spares most rehashing.
+            identifiers.reserveNews(min(bytes.count / 1024, 1 << 22))
+        }
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var decoder = FixtureDecoder(reader: JSONReader(bytes: bytes, offset: hasByteOrderMark ? 3 : 0))
+        let complete: Bool
+        do {
+            complete = try decodeRoot(kind, &decoder, release: release)
+            try decoder.reader.expectEnd()
+        } catch {
+            // Outside strings, a byte that is not UTF-8 stops the reader at the token it spoils.
+            let nearby = error.offset..<min(bytes.count, error.offset + 64)
+            if let bad = UTF8Validation.firstInvalidOffset(in: bytes, range: nearby) {
+                decoder.report(UTF8Validation.message(for: bytes[bad]), at: bad)
+            } else {
+                decoder.report(error.message, at: error.offset)
+            }
+            problems += decoder.located(file: name)
+            return
+        }
+        switch kind {
+        case .sectors: identifiers.sectorsComplete = complete
+        case .organizations: identifiers.organizationsComplete = complete
+        case .news: break
+        }
+        problems += decoder.located(file: name)
+    }
+
+    /// Decodes the top-level object; returns whether the file's records can be trusted for
+    /// checking references (its version is supported).
+    private mutating func decodeRoot(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
+                                     release: (Int) -> Void) throws(JSONSyntaxError) -> Bool {
+        let table = RootField.tables[kind] ?? FieldTable()
+        let start = decoder.valueOffset()
+        guard try decoder.reader.peekValue() == .object else {
+            let found = try decoder.reader.peekValue()
+            decoder.report("expected an object with \"schemaVersion\" and \"\(kind.rawValue)\" at the top level, found \(found.phrase)", at: start)
+            try decoder.reader.skipValue()
+            return false
+        }
+        guard var scope = try decoder.beginObject() else { return false }
+        var version: (text: Substring, offset: Int)?
+        var versionKeySeen = false
+        var listSeen = false
+        while let field = try decoder.nextField(&scope, table) {
+            switch field {
+            case .schemaVersion:
+                versionKeySeen = true
+                let offset = decoder.valueOffset()
+                if try decoder.expect(.number) { version = (try decoder.reader.readNumber(), offset) }
+            case .sectors, .organizations, .news:
+                listSeen = true
+                try decodeList(kind, &decoder, release: release)
+            }
+        }
+        if !listSeen { decoder.report("missing required field \"\(kind.rawValue)\"", at: scope.start) }
+        guard versionKeySeen else {
+            decoder.report("missing \"schemaVersion\" (this version reads \(FixtureLoader.schemaVersion))", at: scope.start)
+            return false
+        }
+        guard let version else { return false }
+        guard version.text == "\(FixtureLoader.schemaVersion)" else {
+            // Records of another version would only give misleading problems.
+            decoder.keepProblems { $0.severity == .warning && $0.path.isEmpty }
+            decoder.report("schemaVersion \(JSONReader.clipped(String(version.text))) is not supported (this version reads \(FixtureLoader.schemaVersion))",
+                           at: version.offset, path: "")
+            return false
+        }
+        return true
+    }
+
+    private mutating func decodeList(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
+                                     release: (Int) -> Void) throws(JSONSyntaxError) {
+        guard var scope = try decoder.beginArray() else { return }
+        var released = 0
+        while try decoder.nextElement(&scope) {
+            if decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
+                released = decoder.reader.offset
+                release(released)
+            }
+            switch kind {
+            case .sectors:
+                if let sector = try decoder.sector(index: scope.index, identifiers: &identifiers) { sectors.append(sector) }
+            case .organizations:
+                if let organization = try decoder.organization(index: scope.index, identifiers: &identifiers) {
+                    organizations.append(organization)
+                }
+            case .news:
+                if let item = try decoder.newsItem(index: scope.index, identifiers: &identifiers) { news.append(item) }
+            }
+        }
+    }
+
+    /// The catalog when no problem is an error, and all problems. Ends the session: the news
+    /// move into the catalog rather than being copied.
+    mutating func result() -> FixtureLoadResult {
+        let hasErrors = problems.contains { $0.severity == .error }
+        identifiers = FixtureIdentifiers()
+        var news: [NewsItem] = []
+        swap(&news, &self.news)
+        let catalog = hasErrors ? nil : Catalog(sectors: sectors, organizations: organizations, news: consume news)
+        return FixtureLoadResult(catalog: catalog, problems: problems)
+    }
+}
