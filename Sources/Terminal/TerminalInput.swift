@@ -1,0 +1,143 @@
+import CNcurses
+import Screen
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Input: what ncurses reads, decoded into `InputEvent`s.
+extension Terminal {
+    /// The next thing that happened, or nil when nothing did within `timeoutMilliseconds`
+    /// (nil waits as long as it takes).
+    ///
+    /// Keys come decoded (arrows, Home/End in their xterm variants, PgUp/PgDn, Backspace as 127,
+    /// 8 or the keypad code, Enter as CR, LF or KEY_ENTER, Tab/Shift-Tab, F1–F12, Ctrl-letters,
+    /// ESC alone, ESC then a character within the escape delay as Alt); clicks of button 1 and
+    /// the wheel as mouse events; a new size as `.resize`. Anything else is skipped.
+    ///
+    /// When SIGINT, SIGTERM or SIGHUP arrived, this closes the terminal and ends the process
+    /// the way the signal would have.
+    public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds.map { clock.now + .milliseconds(max(0, $0)) }
+        while isOpen {
+            if guardsSignals, let signal = SignalGuard.takePendingSignal() {
+                close()
+                onTerminationSignal(signal)
+                return nil
+            }
+            var slice = Terminal.signalPollMilliseconds
+            if let deadline {
+                let remaining = clock.now.duration(to: deadline) / .milliseconds(1)
+                slice = min(slice, max(0, Int(remaining.rounded(.up))))
+            }
+            if let input = read(timeoutMilliseconds: slice), let event = decode(input) {
+                return event
+            }
+            if let deadline, clock.now >= deadline { return nil }
+        }
+        return nil
+    }
+
+    private func read(timeoutMilliseconds: Int) -> RawInput? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case OK: return .character(UInt32(value))
+        case KEY_CODE_YES: return .functionKey(Int32(bitPattern: UInt32(value)))
+        default: return nil
+        }
+    }
+
+    private func unread(_ input: RawInput) {
+        switch input {
+        case .character(let code): _ = unget_wch(wchar_t(bitPattern: code))
+        case .functionKey(let code): _ = ungetch(code)
+        }
+    }
+
+    private func decode(_ input: RawInput) -> InputEvent? {
+        switch input {
+        case .functionKey(KEY_RESIZE):
+            painted = nil
+            let (width, height) = size
+            return .resize(width: width, height: height)
+        case .functionKey(KEY_MOUSE):
+            return mouseEvent().map(InputEvent.mouse)
+        case .functionKey(let code):
+            return KeyDecoder.key(forFunctionKey: code).map(InputEvent.key)
+        case .character(KeyDecoder.escapeCode):
+            return decodeAfterEscape()
+        case .character(let code):
+            guard let key = KeyDecoder.key(forCharacter: code) else { return nil }
+            guard case .character(let character) = key else { return .key(key) }
+            return .key(.character(joiningFollowingScalars(to: character)))
+        }
+    }
+
+    /// What ESC starts: ESC alone, Alt with a character, or an escape sequence ncurses did not
+    /// know (Ctrl-arrows on some terminals, a mouse report in another protocol), which is skipped
+    /// whole rather than delivered as keys the person never typed.
+    private func decodeAfterEscape() -> InputEvent? {
+        guard let next = read(timeoutMilliseconds: 0) else { return .key(.escape) }
+        guard let introducer = KeyDecoder.altCharacter(after: next) else {
+            unread(next)
+            return .key(.escape)
+        }
+        guard introducer == "[" || introducer == "O", let following = read(timeoutMilliseconds: 0) else {
+            return .key(.alt(introducer))
+        }
+        switch (introducer, KeyDecoder.sequenceByte(following)) {
+        case (_, .final?):
+            return nil
+        case ("[", .parameter?):
+            while let more = read(timeoutMilliseconds: 0) {
+                switch KeyDecoder.sequenceByte(more) {
+                case .parameter?: continue
+                case .final?: return nil
+                case nil: unread(more); return nil
+                }
+            }
+            return nil
+        default:
+            unread(following)
+            return .key(.alt(introducer))
+        }
+    }
+
+    /// `character` extended by the scalars already waiting that belong to the same grapheme
+    /// (combining marks, emoji modifiers and joiners, variation selectors).
+    private func joiningFollowingScalars(to character: Character) -> Character {
+        var text = String(character)
+        while let next = read(timeoutMilliseconds: 0) {
+            guard case .character(let code) = next, code >= 0x20, let scalar = Unicode.Scalar(code) else {
+                unread(next)
+                break
+            }
+            let extended = text + String(scalar)
+            guard extended.count == 1 else {
+                unread(next)
+                break
+            }
+            text = extended
+        }
+        return text.first ?? character
+    }
+
+    private func mouseEvent() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        if event.bstate & itu_button1_pressed() != 0 {
+            kind = .press
+        } else if event.bstate & itu_button4_pressed() != 0 {
+            kind = .wheelUp
+        } else if event.bstate & itu_button5_pressed() != 0 {
+            kind = .wheelDown
+        } else {
+            return nil
+        }
+        return MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))
+    }
+}

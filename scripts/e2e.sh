@@ -1,0 +1,196 @@
+#!/bin/sh
+# End-to-end test: drives the built itu-browser in a detached tmux session and checks what a
+# person would see, then that the terminal is restored after quitting and after SIGTERM.
+#
+# Usage: scripts/e2e.sh [path-to-itu-browser-binary]   (default .build/debug/itu-browser)
+#
+# Pinned: the pane size (120x40), TERM=xterm-256color, a UTF-8 locale and TZ=UTC. Every check
+# waits until the screen shows what it expects (polling every 0.1 s up to a timeout) instead of
+# sleeping a fixed time, and prints the screen when it fails.
+set -u
+
+BINARY=${1:-.build/debug/itu-browser}
+SOCKET="itu-e2e-$$"
+PASSED=0
+FAILED=0
+
+case $BINARY in
+    /*) ;;
+    *) BINARY="$(pwd)/$BINARY" ;;
+esac
+if [ ! -x "$BINARY" ]; then
+    echo "e2e: $BINARY is not an executable file (build it first: swift build)" >&2
+    exit 2
+fi
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "e2e: tmux is needed to run the end-to-end test" >&2
+    exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/itu-e2e.XXXXXX") || exit 2
+cleanup() {
+    tmux -L "$SOCKET" kill-server >/dev/null 2>&1
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The pane runs this: the browser, then its exit status and the terminal's modes, saved to files
+# named after the run ($1), so the checks can tell whether the terminal was restored.
+cat >"$WORK/run-browser.sh" <<EOF
+#!/bin/sh
+"$BINARY"
+echo \$? >"$WORK/status-\$1"
+stty -a >"$WORK/stty-\$1"
+EOF
+
+# Screen texts the checks wait for; adjust here when the browser's wording changes.
+TEXT_LISTS="1 Organizations" # the pane title (wide) or tab (narrow); not shown over results
+TEXT_NEWS="News"
+TEXT_HELP="Keys"
+TEXT_RESULT="Intersputnik"
+TEXT_DETAIL="Gold Sector Member"
+PATTERN_NARROW="1 Organizations +2 Sectors +3 News"
+TEXT_TOO_SMALL="enlarge"
+
+pass() {
+    PASSED=$((PASSED + 1))
+    echo "ok   $1"
+}
+
+fail() {
+    FAILED=$((FAILED + 1))
+    echo "FAIL $1"
+}
+
+screen() {
+    tmux -L "$SOCKET" capture-pane -p -t "$SESSION" 2>/dev/null
+}
+
+# Prints the screen (without its trailing blank lines) under a failed check.
+show_screen() {
+    echo "---- screen ----"
+    screen | awk '{ line[NR] = $0 } NF { last = NR } END { for (i = 1; i <= last; i++) print "| " line[i] }'
+    echo "----------------"
+}
+
+# wait_until DESCRIPTION TIMEOUT COMMAND...: polls COMMAND every 0.1 s until it succeeds.
+wait_until() {
+    description=$1
+    tries=$(($2 * 10))
+    shift 2
+    while [ "$tries" -gt 0 ]; do
+        if "$@"; then
+            pass "$description"
+            return 0
+        fi
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+    fail "$description"
+    show_screen
+    return 1
+}
+
+screen_has() { screen | grep -qF -- "$1"; }
+screen_matches() { screen | grep -qE -- "$1"; }
+screen_lacks() { ! screen_has "$1"; }
+file_written() { [ -s "$1" ]; }
+
+# wait_for TEXT [TIMEOUT]: waits until TEXT is on screen (10 s by default).
+wait_for() { wait_until "screen shows \"$1\"" "${2:-10}" screen_has "$1"; }
+# wait_for_pattern REGEX [TIMEOUT]: the same with an extended regular expression.
+wait_for_pattern() { wait_until "screen matches /$1/" "${2:-10}" screen_matches "$1"; }
+# wait_gone TEXT [TIMEOUT]: waits until TEXT has left the screen.
+wait_gone() { wait_until "screen no longer shows \"$1\"" "${2:-10}" screen_lacks "$1"; }
+
+keys() { tmux -L "$SOCKET" send-keys -t "$SESSION" "$@"; }
+type_text() { tmux -L "$SOCKET" send-keys -t "$SESSION" -l "$1"; }
+resize() { tmux -L "$SOCKET" resize-window -t "$SESSION" -x "$1" -y "$2"; }
+
+# A session that does nothing keeps the private tmux server up between runs of the browser
+# (a server with no session left exits, and a new one could race with its shutdown).
+tmux -L "$SOCKET" -f /dev/null new-session -d -s keeper "sleep 86400" || exit 2
+
+# start_browser RUN: a new session running the browser at 120x40 in the pinned environment.
+start_browser() {
+    SESSION=$1
+    tmux -L "$SOCKET" new-session -d -s "$SESSION" -x 120 -y 40 \
+        "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC sh '$WORK/run-browser.sh' '$SESSION'"
+}
+
+# The process id of the browser: the child of the pane's shell.
+browser_pid() {
+    shell=$(tmux -L "$SOCKET" display-message -p -t "$SESSION" '#{pane_pid}' 2>/dev/null) || return 1
+    if command -v pgrep >/dev/null 2>&1; then
+        pgrep -P "$shell" | head -n 1
+    else
+        ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' '
+    fi
+}
+
+# check_restored RUN EXPECTED_STATUS: the browser's exit status, and the terminal modes the
+# shell found afterwards (echo and canonical input back on).
+check_restored() {
+    wait_until "$1: the shell ran after the browser ended" 10 file_written "$WORK/stty-$1" || return
+    status=$(cat "$WORK/status-$1")
+    if [ "$status" = "$2" ]; then pass "$1: exit status $status"; else fail "$1: exit status $status, expected $2"; fi
+    modes=$(tr '\n' ' ' <"$WORK/stty-$1")
+    case " $modes " in
+        *" -echo "*) fail "$1: echo is still off after the browser ended" ;;
+        *" echo "*) pass "$1: echo restored" ;;
+        *) fail "$1: stty -a did not mention echo" ;;
+    esac
+    case " $modes " in
+        *" -icanon "*) fail "$1: canonical input is still off after the browser ended" ;;
+        *" icanon "*) pass "$1: canonical input restored" ;;
+        *) fail "$1: stty -a did not mention icanon" ;;
+    esac
+}
+
+echo "e2e: $BINARY"
+
+start_browser quit
+wait_for "$TEXT_LISTS" 20
+wait_for "$TEXT_NEWS"
+
+keys '?'
+wait_for "$TEXT_HELP"
+keys Escape
+wait_gone "$TEXT_HELP"
+
+keys /
+type_text "gold sector"
+wait_for "gold sector"
+wait_for "$TEXT_RESULT"
+keys Enter
+keys Enter
+wait_for "$TEXT_DETAIL"
+keys BSpace
+keys Escape
+wait_for "$TEXT_LISTS"
+
+resize 60 20
+wait_for_pattern "$PATTERN_NARROW"
+resize 30 8
+wait_for "$TEXT_TOO_SMALL"
+resize 120 40
+wait_gone "$TEXT_TOO_SMALL"
+wait_for "$TEXT_NEWS"
+
+keys q
+check_restored quit 0
+
+start_browser sigterm
+wait_for "$TEXT_LISTS" 20
+pid=$(browser_pid)
+if [ -n "$pid" ]; then
+    kill -TERM "$pid"
+    check_restored sigterm 143
+else
+    fail "sigterm: cannot find the browser's process"
+fi
+
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
