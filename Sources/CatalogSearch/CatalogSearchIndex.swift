@@ -1,0 +1,62 @@
+import Catalog
+import TextSearch
+
+/// Full-text search over a catalog's news, organizations and Sectors, with the query language
+/// of `TextSearch` (fields `title summary body tags names`, facets `sector org category kind
+/// type year`, dates from news). See `CatalogDocuments` for what is indexed.
+public final class CatalogSearchIndex: Sendable {
+    public let index: SearchIndex
+    let entries: [CatalogDocuments.Entry]
+
+    public init(catalog: Catalog) {
+        let (documents, entries) = CatalogDocuments.make(catalog)
+        self.index = SearchIndex(schema: CatalogDocuments.schema, documents: documents)
+        self.entries = entries
+    }
+
+    public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
+        convert(index.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    }
+
+    /// A session for search-as-you-type: same results as `search`, faster per keystroke.
+    public func makeSession() -> CatalogSearchSession {
+        CatalogSearchSession(catalogIndex: self)
+    }
+
+    static func options(types: Set<SearchItemType>, limit: Int) -> SearchOptions {
+        var options = SearchOptions(limit: limit)
+        if types != Set(SearchItemType.allCases) {
+            options.filters["type"] = types.map(\.rawValue).sorted()
+        }
+        return options
+    }
+
+    func convert(_ results: SearchResults) -> CatalogSearchResults {
+        let hits = results.hits.compactMap { hit -> CatalogSearchHit? in
+            guard hit.document >= 0 && hit.document < entries.count else { return nil }
+            let entry = entries[hit.document]
+            return CatalogSearchHit(
+                type: entry.type, id: entry.id, title: entry.title,
+                titleHighlights: hit.highlights["title"] ?? [],
+                snippet: hit.snippet?.text ?? "", snippetHighlights: hit.snippet?.highlights ?? [],
+                date: entry.date, score: hit.score, matchedFields: hit.highlights, typos: hit.typos)
+        }
+        return CatalogSearchResults(hits: hits, totalMatches: results.totalMatches, isPartial: results.isPartial,
+                                    problems: results.problems.map(\.message))
+    }
+}
+
+/// Searches as a person types; results are identical to `CatalogSearchIndex.search`.
+public struct CatalogSearchSession: Sendable {
+    private let catalogIndex: CatalogSearchIndex
+    private var session: SearchSession
+
+    init(catalogIndex: CatalogSearchIndex) {
+        self.catalogIndex = catalogIndex
+        self.session = SearchSession(index: catalogIndex.index)
+    }
+
+    public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
+        catalogIndex.convert(session.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    }
+}

@@ -1,0 +1,4 @@
+/// The kinds of catalog items search returns.
+public enum SearchItemType: String, CaseIterable, Sendable, Hashable {
+    case news, organization, sector
+}

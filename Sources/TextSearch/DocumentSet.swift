@@ -1,0 +1,63 @@
+/// A set of document numbers as a bitmap: fast to fill from postings, combine and count.
+struct DocumentSet: Hashable, Sendable {
+    private(set) var words: [UInt64]
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
+    }
+
+    static func all(capacity: Int) -> DocumentSet {
+        var set = DocumentSet(capacity: capacity)
+        for i in set.words.indices { set.words[i] = ~0 }
+        let extra = set.words.count * 64 - capacity
+        if extra > 0, let last = set.words.indices.last { set.words[last] >>= UInt64(extra) }
+        return set
+    }
+
+    @inline(__always) mutating func insert(_ document: Int) {
+        words[document >> 6] |= 1 << UInt64(document & 63)
+    }
+
+    @inline(__always) func contains(_ document: Int) -> Bool {
+        words[document >> 6] & (1 << UInt64(document & 63)) != 0
+    }
+
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    mutating func formIntersection(_ other: DocumentSet) {
+        for i in words.indices { words[i] &= other.words[i] }
+    }
+
+    mutating func formUnion(_ other: DocumentSet) {
+        for i in words.indices { words[i] |= other.words[i] }
+    }
+
+    mutating func subtract(_ other: DocumentSet) {
+        for i in words.indices { words[i] &= ~other.words[i] }
+    }
+
+    func isSubset(of other: DocumentSet) -> Bool {
+        zip(words, other.words).allSatisfy { $0 & ~$1 == 0 }
+    }
+
+    /// Calls `body` with each member, in increasing order.
+    func forEach(_ body: (Int) -> Void) {
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                body(w << 6 | bit)
+                bits &= bits - 1
+            }
+        }
+    }
+
+    var members: [Int] {
+        var result: [Int] = []
+        forEach { result.append($0) }
+        return result
+    }
+}

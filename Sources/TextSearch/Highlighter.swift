@@ -1,0 +1,145 @@
+/// Finds where the matched words are in a hit's fields and cuts a snippet around the best of them.
+struct Highlighter {
+    let data: IndexData
+    let schema: IndexSchema
+    let units: [QueryUnit]
+    let positiveUnits: [Int]
+
+    /// About this many characters in a snippet.
+    static let snippetLength = 160
+
+    /// Field index → merged UTF-8 byte ranges of matched words in the field's text.
+    func highlights(document d: Int) -> [Int: [Range<Int>]] {
+        var termsByField: [Int: Set<Int>] = [:]
+        let start = Int(data.forwardStart[d])
+        let forward = data.forwardTerm[start..<Int(data.forwardStart[d + 1])]
+        for u in positiveUnits {
+            let unit = units[u]
+            guard unit.documents.contains(d) else { continue }
+            var terms: [Int] = []
+            switch unit.kind {
+            case .terms(let matcher):
+                for term in forward where matcher.typos(of: Int(term)) != nil { terms.append(Int(term)) }
+            case .phrase(let phrase):
+                terms = phrase.map(\.term)
+            }
+            let phraseMatcher = PhraseMatcher(data: data)
+            for term in terms {
+                guard let entry = phraseMatcher.firstEntry(term: term, document: d) else { continue }
+                var e = entry
+                let end = Int(data.termEntryStart[term + 1])
+                while e < end && Int(data.entryDocument[e]) == d {
+                    let f = Int(data.entryField[e])
+                    if unit.field == nil || unit.field == f { termsByField[f, default: []].insert(term) }
+                    e += 1
+                }
+            }
+        }
+        var result: [Int: [Range<Int>]] = [:]
+        var analyzer = TextAnalyzer()
+        for (f, terms) in termsByField {
+            let wanted = terms.map { Array(data.dictionary.text($0).utf8) }
+            var ranges: [Range<Int>] = []
+            analyzer.tokenize(data.fieldTexts[d * data.fieldCount + f]) { term, _, _, start, end in
+                if wanted.contains(where: { $0.elementsEqual(term) }) { ranges.append(start..<end) }
+            }
+            result[f] = Highlighter.merge(ranges)
+        }
+        return result
+    }
+
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var merged: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    /// The snippet: from the snippet field when it holds a match, else from the first other
+    /// lower-weighted field that does, else the start of the snippet field (or of the first
+    /// non-empty lower-weighted field).
+    func snippet(document d: Int, highlights: [Int: [Range<Int>]]) -> Snippet? {
+        let topWeight = schema.fields.map(\.weight).max() ?? 0
+        let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
+        let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].weight < topWeight }
+        let order = (preferred.map { [$0] } ?? []) + others
+        let text = { (f: Int) in data.fieldTexts[d * data.fieldCount + f] }
+        let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !text($0).isEmpty }
+        guard let field = chosen else { return nil }
+        let (snippetText, ranges) = Highlighter.cut(text(field), highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+        return Snippet(text: snippetText, highlights: ranges, field: schema.fields[field].name)
+    }
+
+    /// Cuts about `length` characters of `text` around the densest group of highlights, at word
+    /// boundaries, with "…" where text was cut; line breaks and tabs become spaces.
+    static func cut(_ text: String, highlights: [Range<Int>], length: Int) -> (String, [Range<Int>]) {
+        let bytes = Array(text.utf8)
+        // Character starts (byte offsets), so cuts never split a character.
+        var starts: [Int] = []
+        var offset = 0
+        for character in text {
+            starts.append(offset)
+            offset += character.utf8.count
+        }
+        starts.append(bytes.count)
+        let characterCount = starts.count - 1
+        func characterIndex(ofByte byte: Int) -> Int {
+            var low = 0, high = characterCount
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= byte { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
+        func isSpace(_ c: Int) -> Bool {
+            guard c < characterCount else { return true }
+            let b = bytes[starts[c]]
+            return b == 32 || b == 9 || b == 10 || b == 13
+        }
+        var first = 0
+        var last = characterCount
+        if characterCount > length {
+            // Anchor: the highlight with the most others within reach; start a little before it.
+            var anchor = 0
+            if !highlights.isEmpty {
+                let positions = highlights.map { characterIndex(ofByte: $0.lowerBound) }
+                var bestCount = 0
+                for (i, p) in positions.enumerated() {
+                    let count = positions[i...].prefix { $0 < p + length - 20 }.count
+                    if count > bestCount { bestCount = count; anchor = p }
+                }
+            }
+            first = max(0, min(anchor - 20, characterCount - length))
+            if first > 0 {
+                // Start at the beginning of a word.
+                while first < anchor && !isSpace(first - 1) { first += 1 }
+                while first < characterCount && isSpace(first) { first += 1 }
+            }
+            last = min(characterCount, first + length)
+            if last < characterCount {
+                var c = last
+                while c > first && !isSpace(c) { c -= 1 }
+                if c > first { last = c }
+                while last > first && isSpace(last - 1) { last -= 1 }
+            }
+        }
+        let prefix = first > 0 ? "…" : ""
+        let suffix = last < characterCount ? "…" : ""
+        let startByte = starts[first]
+        let endByte = starts[last]
+        var body = Array(bytes[startByte..<endByte])
+        for i in body.indices where body[i] == 10 || body[i] == 13 || body[i] == 9 { body[i] = 32 }
+        let shift = prefix.utf8.count - startByte
+        let ranges = highlights.compactMap { range -> Range<Int>? in
+            let lower = max(range.lowerBound, startByte)
+            let upper = min(range.upperBound, endByte)
+            return lower < upper ? (lower + shift)..<(upper + shift) : nil
+        }
+        return (prefix + String(decoding: body, as: UTF8.self) + suffix, ranges)
+    }
+}

@@ -1,0 +1,333 @@
+/// Turns a parsed query into units and a boolean plan over document sets.
+struct QueryPlanner {
+    /// The boolean structure with words and phrases replaced by unit numbers.
+    indirect enum Plan {
+        case unit(Int)
+        case documents(DocumentSet)
+        case and([Plan])
+        case or([Plan])
+        case not(Plan)
+    }
+
+    let data: IndexData
+    let schema: IndexSchema
+    var units: [QueryUnit] = []
+    /// Units outside any NOT: the ones that score and are highlighted.
+    var positiveUnits: [Int] = []
+    var problems: [QueryProblem] = []
+
+    init(data: IndexData, schema: IndexSchema) {
+        self.data = data
+        self.schema = schema
+    }
+
+    mutating func plan(_ node: QueryNode, negated: Bool = false, cache: inout UnitCache) -> Plan? {
+        switch node {
+        case let .word(text, field, isPrefix):
+            return unitPlan(UnitKey(text: text, isPhrase: false, field: field, isPrefix: isPrefix), negated: negated, cache: &cache)
+        case let .phrase(text, field):
+            return unitPlan(UnitKey(text: text, isPhrase: true, field: field, isPrefix: false), negated: negated, cache: &cache)
+        case let .facet(facet, value):
+            return .documents(facetDocuments(facet: facet, values: [value], reportUnknown: true))
+        case let .dates(bounds):
+            var set = DocumentSet(capacity: data.documentCount)
+            for (d, date) in data.dates.enumerated() where date != 0 && bounds.contains(Int(date)) { set.insert(d) }
+            return .documents(set)
+        case let .and(children):
+            let plans = children.compactMap { plan($0, negated: negated, cache: &cache) }
+            return plans.isEmpty ? nil : (plans.count == 1 ? plans[0] : .and(plans))
+        case let .or(children):
+            let plans = children.compactMap { plan($0, negated: negated, cache: &cache) }
+            return plans.isEmpty ? nil : (plans.count == 1 ? plans[0] : .or(plans))
+        case let .not(child):
+            return plan(child, negated: !negated, cache: &cache).map { .not($0) }
+        }
+    }
+
+    /// The documents with any of `values` for the facet.
+    mutating func facetDocuments(facet: Int, values: [String], reportUnknown: Bool) -> DocumentSet {
+        var set = DocumentSet(capacity: data.documentCount)
+        guard facet < data.facetPostings.count else { return set }
+        let postings = data.facetPostings[facet]
+        for value in values {
+            guard let documents = postings[TextAnalyzer.foldValue(value)] else {
+                if reportUnknown { problems.append(unknownValueProblem(facet: facet, value: value)) }
+                continue
+            }
+            for d in documents { set.insert(Int(d)) }
+        }
+        return set
+    }
+
+    private func unknownValueProblem(facet: Int, value: String) -> QueryProblem {
+        let name = schema.facets[facet]
+        let known = data.facetSpellings[facet].values.sorted { $0.lowercased() < $1.lowercased() }
+        if known.count <= 12 && !known.isEmpty {
+            return QueryProblem("no \(name) \"\(value)\" — known: \(known.joined(separator: ", "))")
+        }
+        return QueryProblem("no \(name) \"\(value)\" in the index")
+    }
+
+    private mutating func unitPlan(_ key: UnitKey, negated: Bool, cache: inout UnitCache) -> Plan? {
+        guard let unit = resolve(key, cache: &cache) else { return nil }
+        units.append(unit)
+        if !negated { positiveUnits.append(units.count - 1) }
+        return .unit(units.count - 1)
+    }
+
+    // MARK: Resolving words and phrases
+
+    func resolve(_ key: UnitKey, cache: inout UnitCache) -> QueryUnit? {
+        if let cached = cache.units[key] { return cached }
+        var analyzer = TextAnalyzer()
+        let tokens = analyzer.tokens(key.text)
+        let primary = QueryPlanner.primaryTokens(tokens)
+        let kind: QueryUnit.Kind
+        if !key.isPhrase, let whole = tokens.first(where: { $0.kind == .compoundWhole }),
+           tokens.allSatisfy({ $0.kind == .compoundWhole || $0.kind == .compoundPart }),
+           tokens.filter({ $0.kind == .compoundWhole }).count == 1 {
+            kind = .terms(exactOrPrefix(whole.term, isPrefix: key.isPrefix))
+        } else if primary.count == 1, let token = primary.first {
+            if key.isPhrase || token.kind != .word {
+                kind = .terms(exactOrPrefix(token.term, isPrefix: key.isPrefix && !key.isPhrase))
+            } else {
+                kind = .terms(wordMatcher(token.term, isPrefix: key.isPrefix))
+            }
+        } else if primary.count > 1, let first = primary.first {
+            var terms: [QueryUnit.PhraseTerm] = []
+            for token in primary {
+                guard let id = data.dictionary.lookup(token.term.unicodeScalars.map(\.value)) else {
+                    terms = []
+                    break
+                }
+                terms.append(QueryUnit.PhraseTerm(term: id, offset: token.position - first.position))
+            }
+            kind = .phrase(terms)
+        } else {
+            return nil
+        }
+        let unit = QueryUnit(kind: kind, field: key.field, documents: documents(of: kind, field: key.field, key: key, cache: cache))
+        cache.store(unit, for: key)
+        return unit
+    }
+
+    /// The tokens a phrase is made of: words and compound parts, CJK bigrams, and CJK single
+    /// characters that no bigram covers.
+    static func primaryTokens(_ tokens: [AnalyzedToken]) -> [AnalyzedToken] {
+        let bigramStarts = Set(tokens.filter { $0.kind == .cjkBigram }.map(\.position))
+        return tokens.filter { token in
+            switch token.kind {
+            case .word, .compoundPart, .cjkBigram: return true
+            case .compoundWhole: return false
+            case .cjkUnigram: return !bigramStarts.contains(token.position) && !bigramStarts.contains(token.position - 1)
+            }
+        }.sorted { $0.position < $1.position }
+    }
+
+    private func exactOrPrefix(_ term: String, isPrefix: Bool) -> TermMatcher {
+        let scalars = term.unicodeScalars.map(\.value)
+        if isPrefix { return TermMatcher(candidates: [(data.dictionary.prefixRange(scalars), 0)]) }
+        guard let id = data.dictionary.lookup(scalars) else { return TermMatcher(candidates: []) }
+        return TermMatcher(candidates: [(id..<id + 1, 0)])
+    }
+
+    /// A plain word: the word (or prefix), its stem variants, and typo corrections for words of letters.
+    private func wordMatcher(_ term: String, isPrefix: Bool) -> TermMatcher {
+        let scalars = term.unicodeScalars.map(\.value)
+        var candidates: [(Range<Int>, Int)] = []
+        if isPrefix {
+            candidates.append((data.dictionary.prefixRange(scalars), 0))
+        } else if let id = data.dictionary.lookup(scalars) {
+            candidates.append((id..<id + 1, 0))
+        }
+        for id in data.dictionary.stemVariants(of: term) { candidates.append((id..<id + 1, 0)) }
+        let maxTypos = TypoSearch.maxTypos(forLength: scalars.count)
+        if maxTypos > 0, term.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+            candidates += TypoSearch.search(scalars, maxTypos: maxTypos, prefix: isPrefix, in: data.dictionary)
+        }
+        return TermMatcher(candidates: candidates)
+    }
+
+    // MARK: Documents of a unit
+
+    private func documents(of kind: QueryUnit.Kind, field: Int?, key: UnitKey, cache: UnitCache) -> DocumentSet {
+        switch kind {
+        case .terms(let matcher):
+            if let narrowed = narrowedFromCache(matcher, key: key, cache: cache) { return narrowed }
+            return documents(matching: matcher, field: field)
+        case .phrase(let terms):
+            guard !terms.isEmpty else { return DocumentSet(capacity: data.documentCount) }
+            return phraseDocuments(terms, field: field)
+        }
+    }
+
+    /// Walks the postings of all the phrase's words together (each sorted by document, then
+    /// field) and keeps the documents where the positions line up.
+    private func phraseDocuments(_ terms: [QueryUnit.PhraseTerm], field: Int?) -> DocumentSet {
+        var result = DocumentSet(capacity: data.documentCount)
+        guard let first = terms.first else { return result }
+        var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
+        let ends = terms.map { Int(data.termEntryStart[$0.term + 1]) }
+        func key(_ e: Int) -> Int { Int(data.entryDocument[e]) << 8 | Int(data.entryField[e]) }
+        func positions(_ e: Int) -> ArraySlice<UInt16> {
+            data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
+        }
+        entries: for e in cursors[0]..<ends[0] {
+            let d = Int(data.entryDocument[e])
+            let f = Int(data.entryField[e])
+            if let field, field != f { continue }
+            if result.contains(d) { continue }
+            let target = d << 8 | f
+            for k in 1..<terms.count {
+                while cursors[k] < ends[k] && key(cursors[k]) < target { cursors[k] += 1 }
+                guard cursors[k] < ends[k], key(cursors[k]) == target else { continue entries }
+            }
+            for p in positions(e) {
+                let base = Int(p) - first.offset
+                var holds = true
+                for k in 1..<terms.count where !PhraseMatcher.contains(positions(cursors[k]), UInt16(clamping: base + terms[k].offset)) {
+                    holds = false
+                    break
+                }
+                if holds {
+                    result.insert(d)
+                    continue entries
+                }
+            }
+        }
+        return result
+    }
+
+    func documents(matching matcher: TermMatcher, field: Int?) -> DocumentSet {
+        var set = DocumentSet(capacity: data.documentCount)
+        data.entryDocument.withUnsafeBufferPointer { entryDocument in
+            data.entryField.withUnsafeBufferPointer { entryField in
+                for range in matcher.ranges {
+                    let start = Int(data.termEntryStart[range.lowerBound])
+                    let end = Int(data.termEntryStart[range.upperBound])
+                    if let field {
+                        let f = UInt8(field)
+                        for e in start..<end where entryField[e] == f { set.insert(Int(entryDocument[e])) }
+                    } else {
+                        for e in start..<end { set.insert(Int(entryDocument[e])) }
+                    }
+                }
+            }
+        }
+        return set
+    }
+
+    /// While a word is typed, its matcher only shrinks: when a cached unit for an earlier
+    /// prefix of the same word matches a superset of the terms and holds fewer documents than
+    /// the new terms have postings, filter those documents instead of reading the postings.
+    private func narrowedFromCache(_ matcher: TermMatcher, key: UnitKey, cache: UnitCache) -> DocumentSet? {
+        guard key.field == nil, !key.isPhrase else { return nil }
+        var best: QueryUnit? = nil
+        var bestLength = 0
+        for (cachedKey, unit) in cache.units where cachedKey.isPrefix && !cachedKey.isPhrase && cachedKey.field == nil
+            && cachedKey.text.count > bestLength && key.text.hasPrefix(cachedKey.text) {
+            guard case .terms(let old) = unit.kind, matcher.isSubset(of: old) else { continue }
+            best = unit
+            bestLength = cachedKey.text.count
+        }
+        guard let best else { return nil }
+        let postings = matcher.ranges.reduce(0) {
+            $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound])
+        }
+        let candidates = best.documents
+        guard candidates.count * cache.narrowingRatio < postings else { return nil }
+        var set = DocumentSet(capacity: data.documentCount)
+        data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
+            candidates.forEach { d in
+                let slice = UnsafeBufferPointer(rebasing: forwardTerm[Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])])
+                var found = false
+                matcher.forEachMatch(in: slice) { _, _ in found = true }
+                if found { set.insert(d) }
+            }
+        }
+        return set
+    }
+}
+
+/// Checks where a phrase's words follow each other, from the stored positions.
+struct PhraseMatcher {
+    let data: IndexData
+
+    /// The positions of `term` in field `field` of document `d`, if it is there.
+    func positions(term: Int, document d: Int, field: Int) -> ArraySlice<UInt16> {
+        guard let entry = firstEntry(term: term, document: d) else { return [] }
+        var e = entry
+        let end = Int(data.termEntryStart[term + 1])
+        while e < end && Int(data.entryDocument[e]) == d {
+            if Int(data.entryField[e]) == field {
+                return data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
+            }
+            e += 1
+        }
+        return []
+    }
+
+    /// The first posting entry of (term, document), found in the document's forward list.
+    func firstEntry(term: Int, document d: Int) -> Int? {
+        var low = Int(data.forwardStart[d]), high = Int(data.forwardStart[d + 1])
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(data.forwardTerm[mid]) < term { low = mid + 1 } else { high = mid }
+        }
+        guard low < Int(data.forwardStart[d + 1]), Int(data.forwardTerm[low]) == term else { return nil }
+        return Int(data.forwardEntry[low])
+    }
+
+    /// The field and start position of each occurrence of the phrase in document `d`.
+    func occurrences(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> [(field: Int, start: Int)] {
+        guard let first = terms.first else { return [] }
+        var firstEntries: [Int] = []
+        firstEntries.reserveCapacity(terms.count)
+        for term in terms {
+            guard let entry = firstEntry(term: term.term, document: d) else { return [] }
+            firstEntries.append(entry)
+        }
+        var found: [(field: Int, start: Int)] = []
+        var e = firstEntries[0]
+        let end = Int(data.termEntryStart[first.term + 1])
+        while e < end && Int(data.entryDocument[e]) == d {
+            let f = Int(data.entryField[e])
+            let leading = data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
+            e += 1
+            if let field, field != f { continue }
+            // The positions of every other phrase word in the same field.
+            var lists: [ArraySlice<UInt16>] = [leading]
+            for (k, term) in terms.enumerated().dropFirst() {
+                var other = firstEntries[k]
+                let otherEnd = Int(data.termEntryStart[term.term + 1])
+                while other < otherEnd && Int(data.entryDocument[other]) == d && Int(data.entryField[other]) != f { other += 1 }
+                guard other < otherEnd && Int(data.entryDocument[other]) == d else { break }
+                lists.append(data.positions[Int(data.entryPositionStart[other])..<Int(data.entryPositionStart[other + 1])])
+            }
+            guard lists.count == terms.count else { continue }
+            for p in leading {
+                let base = Int(p) - first.offset
+                var holds = true
+                for k in 1..<terms.count where !PhraseMatcher.contains(lists[k], UInt16(clamping: base + terms[k].offset)) {
+                    holds = false
+                    break
+                }
+                if holds { found.append((f, base)) }
+            }
+        }
+        return found
+    }
+
+    func occurs(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> Bool {
+        !occurrences(terms, in: d, field: field).isEmpty
+    }
+
+    static func contains(_ list: ArraySlice<UInt16>, _ value: UInt16) -> Bool {
+        var low = list.startIndex, high = list.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < list.endIndex && list[low] == value
+    }
+}

@@ -1,0 +1,420 @@
+import Foundation
+
+/// Scores candidates with BM25F and picks the best ones without scoring every match when one
+/// word matches very many documents.
+///
+/// BM25F: for a term, the field frequencies are combined as `tf~ = Σ weight(f) · tf(f) · norm(d, f)`
+/// with `norm = 1 / (1 - b + b · length(d, f) / averageLength(f))`, and the term scores
+/// `idf · tf~ · (k1 + 1) / (tf~ + k1)` with `idf = ln(1 + (N - df + 0.5) / (df + 0.5))`,
+/// k1 = 1.2, b = 0.75. Because saturation flattens the difference between a word in a title
+/// and the same word repeated in a long body, the term score is then multiplied by a field
+/// factor `0.5 + 0.5 · w_best / w_max`, where `w_best` is the largest weight among the fields
+/// holding the term (1 when it is in a top-weighted field such as the title, ½ at worst).
+/// A word's score is that of its best-matching term in the document (fewest typos, then
+/// highest score); a phrase scores the sum of its words.
+struct Ranker {
+    let data: IndexData
+    let weights: [Double]
+    let units: [QueryUnit]
+    let positiveUnits: [Int]
+    let maxWeight: Double
+
+    init(data: IndexData, weights: [Double], units: [QueryUnit], positiveUnits: [Int]) {
+        self.data = data
+        self.weights = weights
+        self.units = units
+        self.positiveUnits = positiveUnits
+        self.maxWeight = weights.max() ?? 1
+    }
+
+    static let k1 = 1.2
+    static let b = 0.75
+
+    func idf(_ term: Int) -> Double { data.inverseDocumentFrequency[term] }
+
+    static func idf(documentCount: Int, documentFrequency: Int) -> Double {
+        let n = Double(documentCount)
+        let df = Double(documentFrequency)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// The largest score a term can reach in any document (tf~ → ∞).
+    func upperBound(_ term: Int) -> Double { idf(term) * (Ranker.k1 + 1) }
+
+    /// BM25F of `term` in document `d`, starting at its first posting entry; 0 when absent from `field`.
+    func score(term: Int, document d: Int, firstEntry: Int, field: Int?) -> Double {
+        var weighted = 0.0
+        var bestWeight = 0.0
+        var e = firstEntry
+        let end = Int(data.termEntryStart[term + 1])
+        let base = d * data.fieldCount
+        while e < end && Int(data.entryDocument[e]) == d {
+            let f = Int(data.entryField[e])
+            if field == nil || field == f {
+                let tf = Double(data.entryPositionStart[e + 1] - data.entryPositionStart[e])
+                weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
+                bestWeight = max(bestWeight, weights[f])
+            }
+            e += 1
+        }
+        guard weighted > 0 else { return 0 }
+        let fieldFactor = 0.5 + 0.5 * bestWeight / maxWeight
+        return idf(term) * weighted * (Ranker.k1 + 1) / (weighted + Ranker.k1) * fieldFactor
+    }
+
+    /// The best term of a word unit in document `d`: (term, typos, score). Terms whose upper
+    /// bound cannot beat the best so far are not scored.
+    func bestTerm(_ unit: QueryUnit, matcher: TermMatcher, document d: Int) -> (term: Int, typos: Int, score: Double)? {
+        var best: (term: Int, typos: Int, score: Double)? = nil
+        let start = Int(data.forwardStart[d])
+        let end = Int(data.forwardStart[d + 1])
+        data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
+            for (k, range) in matcher.ranges.enumerated() {
+                let typos = Int(matcher.typos[k])
+                if let current = best, current.typos < typos { continue }
+                var low = start, high = end
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Int(forwardTerm[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
+                }
+                while low < end && Int(forwardTerm[low]) < range.upperBound {
+                    let term = Int(forwardTerm[low])
+                    let slot = low
+                    low += 1
+                    if let current = best, current.typos == typos, upperBound(term) <= current.score { continue }
+                    let s = score(term: term, document: d, firstEntry: Int(data.forwardEntry[slot]), field: unit.field)
+                    guard s > 0 else { continue }
+                    if let current = best, current.typos < typos || (current.typos == typos && (current.score > s || (current.score == s && current.term < term))) {
+                        continue
+                    }
+                    best = (term, typos, s)
+                }
+            }
+        }
+        return best
+    }
+
+    /// The score and typos of one unit in document `d` (nil when the unit does not match it).
+    func evaluate(_ unitIndex: Int, document d: Int) -> (typos: Int, score: Double, terms: [Int])? {
+        let unit = units[unitIndex]
+        guard unit.documents.contains(d) else { return nil }
+        switch unit.kind {
+        case .terms(let matcher):
+            guard let best = bestTerm(unit, matcher: matcher, document: d) else { return nil }
+            return (best.typos, best.score, [best.term])
+        case .phrase(let terms):
+            let matcher = PhraseMatcher(data: data)
+            var total = 0.0
+            for term in terms {
+                guard let entry = matcher.firstEntry(term: term.term, document: d) else { continue }
+                total += score(term: term.term, document: d, firstEntry: entry, field: unit.field)
+            }
+            return (0, total, terms.map(\.term))
+        }
+    }
+
+    func rank(_ d: Int) -> RankedDocument {
+        var ranked = RankedDocument(document: d, matched: 0, typos: 0, score: 0, date: Int(data.dates[d]))
+        for u in positiveUnits {
+            guard let result = evaluate(u, document: d) else { continue }
+            ranked.matched += 1
+            ranked.typos += result.typos
+            ranked.score += result.score
+        }
+        return ranked
+    }
+
+    /// Sum over consecutive matched units of the smallest gap between them in a shared field (each capped at 8).
+    func proximity(_ d: Int) -> Int {
+        var previous: [(field: Int, positions: ArraySlice<UInt16>)] = []
+        var total = 0
+        var first = true
+        let matcher = PhraseMatcher(data: data)
+        for u in positiveUnits {
+            guard let result = evaluate(u, document: d), let term = result.terms.first,
+                  let entry = matcher.firstEntry(term: term, document: d) else { continue }
+            var current: [(field: Int, positions: ArraySlice<UInt16>)] = []
+            var e = entry
+            let end = Int(data.termEntryStart[term + 1])
+            while e < end && Int(data.entryDocument[e]) == d {
+                current.append((Int(data.entryField[e]), data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]))
+                e += 1
+            }
+            if !first {
+                var gap = 8
+                for (field, list) in current {
+                    for (otherField, other) in previous where otherField == field {
+                        gap = min(gap, Ranker.smallestGap(other, list))
+                    }
+                }
+                total += gap
+            }
+            first = false
+            previous = current
+        }
+        return total
+    }
+
+    private static func smallestGap(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>) -> Int {
+        var i = a.startIndex, j = b.startIndex
+        var best = Int.max
+        while i < a.endIndex && j < b.endIndex {
+            best = min(best, abs(Int(a[i]) - Int(b[j])))
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return min(best, 8)
+    }
+
+    // MARK: Selecting the best
+
+    /// The best `limit` candidates of `candidates` in relevance (or date) order.
+    func top(_ candidates: DocumentSet, limit: Int, byDate: Bool) -> [RankedDocument] {
+        guard limit > 0 else { return [] }
+        if byDate || positiveUnits.isEmpty { return topByDate(candidates, limit: limit) }
+        if positiveUnits.count == 1, limit <= 256, case .terms(let matcher) = units[positiveUnits[0]].kind,
+           candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
+            return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit)
+        }
+        if positiveUnits.count > 1, candidates.count > 1_000,
+           positiveUnits.allSatisfy({ candidates.isSubset(of: units[$0].documents) }),
+           let driver = positiveUnits.max(by: { termCount(of: $0) < termCount(of: $1) }), termCount(of: driver) > 0 {
+            return topAllWords(candidates, driver: driver, limit: limit)
+        }
+        var all: [RankedDocument] = []
+        all.reserveCapacity(candidates.count)
+        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        candidates.forEach { d in
+            let ranked = rank(d)
+            all.append(ranked)
+            selection.insert(ranked)
+        }
+        return settleTies(selection, visited: all, limit: limit)
+    }
+
+    /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
+    private func settleTies(_ selection: TopK<RankedDocument>, visited all: [RankedDocument], limit: Int) -> [RankedDocument] {
+        guard let kth = selection.worst else { return [] }
+        // Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
+        var finalists = selection.elements.filter { !RankedDocument.sameRelevance($0, kth) }
+        let tied = all.filter { RankedDocument.sameRelevance($0, kth) }
+        finalists += tied
+        if positiveUnits.count > 1 {
+            for i in finalists.indices { finalists[i].proximity = proximity(finalists[i].document) }
+        }
+        return Array(finalists.sorted(by: RankedDocument.precedes).prefix(limit))
+    }
+
+    private func termCount(of unit: Int) -> Int {
+        guard case .terms(let matcher) = units[unit].kind else { return 0 }
+        return matcher.termCount
+    }
+
+    /// Every candidate holds every word (a plain AND) and there are many: the other words are
+    /// scored term at a time into dense arrays, then the documents are visited through the
+    /// terms of the `driver` word (the one with most terms, e.g. a short prefix) from the
+    /// highest possible score down, stopping once nothing unvisited can beat the last hit.
+    /// Scores are summed in the same order as `rank`, so the results equal a full evaluation.
+    private func topAllWords(_ candidates: DocumentSet, driver: Int, limit: Int) -> [RankedDocument] {
+        let n = data.documentCount
+        var unitScores: [[Double]] = []
+        var unitTypos: [[UInt8]] = []
+        var otherBound = 0.0
+        var otherMinTypos = 0
+        for u in positiveUnits {
+            guard u != driver else {
+                unitScores.append([])
+                unitTypos.append([])
+                continue
+            }
+            var scores = [Double](repeating: 0, count: n)
+            var typos = [UInt8](repeating: .max, count: n)
+            switch units[u].kind {
+            case .terms(let matcher):
+                (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates)
+                otherBound += matcher.ranges.reduce(0.0) { bound, range in range.reduce(bound) { max($0, upperBound($1)) } }
+                otherMinTypos += Int(matcher.typos.min() ?? 0)
+            case .phrase(let terms):
+                otherBound += terms.reduce(0) { $0 + upperBound($1.term) }
+                var held = units[u].documents
+                held.formIntersection(candidates)
+                held.forEach { d in
+                    guard let result = evaluate(u, document: d) else { return }
+                    typos[d] = UInt8(result.typos)
+                    scores[d] = result.score
+                }
+            }
+            unitScores.append(scores)
+            unitTypos.append(typos)
+        }
+        guard case .terms(let matcher) = units[driver].kind else { return [] }
+        let driverUnit = units[driver]
+        let driverHasOneTerm = matcher.termCount == 1
+        let driverPostings = matcher.ranges.reduce(0) {
+            $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound])
+        }
+        if driverPostings <= 8 * candidates.count {
+            // Few enough postings: score the driver term at a time too, then add up every candidate.
+            let (scores, typos) = denseBest(driverUnit, matcher: matcher, candidates: candidates)
+            var all: [RankedDocument] = []
+            all.reserveCapacity(candidates.count)
+            var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+            let matched = positiveUnits.count
+            candidates.forEach { d in
+                var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
+                for (i, u) in positiveUnits.enumerated() {
+                    if u == driver {
+                        if typos[d] != .max {
+                            ranked.typos += Int(typos[d])
+                            ranked.score += scores[d]
+                        }
+                    } else if unitTypos[i][d] != .max {
+                        ranked.typos += Int(unitTypos[i][d])
+                        ranked.score += unitScores[i][d]
+                    }
+                }
+                all.append(ranked)
+                selection.insert(ranked)
+            }
+            return settleTies(selection, visited: all, limit: limit)
+        }
+        var terms: [(term: Int, typos: Int, bound: Double)] = []
+        for (k, range) in matcher.ranges.enumerated() {
+            for term in range { terms.append((term, Int(matcher.typos[k]), upperBound(term))) }
+        }
+        terms.sort { a, b in
+            if a.typos != b.typos { return a.typos < b.typos }
+            if a.bound != b.bound { return a.bound > b.bound }
+            return a.term < b.term
+        }
+        var visited = DocumentSet(capacity: n)
+        var all: [RankedDocument] = []
+        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        let matched = positiveUnits.count
+        for candidate in terms {
+            if selection.isFull, let worst = selection.worst {
+                let boundTypos = candidate.typos + otherMinTypos
+                let boundScore = candidate.bound + otherBound
+                if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) { break }
+            }
+            var e = Int(data.termEntryStart[candidate.term])
+            let end = Int(data.termEntryStart[candidate.term + 1])
+            while e < end {
+                let d = Int(data.entryDocument[e])
+                let group = e
+                while e < end && Int(data.entryDocument[e]) == d { e += 1 }
+                guard candidates.contains(d), !visited.contains(d) else { continue }
+                visited.insert(d)
+                var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
+                for (i, u) in positiveUnits.enumerated() {
+                    if u == driver {
+                        if driverHasOneTerm {
+                            // Same value `bestTerm` would find: the one term, or nothing when absent from the field.
+                            let s = score(term: candidate.term, document: d, firstEntry: group, field: driverUnit.field)
+                            guard s > 0 else { continue }
+                            ranked.typos += candidate.typos
+                            ranked.score += s
+                        } else if let best = bestTerm(driverUnit, matcher: matcher, document: d) {
+                            ranked.typos += best.typos
+                            ranked.score += best.score
+                        }
+                    } else if unitTypos[i][d] != .max {
+                        ranked.typos += Int(unitTypos[i][d])
+                        ranked.score += unitScores[i][d]
+                    }
+                }
+                all.append(ranked)
+                selection.insert(ranked)
+            }
+        }
+        return settleTies(selection, visited: all, limit: limit)
+    }
+
+    /// Each candidate's best term of a word unit, term at a time: (scores, typos) by document,
+    /// typos `.max` where the word is absent. Terms are visited in id order and only a strictly
+    /// better term replaces the best, so the choice equals `bestTerm`'s.
+    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet) -> ([Double], [UInt8]) {
+        var scores = [Double](repeating: 0, count: data.documentCount)
+        var typos = [UInt8](repeating: .max, count: data.documentCount)
+        for (k, range) in matcher.ranges.enumerated() {
+            let typo = matcher.typos[k]
+            for term in range {
+                var e = Int(data.termEntryStart[term])
+                let end = Int(data.termEntryStart[term + 1])
+                while e < end {
+                    let d = Int(data.entryDocument[e])
+                    let group = e
+                    while e < end && Int(data.entryDocument[e]) == d { e += 1 }
+                    guard candidates.contains(d) else { continue }
+                    let s = score(term: term, document: d, firstEntry: group, field: unit.field)
+                    guard s > 0 else { continue }
+                    if typos[d] == .max || typo < typos[d] || (typo == typos[d] && s > scores[d]) {
+                        typos[d] = typo
+                        scores[d] = s
+                    }
+                }
+            }
+        }
+        return (scores, typos)
+    }
+
+    /// `sort:date` (or no words): the newest; relevance only orders documents of the same date.
+    private func topByDate(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
+        var newest = TopK<Int>(capacity: limit) { a, b in
+            data.dates[a] != data.dates[b] ? data.dates[a] > data.dates[b] : a < b
+        }
+        candidates.forEach { newest.insert($0) }
+        guard let last = newest.worst else { return [] }
+        let threshold = data.dates[last]
+        var finalists: [RankedDocument] = []
+        candidates.forEach { d in
+            guard data.dates[d] >= threshold else { return }
+            var ranked = rank(d)
+            if positiveUnits.count > 1 { ranked.proximity = proximity(d) }
+            finalists.append(ranked)
+        }
+        return Array(finalists.sorted(by: RankedDocument.precedesByDate).prefix(limit))
+    }
+
+    /// One word matching many documents (a short prefix): visit its terms from the highest
+    /// possible score down, and stop once no unvisited term can beat the current last hit.
+    private func topSingleWord(_ candidates: DocumentSet, matcher: TermMatcher, unit: QueryUnit, limit: Int) -> [RankedDocument] {
+        var terms: [(term: Int, typos: Int, bound: Double)] = []
+        for (k, range) in matcher.ranges.enumerated() {
+            for term in range { terms.append((term, Int(matcher.typos[k]), upperBound(term))) }
+        }
+        terms.sort { a, b in
+            if a.typos != b.typos { return a.typos < b.typos }
+            if a.bound != b.bound { return a.bound > b.bound }
+            return a.term < b.term
+        }
+        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        for candidate in terms {
+            if selection.isFull, let worst = selection.worst,
+               candidate.typos > worst.typos || (candidate.typos == worst.typos && candidate.bound < worst.score) {
+                break
+            }
+            let start = Int(data.termEntryStart[candidate.term])
+            let end = Int(data.termEntryStart[candidate.term + 1])
+            var e = start
+            while e < end {
+                let d = Int(data.entryDocument[e])
+                let groupStart = e
+                while e < end && Int(data.entryDocument[e]) == d { e += 1 }
+                guard candidates.contains(d) else { continue }
+                let s = score(term: candidate.term, document: d, firstEntry: groupStart, field: unit.field)
+                guard s > 0 else { continue }
+                let ranked = RankedDocument(document: d, matched: 1, typos: candidate.typos, score: s, date: Int(data.dates[d]))
+                if let worst = selection.worst, selection.isFull, !RankedDocument.precedesIgnoringProximity(ranked, worst) {
+                    continue
+                }
+                if let existing = selection.remove(where: { $0.document == d }),
+                   RankedDocument.precedesIgnoringProximity(existing, ranked) {
+                    selection.insert(existing)
+                    continue
+                }
+                selection.insert(ranked)
+            }
+        }
+        return selection.elements
+    }
+}

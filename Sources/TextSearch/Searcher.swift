@@ -1,0 +1,124 @@
+/// Runs one search: parse, resolve words, evaluate the boolean plan, rank, highlight.
+///
+/// `SearchIndex.search` runs it with an empty `UnitCache`; `SearchSession` keeps the cache
+/// between keystrokes. The cache only ever holds what a fresh resolution would compute, so
+/// both give identical results.
+struct Searcher {
+    let index: SearchIndex
+
+    func run(_ query: String, options: SearchOptions, cache: inout UnitCache) -> SearchResults {
+        let data = index.data
+        let schema = index.schema
+        var parser = QueryParser(schema: schema)
+        parser.lastWordIsPrefix = options.lastWordIsPrefix
+        let parsed = parser.parse(query)
+        var planner = QueryPlanner(data: data, schema: schema)
+        var plan = parsed.root.flatMap { planner.plan($0, cache: &cache) }
+        if plan == nil && parsed.root == nil && parsed.sortByDate {
+            // `sort:date` alone lists everything, newest first.
+            plan = .documents(DocumentSet.all(capacity: data.documentCount))
+        }
+        var problems = parsed.problems
+
+        var filter: DocumentSet? = nil
+        for (name, values) in options.filters.sorted(by: { $0.key < $1.key }) {
+            guard let facet = schema.facetIndex(named: name) else {
+                problems.append(QueryProblem("unknown facet \"\(name)\" in filters — known: \(schema.facets.joined(separator: ", "))"))
+                continue
+            }
+            let set = planner.facetDocuments(facet: facet, values: values, reportUnknown: false)
+            if filter == nil { filter = set } else { filter?.formIntersection(set) }
+        }
+        problems += planner.problems
+        guard let plan else { return SearchResults(problems: problems) }
+
+        var candidates = evaluate(plan, units: planner.units, documentCount: data.documentCount)
+        if let filter { candidates.formIntersection(filter) }
+        var isPartial = false
+        if candidates.isEmpty, let partial = partialMatches(plan, units: planner.units, filter: filter, documentCount: data.documentCount) {
+            candidates = partial
+            isPartial = true
+        }
+
+        let weights = schema.fields.map { $0.weight > 0 && $0.weight.isFinite ? $0.weight : 1 }
+        let ranker = Ranker(data: data, weights: weights, units: planner.units, positiveUnits: planner.positiveUnits)
+        let limit = max(0, min(options.limit, data.documentCount))
+        let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate)
+        let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits)
+        let hits = top.map { ranked -> SearchHit in
+            let d = ranked.document
+            var matchedTerms: [String] = []
+            for u in planner.positiveUnits {
+                guard let result = ranker.evaluate(u, document: d) else { continue }
+                for term in result.terms {
+                    let text = data.dictionary.text(term)
+                    if !matchedTerms.contains(text) { matchedTerms.append(text) }
+                }
+            }
+            let byField = highlighter.highlights(document: d)
+            var highlights: [String: [Range<Int>]] = [:]
+            for (f, ranges) in byField where !ranges.isEmpty { highlights[schema.fields[f].name] = ranges }
+            return SearchHit(document: d, id: data.ids[d], score: ranked.score, matchedTerms: matchedTerms,
+                             matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
+                             snippet: highlighter.snippet(document: d, highlights: byField))
+        }
+        return SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)
+    }
+
+    private func evaluate(_ plan: QueryPlanner.Plan, units: [QueryUnit], documentCount: Int) -> DocumentSet {
+        switch plan {
+        case .unit(let u):
+            return units[u].documents
+        case .documents(let set):
+            return set
+        case .and(let children):
+            var result = DocumentSet.all(capacity: documentCount)
+            for child in children {
+                if case .not(let inner) = child {
+                    result.subtract(evaluate(inner, units: units, documentCount: documentCount))
+                } else {
+                    result.formIntersection(evaluate(child, units: units, documentCount: documentCount))
+                }
+            }
+            return result
+        case .or(let children):
+            var result = DocumentSet(capacity: documentCount)
+            for child in children { result.formUnion(evaluate(child, units: units, documentCount: documentCount)) }
+            return result
+        case .not(let inner):
+            var result = DocumentSet.all(capacity: documentCount)
+            result.subtract(evaluate(inner, units: units, documentCount: documentCount))
+            return result
+        }
+    }
+
+    /// When no document holds every word of the top level: the documents holding the most of
+    /// them (at least one), still meeting every other condition. Nil when that does not apply.
+    private func partialMatches(_ plan: QueryPlanner.Plan, units: [QueryUnit], filter: DocumentSet?, documentCount: Int) -> DocumentSet? {
+        guard case .and(let children) = plan else { return nil }
+        var words: [DocumentSet] = []
+        var required = filter ?? DocumentSet.all(capacity: documentCount)
+        for child in children {
+            switch child {
+            case .unit(let u): words.append(units[u].documents)
+            case .not(let inner): required.subtract(evaluate(inner, units: units, documentCount: documentCount))
+            default: required.formIntersection(evaluate(child, units: units, documentCount: documentCount))
+            }
+        }
+        guard words.count >= 2 else { return nil }
+        var counts = [UInt8](repeating: 0, count: documentCount)
+        var most: UInt8 = 0
+        for set in words {
+            var held = set
+            held.formIntersection(required)
+            held.forEach { d in
+                counts[d] &+= 1
+                most = max(most, counts[d])
+            }
+        }
+        guard most > 0 else { return nil }
+        var result = DocumentSet(capacity: documentCount)
+        for (d, count) in counts.enumerated() where count == most { result.insert(d) }
+        return result
+    }
+}

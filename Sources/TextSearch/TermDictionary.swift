@@ -1,0 +1,102 @@
+/// The sorted list of every indexed term, as Unicode scalars, with stem groups.
+///
+/// Term ids are positions in this sorted order, so the terms sharing a prefix form one
+/// contiguous id range (found by two binary searches), and the typo search walks the list as a trie.
+struct TermDictionary: Sendable {
+    /// Scalars of all terms, back to back.
+    let scalars: [UInt32]
+    /// Start of term `i` in `scalars`; `count + 1` entries.
+    let starts: [UInt32]
+    /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
+    let stemGroups: [String: [UInt32]]
+
+    init(sortedTerms: [[UInt32]]) {
+        var scalars: [UInt32] = []
+        var starts: [UInt32] = [0]
+        scalars.reserveCapacity(sortedTerms.reduce(0) { $0 + $1.count })
+        starts.reserveCapacity(sortedTerms.count + 1)
+        var groups: [String: [UInt32]] = [:]
+        for (id, term) in sortedTerms.enumerated() {
+            scalars.append(contentsOf: term)
+            starts.append(UInt32(scalars.count))
+            if term.count >= 4, term.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+                groups[LightStemmer.stem(Self.text(of: term)), default: []].append(UInt32(id))
+            }
+        }
+        self.scalars = scalars
+        self.starts = starts
+        // A group matters when it joins two terms, or when its one term differs from the stem
+        // (so a query for the stem finds it).
+        self.stemGroups = groups.filter { stem, members in
+            members.count > 1 || members.first.map { Self.text(of: sortedTerms[Int($0)]) != stem } ?? false
+        }
+    }
+
+    var count: Int { starts.count - 1 }
+
+    private static func text(of scalars: [UInt32]) -> String {
+        var view = String.UnicodeScalarView()
+        for value in scalars { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+        return String(view)
+    }
+
+    func length(_ id: Int) -> Int { Int(starts[id + 1] - starts[id]) }
+
+    func scalar(_ id: Int, _ offset: Int) -> UInt32 { scalars[Int(starts[id]) + offset] }
+
+    func text(_ id: Int) -> String {
+        var view = String.UnicodeScalarView()
+        for value in scalars[Int(starts[id])..<Int(starts[id + 1])] {
+            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+        }
+        return String(view)
+    }
+
+    /// -1 when term `id` sorts before every term starting with `prefix`, 0 when it starts with it, 1 after.
+    private func compare(_ id: Int, prefix: [UInt32]) -> Int {
+        let start = Int(starts[id])
+        let length = Int(starts[id + 1]) - start
+        for (i, q) in prefix.enumerated() {
+            if i == length { return -1 }
+            let t = scalars[start + i]
+            if t < q { return -1 }
+            if t > q { return 1 }
+        }
+        return 0
+    }
+
+    /// The ids of the terms starting with `prefix`.
+    func prefixRange(_ prefix: [UInt32]) -> Range<Int> {
+        prefixRange(prefix, in: 0..<count)
+    }
+
+    func prefixRange(_ prefix: [UInt32], in bounds: Range<Int>) -> Range<Int> {
+        var low = bounds.lowerBound, high = bounds.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(mid, prefix: prefix) < 0 { low = mid + 1 } else { high = mid }
+        }
+        let lower = low
+        high = bounds.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(mid, prefix: prefix) <= 0 { low = mid + 1 } else { high = mid }
+        }
+        return lower..<low
+    }
+
+    /// The id of exactly `term`, if indexed.
+    func lookup(_ term: [UInt32]) -> Int? {
+        let range = prefixRange(term)
+        guard let first = range.first, length(first) == term.count else { return nil }
+        return first
+    }
+
+    /// The ids of the indexed terms sharing `term`'s stem, and of the stem itself when indexed.
+    func stemVariants(of term: String) -> [Int] {
+        let stem = LightStemmer.stem(term)
+        var result = (stemGroups[stem] ?? []).map { Int($0) }
+        if let id = lookup(stem.unicodeScalars.map(\.value)), !result.contains(id) { result.append(id) }
+        return result
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// What a token stands for in the text it came from.
+enum TokenKind: UInt8, Sendable {
+    /// An ordinary word (`satellite`, `5g`, `интерспутник`).
+    case word
+    /// One part of a compound identifier (`itu` and `d` of `ITU-D`).
+    case compoundPart
+    /// A whole compound identifier (`itu-d`), at the position of its first part.
+    case compoundWhole
+    /// One CJK character (Han, Hiragana, Katakana, Hangul), for one-character queries.
+    case cjkUnigram
+    /// Two adjacent CJK characters, at the position of the first: `国际电信` gives `国际 际电 电信`.
+    case cjkBigram
+}
+
+/// Receives tokens from `TextAnalyzer`; `term` is only valid during the call.
+protocol TokenSink {
+    mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int)
+}
+
+/// A token with its folded text, for code paths that are not hot (queries, highlights).
+struct AnalyzedToken: Hashable, Sendable {
+    var term: String
+    var position: Int
+    var kind: TokenKind
+    /// UTF-8 byte range in the analyzed text.
+    var byteRange: Range<Int>
+}
+
+/// Splits text into searchable terms: the one analysis shared by indexing, queries and highlights.
+///
+/// - Words are runs of letters, digits and combining marks; everything else separates them.
+///   A possessive `'s` after a word is dropped (`ITU's` → `itu`).
+/// - Folding: case folded, compatibility forms unified (fullwidth `ＩＴＵ` → `itu`, `ﬁ` → `fi`),
+///   diacritics removed (`é` → `e`, Cyrillic `ё` → `е`), `ß` → `ss`. Cyrillic `й` is KEPT as
+///   `й`: in Russian it is a letter of its own, and folding it to `и` would merge distinct words.
+/// - Compound identifiers joined by `-` (`ITU-D`, `WRC-23`, `IMT-2020`) give the whole
+///   (`itu-d`) and each part (`itu`, `d`) at consecutive positions, so both are searchable.
+/// - CJK runs give overlapping bigrams plus single characters (`电信` is found in `国际电信联盟`).
+/// - Terms longer than `maxTermBytes` bytes are not indexed (they still take a position).
+struct TextAnalyzer {
+    static let maxTermBytes = 64
+    private static let maxCompoundParts = 8
+
+    private var buffer = [UInt8](repeating: 0, count: 4 * TextAnalyzer.maxTermBytes + 16)
+
+    /// Calls `emit(term, position, kind, byteStart, byteEnd)` for every token, in text order.
+    /// `term` is only valid during the call.
+    mutating func tokenize(_ text: String,
+                           _ emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var sink = ClosureSink(emit: emit)
+            tokenize(text, into: &sink)
+        }
+    }
+
+    /// The same as `tokenize(_:_:)` with a sink the compiler can specialize (the indexing hot path).
+    mutating func tokenize<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            buffer.withUnsafeMutableBufferPointer { scratch in
+                TextAnalyzer.scan(bytes, scratch, &sink)
+            }
+        }
+    }
+
+    private struct ClosureSink: TokenSink {
+        let emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void
+        mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
+            emit(term, position, kind, start, end)
+        }
+    }
+
+    /// The tokens of `text` as values.
+    mutating func tokens(_ text: String) -> [AnalyzedToken] {
+        var result: [AnalyzedToken] = []
+        tokenize(text) { term, position, kind, start, end in
+            result.append(AnalyzedToken(term: String(decoding: term, as: UTF8.self), position: position, kind: kind,
+                                        byteRange: start..<end))
+        }
+        return result
+    }
+
+    /// Folds a whole value the way terms are folded, without splitting it (for facet values).
+    static func foldValue(_ value: String) -> String {
+        var out: [UInt8] = []
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x80 {
+                out.append(lowercaseASCII(UInt8(scalar.value)))
+            } else {
+                out.append(contentsOf: ScalarFolding.fold(scalar.value).bytes)
+            }
+        }
+        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @inline(__always) static func lowercaseASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+    }
+
+    @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 97 && lower <= 122) || (byte >= 48 && byte <= 57)
+    }
+
+    /// Decodes the scalar starting at `i`; returns its value and byte length.
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[i])
+        func continuation(_ k: Int) -> UInt32 { i + k < bytes.count ? UInt32(bytes[i + k] & 0x3F) : 0 }
+        if lead < 0xE0 { return (((lead & 0x1F) << 6) | continuation(1), 2) }
+        if lead < 0xF0 { return (((lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2), 3) }
+        return (((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3), 4)
+    }
+
+    static func isCJK(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xFF66...0xFF9F, 0x20000...0x2FA1F, 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private enum ByteClass { case separator, word, cjk }
+
+    /// Classifies the character at `i`: its class and byte length.
+    @inline(__always) private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (ByteClass, Int, UInt32) {
+        let byte = bytes[i]
+        if byte < 0x80 { return (isASCIIWordByte(byte) ? .word : .separator, 1, UInt32(byte)) }
+        let (value, length) = decode(bytes, i)
+        if isCJK(value) { return (.cjk, length, value) }
+        return (ScalarFolding.fold(value).isWordCharacter ? .word : .separator, length, value)
+    }
+
+    private static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutableBufferPointer<UInt8>,
+                                              _ sink: inout Sink) {
+        // Compound parts live in a small stack buffer, so the hot loop touches no array.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * maxCompoundParts) { parts in
+            scanWords(bytes, scratch, &sink, parts: parts)
+        }
+    }
+
+    /// `parts` holds, for each part of the current compound: text start, text end, folded start, folded end.
+    private static func scanWords<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutableBufferPointer<UInt8>,
+                                                   _ sink: inout Sink, parts: UnsafeMutableBufferPointer<Int>) {
+        let count = bytes.count
+        var i = 0
+        var position = 0
+        var partCount = 0
+        let limit = scratch.count - 8
+        while i < count {
+            let (kind, length, _) = classify(bytes, i)
+            switch kind {
+            case .separator:
+                i += length
+            case .cjk:
+                var previous: (start: Int, end: Int)? = nil
+                var valueLength = length
+                while true {
+                    let start = i
+                    let end = i + valueLength
+                    let single = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    sink.accept(single, position: position, kind: .cjkUnigram, start: start, end: end)
+                    if let previous {
+                        sink.accept(UnsafeBufferPointer(rebasing: bytes[previous.start..<end]), position: position - 1,
+                                    kind: .cjkBigram, start: previous.start, end: end)
+                    }
+                    previous = (start, end)
+                    position += 1
+                    i = end
+                    guard i < count else { break }
+                    let next = classify(bytes, i)
+                    guard next.0 == .cjk else { break }
+                    valueLength = next.1
+                }
+            case .word:
+                partCount = 0
+                var written = 0
+                var overflow = false
+                while true {
+                    // One part: a run of word characters.
+                    let partStart = i
+                    let foldedStart = written
+                    while i < count {
+                        let byte = bytes[i]
+                        if byte < 0x80 {
+                            guard isASCIIWordByte(byte) else { break }
+                            if written < limit { scratch[written] = lowercaseASCII(byte); written += 1 } else { overflow = true }
+                            i += 1
+                        } else {
+                            let (value, length) = decode(bytes, i)
+                            if isCJK(value) { break }
+                            let folding = ScalarFolding.fold(value)
+                            guard folding.isWordCharacter else { break }
+                            for b in folding.bytes {
+                                if written < limit { scratch[written] = b; written += 1 } else { overflow = true }
+                            }
+                            i += length
+                        }
+                    }
+                    parts[4 * partCount] = partStart
+                    parts[4 * partCount + 1] = i
+                    parts[4 * partCount + 2] = foldedStart
+                    parts[4 * partCount + 3] = written
+                    partCount += 1
+                    // A single `-` between word characters continues the compound.
+                    guard partCount < maxCompoundParts, i + 1 < count, bytes[i] == 45 else { break }
+                    let (nextClass, _, _) = classify(bytes, i + 1)
+                    guard nextClass == .word else { break }
+                    if written < limit { scratch[written] = 45; written += 1 } else { overflow = true }
+                    i += 1
+                }
+                let isCompound = partCount > 1
+                let firstPosition = position
+                for k in 0..<partCount {
+                    let foldedStart = parts[4 * k + 2], foldedEnd = parts[4 * k + 3]
+                    let termLength = foldedEnd - foldedStart
+                    if termLength > 0 && termLength <= maxTermBytes && !overflow {
+                        let term = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[foldedStart..<foldedEnd])
+                        sink.accept(term, position: position, kind: isCompound ? .compoundPart : .word,
+                                    start: parts[4 * k], end: parts[4 * k + 1])
+                    }
+                    position += 1
+                }
+                if isCompound {
+                    let foldedStart = parts[2], foldedEnd = parts[4 * (partCount - 1) + 3]
+                    let termLength = foldedEnd - foldedStart
+                    if termLength <= maxTermBytes && !overflow {
+                        let term = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[foldedStart..<foldedEnd])
+                        sink.accept(term, position: firstPosition, kind: .compoundWhole,
+                                    start: parts[0], end: parts[4 * (partCount - 1) + 1])
+                    }
+                }
+                i = skipPossessive(bytes, i)
+            }
+        }
+    }
+
+    /// After a word, skips `'s` / `’s` when it ends the word.
+    private static func skipPossessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let count = bytes.count
+        var sIndex: Int
+        if i < count && bytes[i] == 39 {
+            sIndex = i + 1
+        } else if i + 2 < count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 {
+            sIndex = i + 3
+        } else {
+            return i
+        }
+        guard sIndex < count, bytes[sIndex] | 0x20 == 115 else { return i }
+        sIndex += 1
+        if sIndex < count && classify(bytes, sIndex).0 != .separator { return i }
+        return sIndex
+    }
+}

@@ -1,0 +1,79 @@
+/// Finds the dictionary terms within a few typos of a word, as Meilisearch allows them:
+/// none up to 4 characters, one for 5–8, two from 9 (optimal-string-alignment Damerau-Levenshtein
+/// distance: an insertion, deletion, substitution or swap of two adjacent characters each count 1).
+///
+/// The sorted dictionary is walked as a trie: the edit-distance rows of a shared prefix are
+/// computed once, and a whole subtree is skipped (one binary search) as soon as no row entry is
+/// within the limit. In prefix mode a term matches when one of its prefixes is within the limit
+/// of the typed word, and the typos counted are the smallest such distance.
+enum TypoSearch {
+    static func maxTypos(forLength length: Int) -> Int {
+        length <= 4 ? 0 : (length <= 8 ? 1 : 2)
+    }
+
+    /// (term id range, typos) pairs, possibly overlapping.
+    static func search(_ query: [UInt32], maxTypos k: Int, prefix: Bool, in dictionary: TermDictionary) -> [(Range<Int>, Int)] {
+        let m = query.count
+        guard m > 0, dictionary.count > 0 else { return [] }
+        let maxDepth = m + k
+        let width = m + 1
+        var rows = [Int](repeating: 0, count: (maxDepth + 1) * width)
+        for j in 0...m { rows[j] = j }
+        var bestLast = [Int](repeating: Int.max, count: maxDepth + 1)
+        bestLast[0] = m
+        var path = [UInt32](repeating: 0, count: maxDepth + 1)
+        var found: [(Range<Int>, Int)] = []
+        var id = 0
+        var validDepth = 0
+        while id < dictionary.count {
+            let length = dictionary.length(id)
+            // Rows stay valid for the prefix this term shares with the previous path.
+            var d = 0
+            while d < validDepth && d < length && dictionary.scalar(id, d) == path[d] { d += 1 }
+            var skipTo: Int? = nil
+            while d < length && d < maxDepth {
+                let c = dictionary.scalar(id, d)
+                path[d] = c
+                let previous = d * width
+                let current = (d + 1) * width
+                rows[current] = d + 1
+                var rowMin = rows[current]
+                for j in 1...m {
+                    let cost = query[j - 1] == c ? 0 : 1
+                    var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                    if d >= 1 && j >= 2 && c == query[j - 2] && path[d - 1] == query[j - 1] {
+                        value = min(value, rows[(d - 1) * width + j - 2] + 1)
+                    }
+                    rows[current + j] = value
+                    rowMin = min(rowMin, value)
+                }
+                d += 1
+                bestLast[d] = min(bestLast[d - 1], rows[current + m])
+                if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
+                    let subtree = dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count)
+                    found.append((subtree, bestLast[d]))
+                    skipTo = subtree.upperBound
+                    break
+                }
+                if rowMin > k {
+                    skipTo = dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count).upperBound
+                    break
+                }
+            }
+            validDepth = d
+            if let skipTo {
+                id = max(skipTo, id + 1)
+                continue
+            }
+            if d == length {
+                let distance = prefix ? bestLast[d] : rows[d * width + m]
+                if distance <= k { found.append((id..<id + 1, distance)) }
+                id += 1
+            } else {
+                // Longer than any match can be: skip every term below this prefix.
+                id = max(dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count).upperBound, id + 1)
+            }
+        }
+        return found
+    }
+}
