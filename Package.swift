@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Catalog"),
-        .target(name: "TextSearch"),
+        .target(name: "TextSearch", exclude: ["QUERY-LANGUAGE.md"]),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch"]),
         .target(name: "Screen"),
         .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
         .testTarget(name: "CatalogSearchTests", dependencies: ["Catalog", "CatalogSearch", "TextSearch"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "Screen"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
     ]

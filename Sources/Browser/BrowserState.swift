@@ -1,0 +1,103 @@
+import Catalog
+import CatalogSearch
+
+/// The whole state of the Browser: what is shown, what has focus, and where every list is.
+///
+/// Change it only through `Browser.update`; draw it with `Browser.render`.
+public struct BrowserState: Sendable {
+    let catalog: Catalog
+    let searchIndex: CatalogSearchIndex?
+    var searchSession: CatalogSearchSession?
+
+    /// The terminal size from the last resize (or init).
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+
+    var navigation = Navigation()
+    /// Organizations and News as narrowed by the Sector facet (all of them without one).
+    var organizations: [Organization]
+    var news: NewsList
+    /// The news of each Sector, found on first use (one pass over all news).
+    var sectorNews: SectorNews?
+
+    var search: SearchState?
+    /// Queries submitted in earlier searches, oldest first.
+    var queryHistory: [String] = []
+
+    var isShowingHelp = false
+    /// The first help line shown (the help scrolls on small terminals).
+    var helpScroll = 0
+    /// A one-line message for the status line, cleared by the next key.
+    var message: String?
+    /// The detail of the selected list item, shown beside the lists in the wide layout.
+    var preview: DetailEntry?
+
+    public internal(set) var shouldQuit = false
+
+    /// - Parameters:
+    ///   - search: nil when no search index is available; `/` then says so.
+    ///   - openItem: an id to open at start; an unknown id starts normally with a message.
+    ///   - query: a search to run at start (its results shown with focus in them).
+    public init(catalog: Catalog, search: CatalogSearchIndex?, width: Int, height: Int,
+                openItem: String? = nil, query: String? = nil) {
+        self.catalog = catalog
+        self.searchIndex = search
+        self.searchSession = search?.makeSession()
+        self.width = max(0, width)
+        self.height = max(0, height)
+        organizations = catalog.organizations
+        news = NewsList(all: catalog.news)
+        if let query, !query.isEmpty {
+            Browser.startSearch(&self)
+            for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }
+            Browser.perform(.submitQuery, character: nil, on: &self)
+        }
+        if let openItem {
+            if let item = catalog.item(id: openItem) {
+                navigation.push(DetailTarget(item))
+            } else {
+                message = "no item with id \"\(openItem)\""
+            }
+        }
+        Browser.normalize(&self)
+    }
+
+    /// The number of rows in a pane's list.
+    func count(of pane: PaneKind) -> Int {
+        switch pane {
+        case .organizations: return organizations.count
+        case .sectors: return catalog.sectors.count
+        case .news: return news.count
+        }
+    }
+
+    /// The detail target of a pane's selected row, if the pane has rows.
+    func selectedTarget(in pane: PaneKind) -> DetailTarget? {
+        let index = navigation[pane].selection
+        switch pane {
+        case .organizations: return organizations.indices.contains(index) ? .organization(organizations[index].id) : nil
+        case .sectors: return catalog.sectors.indices.contains(index) ? .sector(catalog.sectors[index].id) : nil
+        case .news: return news.indices.contains(index) ? .news(news[index].id) : nil
+        }
+    }
+
+    var layout: Layout { Layout(state: self) }
+
+    /// The news of each Sector, built the first time it is needed.
+    mutating func newsBySector() -> SectorNews {
+        if let sectorNews { return sectorNews }
+        let built = SectorNews(catalog: catalog)
+        sectorNews = built
+        return built
+    }
+}
+
+extension DetailTarget {
+    init(_ item: CatalogItem) {
+        switch item {
+        case .sector(let s): self = .sector(s.id)
+        case .organization(let o): self = .organization(o.id)
+        case .news(let n): self = .news(n.id)
+        }
+    }
+}

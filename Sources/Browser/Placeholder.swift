@@ -1,1 +1,0 @@
-// PLACEHOLDER: delete this file once the target has real sources.
