@@ -6,8 +6,11 @@ import CatalogSearch
 /// Change it only through `Browser.update`; draw it with `Browser.render`.
 public struct BrowserState: Sendable {
     let catalog: Catalog
-    let searchIndex: CatalogSearchIndex?
+    private(set) var searchIndex: CatalogSearchIndex?
     var searchSession: CatalogSearchSession?
+    /// True while the search index is being built elsewhere (see `expectSearch`): `/` already
+    /// opens the query line, and results come once `attachSearch` hands the index over.
+    private(set) var isSearchIndexPending = false
 
     /// The terminal size from the last resize (or init).
     public internal(set) var width: Int
@@ -59,6 +62,28 @@ public struct BrowserState: Sendable {
                 message = "no item with id \"\(openItem)\""
             }
         }
+        Browser.normalize(&self)
+    }
+
+    /// Says that a search index is on its way (built on another thread, say), so the first frame
+    /// need not wait for it: `/` opens the query line at once, and `query`, when given, is typed
+    /// into it as `init`'s `query` would be. Results appear when `attachSearch` is called.
+    public mutating func expectSearch(query: String? = nil) {
+        guard searchIndex == nil else { return }
+        isSearchIndexPending = true
+        if let query, !query.isEmpty {
+            Browser.startSearch(&self)
+            for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }
+            Browser.perform(.submitQuery, character: nil, on: &self)
+        }
+    }
+
+    /// Hands over the search index promised by `expectSearch`; a query already typed is searched.
+    public mutating func attachSearch(_ index: CatalogSearchIndex) {
+        searchIndex = index
+        searchSession = index.makeSession()
+        isSearchIndexPending = false
+        if search != nil { Browser.runSearch(&self) }
         Browser.normalize(&self)
     }
 

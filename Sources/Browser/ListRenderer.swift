@@ -99,7 +99,10 @@ extension Renderer {
         let content = area.content
         guard content.width > 2, content.height > 0 else { return }
         guard let results = search.results else {
-            frame.write("Type to search news, organizations and Sectors", x: content.x + 1, y: content.y, maxWidth: content.width - 2, style: Theme.dim)
+            let hint = state.isSearchIndexPending && !search.query.text.isEmpty
+                ? "Building the search index… results follow in a moment"
+                : "Type to search news, organizations and Sectors"
+            frame.write(hint, x: content.x + 1, y: content.y, maxWidth: content.width - 2, style: Theme.dim)
             return
         }
         if hits.isEmpty {

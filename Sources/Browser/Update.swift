@@ -244,7 +244,7 @@ extension Browser {
     // MARK: Search
 
     static func startSearch(_ state: inout BrowserState) {
-        guard state.searchIndex != nil else {
+        guard state.searchIndex != nil || state.isSearchIndexPending else {
             state.message = "search is unavailable: no search index was loaded"
             return
         }

@@ -8,11 +8,15 @@ import Terminal
 /// Runs the interactive browser: opens the terminal, then feeds each event to `Browser.update`
 /// and paints `Browser.render` until the state says quit.
 ///
-/// The terminal is restored on every way out: `close()` here on a normal quit, and the
-/// `Terminal` module's signal and `atexit` handlers on signals and crashes.
+/// The search index is built on another thread while the first frame is already on screen
+/// (over 100,000 news items it takes a moment); until it is handed over, `/` still opens the
+/// query line and the results follow. The terminal is restored on every way out: `close()`
+/// here on a normal quit, and the `Terminal` module's signal and `atexit` handlers otherwise.
 enum BrowseLauncher {
+    /// How often the loop looks for the finished index while it is being built.
+    static let indexPollMilliseconds = 50
+
     static func run(catalog: Catalog, open: String?, query: String?) throws {
-        let search = CatalogSearchIndex(catalog: catalog)
         let terminal: Terminal
         do {
             terminal = try Terminal.open()
@@ -23,13 +27,48 @@ enum BrowseLauncher {
         defer { terminal.close() }
 
         let size = terminal.size
-        var state = BrowserState(catalog: catalog, search: search, width: size.width, height: size.height,
-                                 openItem: open, query: query)
+        var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height, openItem: open)
+        state.expectSearch(query: query)
         terminal.paint(Browser.render(state))
+
+        let pending = PendingIndex(catalog: catalog)
+        var waitingForIndex = true
         while !state.shouldQuit {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: nil) else { break }
-            Browser.update(&state, event)
-            if !state.shouldQuit { terminal.paint(Browser.render(state)) }
+            let event = terminal.nextEvent(timeoutMilliseconds: waitingForIndex ? indexPollMilliseconds : nil)
+            guard terminal.isOpen else { break }
+            var changed = false
+            if waitingForIndex, let index = pending.take() {
+                state.attachSearch(index)
+                waitingForIndex = false
+                changed = true
+            }
+            if let event {
+                Browser.update(&state, event)
+                changed = true
+            }
+            if changed, !state.shouldQuit { terminal.paint(Browser.render(state)) }
         }
+    }
+}
+
+/// A search index being built on a background thread, collected with `take()`.
+///
+/// `@unchecked Sendable` because its one mutable field is only touched under `lock`.
+private final class PendingIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: CatalogSearchIndex?
+
+    init(catalog: Catalog) {
+        let thread = Thread { [self] in
+            let built = CatalogSearchIndex(catalog: catalog)
+            lock.withLock { index = built }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The index once it is built, else nil.
+    func take() -> CatalogSearchIndex? {
+        lock.withLock { index }
     }
 }
