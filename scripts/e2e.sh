@@ -49,8 +49,12 @@ EOF
 TEXT_LISTS="1 Organizations" # the pane title (wide) or tab (narrow); not shown over results
 TEXT_NEWS="News"
 TEXT_HELP="Keys"
-TEXT_RESULT="Intersputnik"
-TEXT_DETAIL="Gold Sector Member"
+TEXT_FACET="Sector: ITU-D"
+TEXT_MEMBERSHIPS="Memberships (2)"
+TEXT_DIRECTOR="Ksenia Drozdova"
+TEXT_RESULTS="Results for"
+TEXT_ANNOUNCEMENT="2021-11-01  Intersputnik announces it has"
+TEXT_ANNOUNCEMENT_BODY="United Nations Development Programme"
 PATTERN_NARROW="1 Organizations +2 Sectors +3 News"
 TEXT_TOO_SMALL="enlarge"
 
@@ -160,15 +164,36 @@ wait_for "$TEXT_HELP"
 keys Escape
 wait_gone "$TEXT_HELP"
 
-keys /
-type_text "gold sector"
-wait_for "gold sector"
-wait_for "$TEXT_RESULT"
+# Find Intersputnik from its Sector: choose ITU-D, then open Intersputnik among its members.
+keys 2
+keys j
+keys j
 keys Enter
+wait_for "$TEXT_FACET"
+keys 1
+wait_for "Organizations in ITU-D"
+keys j
 keys Enter
-wait_for "$TEXT_DETAIL"
-keys BSpace
+wait_for "$TEXT_MEMBERSHIPS"
+wait_for "$TEXT_DIRECTOR"
 keys Escape
+wait_for "News in ITU-D"
+wait_for "$TEXT_FACET"
+keys Escape
+wait_gone "$TEXT_FACET"
+
+# Search as you type, open the 2021 announcement, come back to the results, then to the lists.
+keys /
+type_text "gold sector member"
+wait_for "$TEXT_RESULTS"
+wait_for "$TEXT_ANNOUNCEMENT"
+keys Enter
+keys Enter
+wait_for "$TEXT_ANNOUNCEMENT_BODY"
+keys BSpace
+wait_for "$TEXT_RESULTS"
+keys Escape
+wait_gone "$TEXT_RESULTS"
 wait_for "$TEXT_LISTS"
 
 resize 60 20
