@@ -159,8 +159,8 @@ struct Renderer {
         case .detail:
             guard let entry = navigation.currentDetail, let document = entry.document else { return nil }
             let step = "\(navigation.historyIndex + 1)/\(navigation.history.count)"
-            if let link = entry.selectedLink { return "page \(step) · link \(link + 1)/\(document.links.count)" }
-            return "page \(step)"
+            if let link = entry.selectedLink { return "history \(step) · link \(link + 1)/\(document.links.count)" }
+            return "history \(step)"
         }
     }
 
