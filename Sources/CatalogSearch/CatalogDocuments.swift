@@ -1,4 +1,5 @@
 import Catalog
+import Dispatch
 import TextSearch
 
 /// What goes into the search index for each catalog item: the fields, facets and date.
@@ -36,27 +37,59 @@ enum CatalogDocuments {
         var date: PartialDate?
     }
 
-    static func make(_ catalog: Catalog) -> (documents: [Document], entries: [Entry]) {
-        var documents: [Document] = []
-        var entries: [Entry] = []
-        documents.reserveCapacity(catalog.news.count + catalog.organizations.count + catalog.sectors.count)
-        entries.reserveCapacity(documents.capacity)
-        for item in catalog.news {
-            documents.append(news(item, catalog: catalog))
-            entries.append(Entry(type: .news, id: item.id, title: item.title, date: item.date))
+    /// The catalog's items in index order (news, organizations, Sectors): their entries, and
+    /// their documents made on demand, so that the index makes the many news documents in
+    /// parallel while it analyzes them.
+    struct Source: Sendable {
+        let entries: [Entry]
+        private let news: [NewsItem]
+        private let links: NewsLinks
+        /// Organizations and Sectors, few enough to be made up front.
+        private let others: [Document]
+
+        init(_ catalog: Catalog) {
+            // The links and the rest are independent: they are made on two threads.
+            let links = ResultBox<NewsLinks>()
+            let rest = ResultBox<(entries: [Entry], others: [Document])>()
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    links.value = NewsLinks(catalog)
+                } else {
+                    rest.value = Source.entriesAndOthers(catalog)
+                }
+            }
+            self.news = catalog.news
+            self.links = links.value ?? NewsLinks(catalog)
+            (self.entries, self.others) = rest.value ?? Source.entriesAndOthers(catalog)
         }
-        for organization in catalog.organizations {
-            documents.append(self.organization(organization))
-            entries.append(Entry(type: .organization, id: organization.id, title: organization.name, date: nil))
+
+        private static func entriesAndOthers(_ catalog: Catalog) -> (entries: [Entry], others: [Document]) {
+            var entries: [Entry] = []
+            entries.reserveCapacity(catalog.news.count + catalog.organizations.count + catalog.sectors.count)
+            var others: [Document] = []
+            for item in catalog.news {
+                entries.append(Entry(type: .news, id: item.id, title: item.title, date: item.date))
+            }
+            for organization in catalog.organizations {
+                others.append(CatalogDocuments.organization(organization))
+                entries.append(Entry(type: .organization, id: organization.id, title: organization.name, date: nil))
+            }
+            for sector in catalog.sectors {
+                others.append(CatalogDocuments.sector(sector))
+                entries.append(Entry(type: .sector, id: sector.id, title: sector.name, date: nil))
+            }
+            return (entries, others)
         }
-        for sector in catalog.sectors {
-            documents.append(self.sector(sector))
-            entries.append(Entry(type: .sector, id: sector.id, title: sector.name, date: nil))
+
+        var count: Int { entries.count }
+
+        /// The document of item `i`, in the order of `entries`.
+        func document(_ i: Int) -> Document {
+            i < news.count ? CatalogDocuments.news(news[i], links: links) : others[i - news.count]
         }
-        return (documents, entries)
     }
 
-    private static func lines(_ parts: [String?]) -> String {
+    static func lines(_ parts: [String?]) -> String {
         parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -64,24 +97,44 @@ enum CatalogDocuments {
         [organization.name] + [organization.shortName].compactMap { $0 } + organization.aliases
     }
 
-    static func news(_ item: NewsItem, catalog: Catalog) -> Document {
-        let organizations = catalog.organizations(of: item)
-        let sectors = catalog.sectors(of: item)
-        var names = organizations.flatMap(names(of:))
-        names += sectors.flatMap { [$0.id, $0.name] }
+    /// Appends `part` to `text` as a new line, as `lines` joins parts (empty parts skipped).
+    static func appendLine(_ part: String, to text: inout String) {
+        guard !part.isEmpty else { return }
+        if !text.isEmpty { text += "\n" }
+        text += part
+    }
+
+    static func news(_ item: NewsItem, links: NewsLinks) -> Document {
+        var names = ""
+        var organizationIDs: [String] = []
+        for reference in item.organizations {
+            guard let organization = links.organizations[reference] else { continue }
+            appendLine(organization.lines, to: &names)
+            organizationIDs.append(organization.id)
+        }
+        var sectorIDs: [String] = []
+        for reference in item.sectors {
+            guard let sector = links.sectors[reference] else { continue }
+            appendLine(sector.id, to: &names)
+            appendLine(sector.name, to: &names)
+            sectorIDs.append(sector.id)
+        }
+        var tags = ""
+        for tag in item.tags { appendLine(tag, to: &tags) }
+        appendLine(item.category, to: &tags)
         return Document(
             id: "news/" + item.id,
             fields: [
                 "title": item.title,
                 "summary": item.summary,
                 "body": item.body,
-                "tags": lines(item.tags + [item.category]),
-                "names": lines(names),
+                "tags": tags,
+                "names": names,
             ],
             facets: [
                 "type": [SearchItemType.news.rawValue],
-                "sector": sectors.map(\.id),
-                "org": organizations.map(\.id),
+                "sector": sectorIDs,
+                "org": organizationIDs,
                 "category": [item.category],
                 "year": [String(item.date.year)],
             ],
@@ -139,4 +192,43 @@ enum CatalogDocuments {
             date: nil
         )
     }
+}
+
+/// The organizations and Sectors news items link to, resolved once per distinct reference
+/// (as `Catalog.organizations(of:)` and `sectors(of:)` would), keeping only what a news
+/// document needs from them.
+struct NewsLinks: Sendable {
+    struct Linked: Sendable {
+        var id: String
+        var name: String
+        /// An organization's name, short name and aliases as `lines` joins them ("" for a Sector).
+        var lines: String
+    }
+
+    /// Reference as written in a news item → the organization it resolves to.
+    private(set) var organizations: [String: Linked] = [:]
+    /// Reference as written in a news item → the Sector it resolves to.
+    private(set) var sectors: [String: Linked] = [:]
+
+    init(_ catalog: Catalog) {
+        var seenOrganizations: Set<String> = []
+        var seenSectors: Set<String> = []
+        for item in catalog.news {
+            for reference in item.organizations where seenOrganizations.insert(reference).inserted {
+                guard let organization = catalog.organization(id: reference) else { continue }
+                organizations[reference] = Linked(id: organization.id, name: organization.name,
+                                                  lines: CatalogDocuments.lines(CatalogDocuments.names(of: organization)))
+            }
+            for reference in item.sectors where seenSectors.insert(reference).inserted {
+                guard let sector = catalog.sector(id: reference) else { continue }
+                sectors[reference] = Linked(id: sector.id, name: sector.name, lines: "")
+            }
+        }
+    }
+}
+
+/// A value computed by one iteration of `concurrentPerform` and read after it returns (which
+/// orders the write before the read); no two iterations share a box.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var value: Value?
 }

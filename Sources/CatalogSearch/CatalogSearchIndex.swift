@@ -9,9 +9,9 @@ public final class CatalogSearchIndex: Sendable {
     let entries: [CatalogDocuments.Entry]
 
     public init(catalog: Catalog) {
-        let (documents, entries) = CatalogDocuments.make(catalog)
-        self.index = SearchIndex(schema: CatalogDocuments.schema, documents: documents)
-        self.entries = entries
+        let source = CatalogDocuments.Source(catalog)
+        self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)
+        self.entries = source.entries
     }
 
     public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {

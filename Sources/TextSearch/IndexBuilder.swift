@@ -1,38 +1,52 @@
 import Dispatch
 import Foundation
 
-/// Builds `IndexData` from documents: shards of documents are analyzed in parallel, then
-/// their vocabularies are merged, sorted, and the postings laid out term by term.
+/// Builds `IndexData` from documents, on all cores: contiguous shards of documents are made
+/// (when given on demand), analyzed and their facets gathered in parallel; then their
+/// vocabularies are merged and sorted, each shard places its own postings after those of the
+/// shards before it (in parallel), and the forward index is filled by ranges of documents.
+/// Every step keeps document order, so the index does not depend on the number of shards.
 enum IndexBuilder {
     static let k1 = 1.2
     static let b = 0.75
+    /// Indexes of at least this many documents run one query when built (see `SearchIndex.warmUp`).
+    static let warmUpDocumentCount = 10_000
 
     static func build(schema: IndexSchema, documents: [Document]) -> IndexData {
+        build(schema: schema, documentCount: documents.count) { documents[$0] }
+    }
+
+    /// Builds from documents made on demand, each requested once, from several threads at a
+    /// time: making them is then part of the parallel work, and none outlives its analysis.
+    /// `shards` overrides how many ranges of documents are analyzed in parallel (for tests:
+    /// the index does not depend on it).
+    static func build(schema: IndexSchema, documentCount: Int, shards: Int? = nil,
+                      document: @Sendable (Int) -> Document) -> IndexData {
         let fieldCount = schema.fields.count
-        let shardCount = documents.count < 2_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let shardSize = (documents.count + shardCount - 1) / max(1, shardCount)
-        let results = ShardResults(count: shardCount)
+        let shardCount = max(1, shards ?? (documentCount < 2_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
+        let shardSize = (documentCount + shardCount - 1) / max(1, shardCount)
+        let results = ShardResults<ShardBuilder>(count: shardCount)
         DispatchQueue.concurrentPerform(iterations: shardCount) { s in
-            let range = min(documents.count, s * shardSize)..<min(documents.count, (s + 1) * shardSize)
-            let shard = ShardBuilder.build(documents: documents, range: range, schema: schema)
+            let range = min(documentCount, s * shardSize)..<min(documentCount, (s + 1) * shardSize)
+            let shard = ShardBuilder.build(document: document, range: range, schema: schema)
             results.store(shard, at: s)
         }
         let shards = results.all()
 
         var data = IndexData()
         data.fieldCount = fieldCount
-        data.documentCount = documents.count
-        data.ids = documents.map(\.id)
-        data.dates = documents.map { Int32(clamping: $0.date ?? 0) }
-        var texts: [String] = []
-        texts.reserveCapacity(documents.count * fieldCount)
-        for document in documents {
-            for field in schema.fields { texts.append(document.fields[field.name] ?? "") }
+        data.documentCount = documentCount
+        data.ids.reserveCapacity(documentCount)
+        data.dates.reserveCapacity(documentCount)
+        data.fieldTexts.reserveCapacity(documentCount * fieldCount)
+        for shard in shards {
+            data.ids += shard.ids
+            data.dates += shard.dates
+            data.fieldTexts += shard.texts
         }
-        data.fieldTexts = texts
-        data.fieldNorms = fieldNorms(shards: shards, documentCount: documents.count, fieldCount: fieldCount)
+        data.fieldNorms = fieldNorms(shards: shards, documentCount: documentCount, fieldCount: fieldCount)
         layOutPostings(shards: shards, into: &data)
-        buildFacets(schema: schema, documents: documents, into: &data)
+        mergeFacets(shards: shards, facetCount: schema.facets.count, into: &data)
         return data
     }
 
@@ -83,55 +97,57 @@ enum IndexBuilder {
         data.dictionary = TermDictionary(sortedTerms: sortedTerms)
         let finalIDs = localToGlobal.map { map in map.map { rank[Int($0)] } }
 
-        // Count entries and positions per term, then place both in one pass (shards and their
-        // occurrences are in document order, so each term's entries come out sorted by document).
-        var entryCount = [UInt32](repeating: 0, count: termCount + 1)
-        var positionCount = [UInt32](repeating: 0, count: termCount + 1)
-        for (s, shard) in shards.enumerated() {
-            let ids = finalIDs[s]
-            for o in 0..<shard.occurrenceTerm.count {
-                let t = Int(ids[Int(shard.occurrenceTerm[o])])
-                entryCount[t] += 1
-                positionCount[t] += shard.occurrencePositionStart[o + 1] - shard.occurrencePositionStart[o]
-            }
+        // Count entries and positions per term and shard, then let each shard place its own
+        // occurrences after those of the shards before it (shards and their occurrences are in
+        // document order, so each term's entries come out sorted by document).
+        let shardCount = shards.count
+        var shardEntryCount = [[UInt32]](repeating: [], count: shardCount)
+        var shardPositionCount = [[UInt32]](repeating: [], count: shardCount)
+        var shardDocumentFrequency = [[UInt32]](repeating: [], count: shardCount)
+        var shardDistinctTerms = [[UInt32]](repeating: [], count: shardCount)
+        let counted = ShardResults<ShardCounts>(count: shardCount)
+        DispatchQueue.concurrentPerform(iterations: shardCount) { s in
+            counted.store(ShardCounts(shard: shards[s], termIDs: finalIDs[s], termCount: termCount), at: s)
+        }
+        for (s, counts) in counted.all().enumerated() {
+            shardEntryCount[s] = counts.entries
+            shardPositionCount[s] = counts.positions
+            shardDocumentFrequency[s] = counts.documents
+            shardDistinctTerms[s] = counts.distinctTerms
         }
         var termEntryStart = [UInt32](repeating: 0, count: termCount + 1)
         var termPositionStart = [UInt32](repeating: 0, count: termCount + 1)
+        var documentFrequency = [UInt32](repeating: 0, count: termCount)
+        var shardEntryCursor = [[UInt32]](repeating: [UInt32](repeating: 0, count: termCount), count: shardCount)
+        var shardPositionCursor = shardEntryCursor
         for t in 0..<termCount {
-            termEntryStart[t + 1] = termEntryStart[t] + entryCount[t]
-            termPositionStart[t + 1] = termPositionStart[t] + positionCount[t]
+            var entry = termEntryStart[t], position = termPositionStart[t]
+            for s in 0..<shardCount {
+                shardEntryCursor[s][t] = entry
+                shardPositionCursor[s][t] = position
+                entry += shardEntryCount[s][t]
+                position += shardPositionCount[s][t]
+                documentFrequency[t] += shardDocumentFrequency[s][t]
+            }
+            termEntryStart[t + 1] = entry
+            termPositionStart[t + 1] = position
         }
+        let entryCursors = shardEntryCursor, positionCursors = shardPositionCursor
         let totalEntries = Int(termEntryStart[termCount])
         var entryDocument = [UInt32](repeating: 0, count: totalEntries)
         var entryField = [UInt8](repeating: 0, count: totalEntries)
         var entryPositionStart = [UInt32](repeating: 0, count: totalEntries + 1)
         entryPositionStart[totalEntries] = termPositionStart[termCount]
         var positions = [UInt16](repeating: 0, count: Int(termPositionStart[termCount]))
-        var documentFrequency = [UInt32](repeating: 0, count: termCount)
-        var lastDocument = [UInt32](repeating: UInt32.max, count: termCount)
-        var cursor = Array(termEntryStart.prefix(termCount))
-        var positionCursor = Array(termPositionStart.prefix(termCount))
-        for (s, shard) in shards.enumerated() {
-            let ids = finalIDs[s]
-            shard.positions.withUnsafeBufferPointer { source in
-                positions.withUnsafeMutableBufferPointer { target in
-                    for o in 0..<shard.occurrenceTerm.count {
-                        let t = Int(ids[Int(shard.occurrenceTerm[o])])
-                        let e = Int(cursor[t])
-                        cursor[t] += 1
-                        let document = shard.occurrenceDocument[o]
-                        entryDocument[e] = document
-                        entryField[e] = shard.occurrenceField[o]
-                        var p = Int(positionCursor[t])
-                        entryPositionStart[e] = UInt32(p)
-                        for q in Int(shard.occurrencePositionStart[o])..<Int(shard.occurrencePositionStart[o + 1]) {
-                            target[p] = source[q]
-                            p += 1
-                        }
-                        positionCursor[t] = UInt32(p)
-                        if lastDocument[t] != document {
-                            lastDocument[t] = document
-                            documentFrequency[t] += 1
+        entryDocument.withUnsafeMutableBufferPointer { entryDocument in
+            entryField.withUnsafeMutableBufferPointer { entryField in
+                entryPositionStart.withUnsafeMutableBufferPointer { entryPositionStart in
+                    positions.withUnsafeMutableBufferPointer { positions in
+                        let target = PostingsTarget(documents: entryDocument, fields: entryField,
+                                                    positionStarts: entryPositionStart, positions: positions)
+                        DispatchQueue.concurrentPerform(iterations: shardCount) { s in
+                            target.place(shards[s], termIDs: finalIDs[s], entryCursor: entryCursors[s],
+                                         positionCursor: positionCursors[s])
                         }
                     }
                 }
@@ -139,55 +155,38 @@ enum IndexBuilder {
         }
 
         // Forward index: terms visited in id order, so each document's list comes out sorted.
-        // Documents are split into ranges built in parallel (each range reads every posting).
+        // Each shard fills the lists of its own documents from its own entries (which the
+        // cursors above delimit), in parallel; the lengths of the lists were counted with them.
         let documentCount = data.documentCount
-        let parts = documentCount < 20_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let partSize = (documentCount + parts - 1) / max(1, parts)
-        var forwardCount = [UInt32](repeating: 0, count: documentCount + 1)
-        termEntryStart.withUnsafeBufferPointer { termStart in
-            entryDocument.withUnsafeBufferPointer { documents in
-                forwardCount.withUnsafeMutableBufferPointer { countsBuffer in
-                    let shared = SharedBuffers(termStart: termStart, documents: documents, counts: countsBuffer)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let (termStart, documents, counts) = (shared.termStart, shared.documents, shared.counts)
-                        let low = UInt32(part * partSize), high = UInt32(min(documentCount, (part + 1) * partSize))
-                        for t in 0..<termCount {
-                            var previous = UInt32.max
-                            for e in Int(termStart[t])..<Int(termStart[t + 1]) where documents[e] != previous {
-                                previous = documents[e]
-                                if previous >= low && previous < high { counts[Int(previous)] += 1 }
-                            }
-                        }
-                    }
-                }
+        var forwardStart = [UInt32](repeating: 0, count: documentCount + 1)
+        for (s, shard) in shards.enumerated() {
+            for (k, count) in shardDistinctTerms[s].enumerated() {
+                let d = shard.documents.lowerBound + k
+                forwardStart[d + 1] = forwardStart[d] + count
             }
         }
-        var forwardStart = [UInt32](repeating: 0, count: documentCount + 1)
-        for d in 0..<documentCount { forwardStart[d + 1] = forwardStart[d] + forwardCount[d] }
+        let entryCounts = shardEntryCount
         var forwardTerm = [UInt32](repeating: 0, count: Int(forwardStart[documentCount]))
         var forwardEntry = [UInt32](repeating: 0, count: forwardTerm.count)
         var forwardCursor = Array(forwardStart.prefix(documentCount))
-        termEntryStart.withUnsafeBufferPointer { termStart in
-            entryDocument.withUnsafeBufferPointer { documents in
-                forwardCursor.withUnsafeMutableBufferPointer { cursorsBuffer in
-                    forwardTerm.withUnsafeMutableBufferPointer { termsBuffer in
-                        forwardEntry.withUnsafeMutableBufferPointer { entriesBuffer in
-                            let shared = SharedBuffers(termStart: termStart, documents: documents, counts: cursorsBuffer,
-                                                       terms: termsBuffer, entries: entriesBuffer)
-                            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                                let (termStart, documents, cursors) = (shared.termStart, shared.documents, shared.counts)
-                                let (terms, entries) = (shared.terms, shared.entries)
-                                let low = UInt32(part * partSize), high = UInt32(min(documentCount, (part + 1) * partSize))
-                                for t in 0..<termCount {
-                                    var previous = UInt32.max
-                                    for e in Int(termStart[t])..<Int(termStart[t + 1]) where documents[e] != previous {
-                                        previous = documents[e]
-                                        guard previous >= low && previous < high else { continue }
-                                        let slot = Int(cursors[Int(previous)])
-                                        cursors[Int(previous)] += 1
-                                        terms[slot] = UInt32(t)
-                                        entries[slot] = UInt32(e)
-                                    }
+        entryDocument.withUnsafeBufferPointer { documents in
+            forwardCursor.withUnsafeMutableBufferPointer { cursorsBuffer in
+                forwardTerm.withUnsafeMutableBufferPointer { termsBuffer in
+                    forwardEntry.withUnsafeMutableBufferPointer { entriesBuffer in
+                        let shared = SharedBuffers(documents: documents, cursors: cursorsBuffer, terms: termsBuffer, entries: entriesBuffer)
+                        DispatchQueue.concurrentPerform(iterations: shardCount) { s in
+                            let (documents, cursors) = (shared.documents, shared.cursors)
+                            let (terms, entries) = (shared.terms, shared.entries)
+                            let (starts, counts) = (entryCursors[s], entryCounts[s])
+                            for t in 0..<termCount {
+                                var previous = UInt32.max
+                                let start = Int(starts[t])
+                                for e in start..<start + Int(counts[t]) where documents[e] != previous {
+                                    previous = documents[e]
+                                    let slot = Int(cursors[Int(previous)])
+                                    cursors[Int(previous)] += 1
+                                    terms[slot] = UInt32(t)
+                                    entries[slot] = UInt32(e)
                                 }
                             }
                         }
@@ -210,60 +209,113 @@ enum IndexBuilder {
         data.forwardEntry = forwardEntry
     }
 
-    private static func buildFacets(schema: IndexSchema, documents: [Document], into data: inout IndexData) {
-        var postings = [[String: [UInt32]]](repeating: [:], count: schema.facets.count)
-        var spellings = [[String: String]](repeating: [:], count: schema.facets.count)
-        var facetNumbers: [String: Int] = [:]
-        var foldedValues: [String: String] = [:]
-        for (d, document) in documents.enumerated() {
-            for (name, values) in document.facets {
-                if facetNumbers[name] == nil { facetNumbers[name] = schema.facetIndex(named: name) ?? -1 }
-                guard let f = facetNumbers[name], f >= 0 else { continue }
-                for value in values {
-                    let key: String
-                    if let known = foldedValues[value] {
-                        key = known
-                    } else {
-                        key = TextAnalyzer.foldValue(value)
-                        foldedValues[value] = key
-                    }
-                    if postings[f][key]?.last != UInt32(d) { postings[f][key, default: []].append(UInt32(d)) }
-                    if spellings[f][key] == nil { spellings[f][key] = value }
-                }
+    /// Joins the shards' facet postings; shards hold consecutive documents, so appending them
+    /// in shard order keeps each list sorted, and the first spelling seen stays the first.
+    private static func mergeFacets(shards: [ShardBuilder], facetCount: Int, into data: inout IndexData) {
+        var postings = [[String: [UInt32]]](repeating: [:], count: facetCount)
+        var spellings = [[String: String]](repeating: [:], count: facetCount)
+        for shard in shards {
+            for f in 0..<facetCount {
+                for (key, documents) in shard.facetPostings[f] { postings[f][key, default: []] += documents }
+                for (key, spelling) in shard.facetSpellings[f] where spellings[f][key] == nil { spellings[f][key] = spelling }
             }
         }
         data.facetPostings = postings
         data.facetSpellings = spellings
+        data.facetSets = postings.map { values in
+            values.filter { $0.value.count >= IndexData.facetSetThreshold(documentCount: data.documentCount) }.mapValues { list in
+                var set = DocumentSet(capacity: data.documentCount)
+                for d in list { set.insert(Int(d)) }
+                return set
+            }
+        }
     }
 }
 
-/// Buffers shared by the parallel forward-index loops. Each loop writes only the slots of
+/// Buffers shared by the parallel forward-index loop. Each shard writes only the slots of
 /// its own documents, so no two threads touch the same element.
 private struct SharedBuffers: @unchecked Sendable {
-    let termStart: UnsafeBufferPointer<UInt32>
     let documents: UnsafeBufferPointer<UInt32>
-    let counts: UnsafeMutableBufferPointer<UInt32>
-    var terms = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
-    var entries = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+    let cursors: UnsafeMutableBufferPointer<UInt32>
+    let terms: UnsafeMutableBufferPointer<UInt32>
+    let entries: UnsafeMutableBufferPointer<UInt32>
 }
 
-/// Collects the shards built in parallel.
-private final class ShardResults: @unchecked Sendable {
-    private var shards: [ShardBuilder?]
+/// Collects the per-shard values computed in parallel.
+private final class ShardResults<Value>: @unchecked Sendable {
+    private var shards: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { shards = Array(repeating: nil, count: count) }
 
-    func store(_ shard: ShardBuilder, at index: Int) {
+    func store(_ shard: Value, at index: Int) {
         lock.lock()
         shards[index] = shard
         lock.unlock()
     }
 
-    func all() -> [ShardBuilder] {
+    func all() -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         return shards.compactMap { $0 }
+    }
+}
+
+/// How many entries, positions and documents each term has in one shard.
+private struct ShardCounts {
+    var entries: [UInt32]
+    var positions: [UInt32]
+    var documents: [UInt32]
+    /// For each document of the shard, how many distinct terms it holds.
+    var distinctTerms: [UInt32]
+
+    init(shard: ShardBuilder, termIDs: [UInt32], termCount: Int) {
+        entries = [UInt32](repeating: 0, count: termCount)
+        positions = [UInt32](repeating: 0, count: termCount)
+        documents = [UInt32](repeating: 0, count: termCount)
+        distinctTerms = [UInt32](repeating: 0, count: shard.documents.count)
+        var lastDocument = [UInt32](repeating: .max, count: termCount)
+        for o in 0..<shard.occurrenceTerm.count {
+            let t = Int(termIDs[Int(shard.occurrenceTerm[o])])
+            entries[t] += 1
+            positions[t] += shard.occurrencePositionStart[o + 1] - shard.occurrencePositionStart[o]
+            let document = shard.occurrenceDocument[o]
+            if lastDocument[t] != document {
+                lastDocument[t] = document
+                documents[t] += 1
+                distinctTerms[Int(document) - shard.documents.lowerBound] += 1
+            }
+        }
+    }
+}
+
+/// The postings arrays, filled by the shards in parallel: each shard writes only the entry
+/// and position slots its cursors were given, so no two threads touch the same element.
+private struct PostingsTarget: @unchecked Sendable {
+    let documents: UnsafeMutableBufferPointer<UInt32>
+    let fields: UnsafeMutableBufferPointer<UInt8>
+    let positionStarts: UnsafeMutableBufferPointer<UInt32>
+    let positions: UnsafeMutableBufferPointer<UInt16>
+
+    func place(_ shard: ShardBuilder, termIDs: [UInt32], entryCursor: [UInt32], positionCursor: [UInt32]) {
+        var entryCursor = entryCursor
+        var positionCursor = positionCursor
+        shard.positions.withUnsafeBufferPointer { source in
+            for o in 0..<shard.occurrenceTerm.count {
+                let t = Int(termIDs[Int(shard.occurrenceTerm[o])])
+                let e = Int(entryCursor[t])
+                entryCursor[t] += 1
+                documents[e] = shard.occurrenceDocument[o]
+                fields[e] = shard.occurrenceField[o]
+                var p = Int(positionCursor[t])
+                positionStarts[e] = UInt32(p)
+                for q in Int(shard.occurrencePositionStart[o])..<Int(shard.occurrencePositionStart[o + 1]) {
+                    positions[p] = source[q]
+                    p += 1
+                }
+                positionCursor[t] = UInt32(p)
+            }
+        }
     }
 }
 
@@ -272,6 +324,8 @@ private final class ShardResults: @unchecked Sendable {
 /// An occurrence is one (term, document, field) with its positions; occurrences come in
 /// document order, then field order.
 struct ShardBuilder {
+    /// The documents analyzed.
+    var documents: Range<Int> = 0..<0
     var interner = TermInterner()
     var occurrenceTerm: [UInt32] = []
     var occurrenceDocument: [UInt32] = []
@@ -280,84 +334,198 @@ struct ShardBuilder {
     var positions: [UInt16] = []
     /// Word count of each field of each document of the shard.
     var fieldLengths: [UInt32] = []
+    /// Text of each schema field of each document of the shard ("" when absent).
+    var texts: [String] = []
+    var ids: [String] = []
+    var dates: [Int32] = []
+    /// For each facet: folded value → the shard's documents holding it, sorted.
+    var facetPostings: [[String: [UInt32]]] = []
+    /// For each facet: folded value → the first spelling met in the shard.
+    var facetSpellings: [[String: String]] = []
 
-    static func build(documents: [Document], range: Range<Int>, schema: IndexSchema) -> ShardBuilder {
+    static func build(document: (Int) -> Document, range: Range<Int>, schema: IndexSchema) -> ShardBuilder {
         var shard = ShardBuilder()
+        shard.documents = range
         var analyzer = TextAnalyzer()
         var segment = SegmentCollector()
-        var stamp: [Int32] = []
-        var slot: [Int32] = []
-        var segmentNumber: Int32 = 0
-        var unique: [UInt32] = []
-        var uniqueCount: [UInt32] = []
         var uniqueCursor: [UInt32] = []
+        let fieldNames = schema.fields.map(\.name)
         // Field numbers are stored in one byte: fields past the 256th are not indexed.
-        let names = schema.fields.enumerated().map { $0.offset < 256 ? $0.element.name : "" }
-        shard.fieldLengths.reserveCapacity(range.count * names.count)
+        let indexed = min(256, fieldNames.count)
+        shard.fieldLengths.reserveCapacity(range.count * fieldNames.count)
+        shard.texts.reserveCapacity(range.count * fieldNames.count)
+        shard.ids.reserveCapacity(range.count)
+        shard.dates.reserveCapacity(range.count)
+        var facets = FacetCollector(schema: schema)
         for d in range {
-            let fields = documents[d].fields
-            for (f, name) in names.enumerated() {
-                guard !name.isEmpty, let text = fields[name], !text.isEmpty else {
+            let document = document(d)
+            shard.ids.append(document.id)
+            shard.dates.append(Int32(clamping: document.date ?? 0))
+            facets.add(document.facets, document: d)
+            let fields = document.fields
+            for (f, name) in fieldNames.enumerated() {
+                let text = fields[name] ?? ""
+                shard.texts.append(text)
+                guard f < indexed, !text.isEmpty else {
                     shard.fieldLengths.append(0)
                     continue
                 }
-                segment.terms.removeAll(keepingCapacity: true)
-                segment.positions.removeAll(keepingCapacity: true)
-                segment.length = 0
+                segment.startSegment()
                 analyzer.tokenize(text, into: &segment)
+                segment.numberDistinctTerms()
                 shard.fieldLengths.append(UInt32(segment.length))
-                if stamp.count < segment.interner.count {
-                    stamp.append(contentsOf: repeatElement(-1, count: segment.interner.count - stamp.count))
-                    slot.append(contentsOf: repeatElement(0, count: segment.interner.count - slot.count))
-                }
-                segmentNumber += 1
-                unique.removeAll(keepingCapacity: true)
-                uniqueCount.removeAll(keepingCapacity: true)
-                for id in segment.terms {
-                    let i = Int(id)
-                    if stamp[i] != segmentNumber {
-                        stamp[i] = segmentNumber
-                        slot[i] = Int32(unique.count)
-                        unique.append(id)
-                        uniqueCount.append(0)
-                    }
-                    uniqueCount[Int(slot[i])] += 1
-                }
+                // One occurrence per distinct term, in order of first appearance, with its
+                // positions placed in a block of the shard's position list.
                 let base = UInt32(shard.positions.count)
                 uniqueCursor.removeAll(keepingCapacity: true)
                 var running = base
-                for k in 0..<unique.count {
+                for k in 0..<segment.unique.count {
                     uniqueCursor.append(running)
-                    running += uniqueCount[k]
-                    shard.occurrenceTerm.append(unique[k])
+                    running += segment.uniqueCount[k]
+                    shard.occurrenceTerm.append(segment.unique[k])
                     shard.occurrenceDocument.append(UInt32(d))
                     shard.occurrenceField.append(UInt8(f))
                     shard.occurrencePositionStart.append(running)
                 }
                 shard.positions.append(contentsOf: repeatElement(0, count: segment.terms.count))
-                for k in 0..<segment.terms.count {
-                    let s = Int(slot[Int(segment.terms[k])])
-                    shard.positions[Int(uniqueCursor[s])] = segment.positions[k]
-                    uniqueCursor[s] += 1
+                shard.positions.withUnsafeMutableBufferPointer { positions in
+                    uniqueCursor.withUnsafeMutableBufferPointer { cursor in
+                        segment.slots.withUnsafeBufferPointer { slots in
+                            for k in 0..<segment.terms.count {
+                                let s = Int(slots[k])
+                                positions[Int(cursor[s])] = segment.positions[k]
+                                cursor[s] += 1
+                            }
+                        }
+                    }
                 }
             }
         }
         shard.interner = segment.interner
+        (shard.facetPostings, shard.facetSpellings) = facets.finish()
         return shard
     }
 }
 
-/// Collects the tokens of one field of one document, interning their terms.
+/// Gathers the facet values of a shard's documents, in document order.
+///
+/// Values are kept as spelled (one hash per value) and folded once each at the end, where
+/// spellings that fold alike are joined; the first spelling met names the value.
+private struct FacetCollector {
+    let schema: IndexSchema
+    /// Facet names met so far and their facet numbers (-1 when not in the schema).
+    private var names: [(name: String, facet: Int)] = []
+    /// For each facet: value as spelled → its place in `values`.
+    private var numbers: [[String: Int]]
+    /// For each facet: the values as spelled, in order of first appearance, with their documents.
+    private var values: [[(spelling: String, documents: [UInt32])]]
+
+    init(schema: IndexSchema) {
+        self.schema = schema
+        numbers = Array(repeating: [:], count: schema.facets.count)
+        values = Array(repeating: [], count: schema.facets.count)
+    }
+
+    mutating func add(_ facets: [String: [String]], document d: Int) {
+        let document = UInt32(d)
+        for (name, list) in facets {
+            let f = facetNumber(name)
+            guard f >= 0 else { continue }
+            for value in list {
+                if let n = numbers[f][value] {
+                    if values[f][n].documents.last != document { values[f][n].documents.append(document) }
+                } else {
+                    numbers[f][value] = values[f].count
+                    values[f].append((value, [document]))
+                }
+            }
+        }
+    }
+
+    private mutating func facetNumber(_ name: String) -> Int {
+        for known in names where known.name == name { return known.facet }
+        let facet = schema.facetIndex(named: name) ?? -1
+        names.append((name, facet))
+        return facet
+    }
+
+    /// For each facet: folded value → sorted documents, and folded value → first spelling.
+    func finish() -> (postings: [[String: [UInt32]]], spellings: [[String: String]]) {
+        var postings = [[String: [UInt32]]](repeating: [:], count: values.count)
+        var spellings = [[String: String]](repeating: [:], count: values.count)
+        for (f, list) in values.enumerated() {
+            for (spelling, documents) in list {
+                let key = TextAnalyzer.foldValue(spelling)
+                if let known = postings[f][key] {
+                    postings[f][key] = Array(Set(known + documents)).sorted()
+                } else {
+                    postings[f][key] = documents
+                    spellings[f][key] = spelling
+                }
+            }
+        }
+        return (postings, spellings)
+    }
+}
+
+/// Collects the tokens of one field of one document, interning their terms and numbering
+/// the distinct ones in order of first appearance as they arrive.
 private struct SegmentCollector: TokenSink {
     var interner = TermInterner()
     var terms: [UInt32] = []
     var positions: [UInt16] = []
+    /// For each token, the number of its term among the segment's distinct terms.
+    var slots: [UInt32] = []
+    /// The segment's distinct terms and how many times each occurs.
+    var unique: [UInt32] = []
+    var uniqueCount: [UInt32] = []
     /// Word count of the field: the last position + 1.
     var length = 0
+    /// `stamp[term] == segment` when the term was seen in the current segment, at `slot[term]`.
+    private var stamp: [Int32] = []
+    private var slot: [UInt32] = []
+    private var segment: Int32 = 0
+
+    mutating func startSegment() {
+        terms.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        unique.removeAll(keepingCapacity: true)
+        uniqueCount.removeAll(keepingCapacity: true)
+        length = 0
+        segment += 1
+    }
 
     mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
         terms.append(interner.intern(term))
         positions.append(UInt16(clamping: position))
         if position >= length { length = position + 1 }
+    }
+
+    /// Fills `slots`, `unique` and `uniqueCount` from the segment's tokens.
+    mutating func numberDistinctTerms() {
+        if stamp.count < interner.count {
+            stamp.append(contentsOf: repeatElement(-1, count: interner.count - stamp.count))
+            slot.append(contentsOf: repeatElement(0, count: interner.count - slot.count))
+        }
+        let segment = self.segment
+        slots = [UInt32](unsafeUninitializedCapacity: terms.count) { slotsOut, initialized in
+            stamp.withUnsafeMutableBufferPointer { stamp in
+                slot.withUnsafeMutableBufferPointer { slot in
+                    for (k, id) in terms.enumerated() {
+                        let i = Int(id)
+                        if stamp[i] != segment {
+                            stamp[i] = segment
+                            slot[i] = UInt32(unique.count)
+                            unique.append(id)
+                            uniqueCount.append(0)
+                        }
+                        let s = slot[i]
+                        uniqueCount[Int(s)] += 1
+                        slotsOut[k] = s
+                    }
+                }
+            }
+            initialized = terms.count
+        }
     }
 }

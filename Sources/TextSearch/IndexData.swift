@@ -37,6 +37,13 @@ struct IndexData: Sendable {
     var facetPostings: [[String: [UInt32]]] = []
     /// For each facet: folded value → a spelling as given, for messages.
     var facetSpellings: [[String: String]] = []
+    /// For each facet: folded value → its documents as a ready set, for the values held by so
+    /// many documents that the set takes less memory than their list (filters like `type:news`
+    /// are then answered without inserting every document).
+    var facetSets: [[String: DocumentSet]] = []
+
+    /// A value's documents are also kept as a set from this many documents on.
+    static func facetSetThreshold(documentCount: Int) -> Int { max(64, documentCount / 32) }
 
     /// Approximate bytes held, from the arrays' sizes.
     var memoryEstimate: Int {
@@ -50,6 +57,7 @@ struct IndexData: Sendable {
         total += entryDocument.count * 4 + entryField.count + entryPositionStart.count * 4 + positions.count * 2
         total += forwardStart.count * 4 + forwardTerm.count * 4 + forwardEntry.count * 4
         for facet in facetPostings { total += facet.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.count * 4 } }
+        for facet in facetSets { total += facet.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.words.count * 8 } }
         return total
     }
 }

@@ -49,8 +49,15 @@ struct QueryPlanner {
         var set = DocumentSet(capacity: data.documentCount)
         guard facet < data.facetPostings.count else { return set }
         let postings = data.facetPostings[facet]
+        let sets = data.facetSets[facet]
         for value in values {
-            guard let documents = postings[TextAnalyzer.foldValue(value)] else {
+            let key = TextAnalyzer.foldValue(value)
+            if let dense = sets[key] {
+                if values.count == 1 { return dense }
+                set.formUnion(dense)
+                continue
+            }
+            guard let documents = postings[key] else {
                 if reportUnknown { problems.append(unknownValueProblem(facet: facet, value: value)) }
                 continue
             }

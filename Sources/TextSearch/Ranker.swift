@@ -63,9 +63,12 @@ struct Ranker {
     }
 
     /// The best term of a word unit in document `d`: (term, typos, score). Terms whose upper
-    /// bound cannot beat the best so far are not scored.
-    func bestTerm(_ unit: QueryUnit, matcher: TermMatcher, document d: Int) -> (term: Int, typos: Int, score: Double)? {
-        var best: (term: Int, typos: Int, score: Double)? = nil
+    /// bound cannot beat the best so far are not scored. `seed`, when given, is one matching
+    /// term of the document already scored: it only lets more terms be skipped (a score is
+    /// always below its term's bound, so the choice is the same).
+    func bestTerm(_ unit: QueryUnit, matcher: TermMatcher, document d: Int,
+                  seed: (term: Int, typos: Int, score: Double)? = nil) -> (term: Int, typos: Int, score: Double)? {
+        var best = seed
         let start = Int(data.forwardStart[d])
         let end = Int(data.forwardStart[d + 1])
         data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
@@ -168,9 +171,10 @@ struct Ranker {
     // MARK: Selecting the best
 
     /// The best `limit` candidates of `candidates` in relevance (or date) order.
-    func top(_ candidates: DocumentSet, limit: Int, byDate: Bool) -> [RankedDocument] {
+    func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false) -> [RankedDocument] {
         guard limit > 0 else { return [] }
         if byDate || positiveUnits.isEmpty { return topByDate(candidates, limit: limit) }
+        if exhaustive { return topOfAll(candidates, limit: limit) }
         if positiveUnits.count == 1, limit <= 256, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
             return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit)
@@ -180,6 +184,11 @@ struct Ranker {
            let driver = positiveUnits.max(by: { termCount(of: $0) < termCount(of: $1) }), termCount(of: driver) > 0 {
             return topAllWords(candidates, driver: driver, limit: limit)
         }
+        return topOfAll(candidates, limit: limit)
+    }
+
+    /// Ranks every candidate.
+    private func topOfAll(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
         var all: [RankedDocument] = []
         all.reserveCapacity(candidates.count)
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
@@ -209,43 +218,14 @@ struct Ranker {
         return matcher.termCount
     }
 
-    /// Every candidate holds every word (a plain AND) and there are many: the other words are
-    /// scored term at a time into dense arrays, then the documents are visited through the
-    /// terms of the `driver` word (the one with most terms, e.g. a short prefix) from the
-    /// highest possible score down, stopping once nothing unvisited can beat the last hit.
-    /// Scores are summed in the same order as `rank`, so the results equal a full evaluation.
+    /// Every candidate holds every word (a plain AND) and there are many. When the `driver`
+    /// word (the one with most terms, e.g. a short prefix) has few enough postings, every word
+    /// is scored term at a time into dense arrays and every candidate summed. Otherwise the
+    /// documents are visited through the driver's terms from the highest possible score down,
+    /// the other words evaluated for each visited document only, stopping once nothing
+    /// unvisited can beat the last hit. Scores are summed in the same order as `rank`, and the
+    /// best term of a word is chosen as `bestTerm` does, so the results equal a full evaluation.
     private func topAllWords(_ candidates: DocumentSet, driver: Int, limit: Int) -> [RankedDocument] {
-        let n = data.documentCount
-        var unitScores: [[Double]] = []
-        var unitTypos: [[UInt8]] = []
-        var otherBound = 0.0
-        var otherMinTypos = 0
-        for u in positiveUnits {
-            guard u != driver else {
-                unitScores.append([])
-                unitTypos.append([])
-                continue
-            }
-            var scores = [Double](repeating: 0, count: n)
-            var typos = [UInt8](repeating: .max, count: n)
-            switch units[u].kind {
-            case .terms(let matcher):
-                (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates)
-                otherBound += matcher.ranges.reduce(0.0) { bound, range in range.reduce(bound) { max($0, upperBound($1)) } }
-                otherMinTypos += Int(matcher.typos.min() ?? 0)
-            case .phrase(let terms):
-                otherBound += terms.reduce(0) { $0 + upperBound($1.term) }
-                var held = units[u].documents
-                held.formIntersection(candidates)
-                held.forEach { d in
-                    guard let result = evaluate(u, document: d) else { return }
-                    typos[d] = UInt8(result.typos)
-                    scores[d] = result.score
-                }
-            }
-            unitScores.append(scores)
-            unitTypos.append(typos)
-        }
         guard case .terms(let matcher) = units[driver].kind else { return [] }
         let driverUnit = units[driver]
         let driverHasOneTerm = matcher.termCount == 1
@@ -253,29 +233,18 @@ struct Ranker {
             $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound])
         }
         if driverPostings <= 8 * candidates.count {
-            // Few enough postings: score the driver term at a time too, then add up every candidate.
-            let (scores, typos) = denseBest(driverUnit, matcher: matcher, candidates: candidates)
-            var all: [RankedDocument] = []
-            all.reserveCapacity(candidates.count)
-            var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
-            let matched = positiveUnits.count
-            candidates.forEach { d in
-                var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
-                for (i, u) in positiveUnits.enumerated() {
-                    if u == driver {
-                        if typos[d] != .max {
-                            ranked.typos += Int(typos[d])
-                            ranked.score += scores[d]
-                        }
-                    } else if unitTypos[i][d] != .max {
-                        ranked.typos += Int(unitTypos[i][d])
-                        ranked.score += unitScores[i][d]
-                    }
-                }
-                all.append(ranked)
-                selection.insert(ranked)
+            return topAllWordsDense(candidates, limit: limit)
+        }
+        var otherBound = 0.0
+        var otherMinTypos = 0
+        for u in positiveUnits where u != driver {
+            switch units[u].kind {
+            case .terms(let matcher):
+                otherBound += matcher.ranges.reduce(0.0) { bound, range in range.reduce(bound) { max($0, upperBound($1)) } }
+                otherMinTypos += Int(matcher.typos.min() ?? 0)
+            case .phrase(let terms):
+                otherBound += terms.reduce(0) { $0 + upperBound($1.term) }
             }
-            return settleTies(selection, visited: all, limit: limit)
         }
         var terms: [(term: Int, typos: Int, bound: Double)] = []
         for (k, range) in matcher.ranges.enumerated() {
@@ -286,7 +255,7 @@ struct Ranker {
             if a.bound != b.bound { return a.bound > b.bound }
             return a.term < b.term
         }
-        var visited = DocumentSet(capacity: n)
+        var visited = DocumentSet(capacity: data.documentCount)
         var all: [RankedDocument] = []
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
         let matched = positiveUnits.count
@@ -304,22 +273,33 @@ struct Ranker {
                 while e < end && Int(data.entryDocument[e]) == d { e += 1 }
                 guard candidates.contains(d), !visited.contains(d) else { continue }
                 visited.insert(d)
+                let driverResult: (typos: Int, score: Double)?
+                if driverHasOneTerm {
+                    // Same value `bestTerm` would find: the one term, or nothing when absent from the field.
+                    let s = score(term: candidate.term, document: d, firstEntry: group, field: driverUnit.field)
+                    driverResult = s > 0 ? (candidate.typos, s) : nil
+                } else {
+                    driverResult = bestTerm(driverUnit, matcher: matcher, document: d,
+                                            seed: seed(candidate, document: d, firstEntry: group, unit: driverUnit))
+                        .map { ($0.typos, $0.score) }
+                }
+                // A document that cannot reach the last hit even with the other words at their
+                // bounds is not evaluated further (it cannot tie with the last hit either).
+                if selection.isFull, let worst = selection.worst {
+                    let boundTypos = (driverResult?.typos ?? 0) + otherMinTypos
+                    let boundScore = (driverResult?.score ?? 0) + otherBound
+                    if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) { continue }
+                }
                 var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
-                for (i, u) in positiveUnits.enumerated() {
+                for u in positiveUnits {
                     if u == driver {
-                        if driverHasOneTerm {
-                            // Same value `bestTerm` would find: the one term, or nothing when absent from the field.
-                            let s = score(term: candidate.term, document: d, firstEntry: group, field: driverUnit.field)
-                            guard s > 0 else { continue }
-                            ranked.typos += candidate.typos
-                            ranked.score += s
-                        } else if let best = bestTerm(driverUnit, matcher: matcher, document: d) {
-                            ranked.typos += best.typos
-                            ranked.score += best.score
+                        if let driverResult {
+                            ranked.typos += driverResult.typos
+                            ranked.score += driverResult.score
                         }
-                    } else if unitTypos[i][d] != .max {
-                        ranked.typos += Int(unitTypos[i][d])
-                        ranked.score += unitScores[i][d]
+                    } else if let result = evaluate(u, document: d) {
+                        ranked.typos += result.typos
+                        ranked.score += result.score
                     }
                 }
                 all.append(ranked)
@@ -327,6 +307,56 @@ struct Ranker {
             }
         }
         return settleTies(selection, visited: all, limit: limit)
+    }
+
+    /// `topAllWords` when the driver has few postings: every word scored into dense arrays,
+    /// then every candidate summed.
+    private func topAllWordsDense(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
+        let n = data.documentCount
+        var unitScores: [[Double]] = []
+        var unitTypos: [[UInt8]] = []
+        for u in positiveUnits {
+            switch units[u].kind {
+            case .terms(let matcher):
+                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates)
+                unitScores.append(scores)
+                unitTypos.append(typos)
+            case .phrase:
+                var scores = [Double](repeating: 0, count: n)
+                var typos = [UInt8](repeating: .max, count: n)
+                var held = units[u].documents
+                held.formIntersection(candidates)
+                held.forEach { d in
+                    guard let result = evaluate(u, document: d) else { return }
+                    typos[d] = UInt8(result.typos)
+                    scores[d] = result.score
+                }
+                unitScores.append(scores)
+                unitTypos.append(typos)
+            }
+        }
+        var all: [RankedDocument] = []
+        all.reserveCapacity(candidates.count)
+        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        let matched = positiveUnits.count
+        candidates.forEach { d in
+            var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
+            for i in positiveUnits.indices where unitTypos[i][d] != .max {
+                ranked.typos += Int(unitTypos[i][d])
+                ranked.score += unitScores[i][d]
+            }
+            all.append(ranked)
+            selection.insert(ranked)
+        }
+        return settleTies(selection, visited: all, limit: limit)
+    }
+
+    /// The score of the driver term through which document `d` is being visited, as a seed
+    /// for `bestTerm`; nil when the term is outside the unit's field there.
+    private func seed(_ candidate: (term: Int, typos: Int, bound: Double), document d: Int, firstEntry: Int,
+                      unit: QueryUnit) -> (term: Int, typos: Int, score: Double)? {
+        let s = score(term: candidate.term, document: d, firstEntry: firstEntry, field: unit.field)
+        return s > 0 ? (candidate.term, candidate.typos, s) : nil
     }
 
     /// Each candidate's best term of a word unit, term at a time: (scores, typos) by document,

@@ -6,6 +6,9 @@ public struct SearchOptions: Hashable, Sendable {
     public var lastWordIsPrefix: Bool = true
     /// Facet name → allowed values; ANDed with the query, values of one facet ORed.
     public var filters: [String: [String]] = [:]
+    /// Ranks every candidate instead of taking the bounded shortcuts; the results are the same
+    /// (tests compare both), only slower.
+    var exhaustiveRanking = false
 
     public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:]) {
         self.limit = limit

@@ -43,7 +43,7 @@ struct Searcher {
         let weights = schema.fields.map { $0.weight > 0 && $0.weight.isFinite ? $0.weight : 1 }
         let ranker = Ranker(data: data, weights: weights, units: planner.units, positiveUnits: planner.positiveUnits)
         let limit = max(0, min(options.limit, data.documentCount))
-        let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate)
+        let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate, exhaustive: options.exhaustiveRanking)
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits)
         let hits = top.map { ranked -> SearchHit in
             let d = ranked.document

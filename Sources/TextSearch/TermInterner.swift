@@ -1,6 +1,6 @@
 import Foundation
 
-/// Gives each distinct byte string a dense id while indexing (open addressing with FNV-1a hashes).
+/// Gives each distinct byte string a dense id while indexing (open addressing, hashing eight bytes at a time).
 ///
 /// A hand-rolled table avoids creating a `String` per token, which dominates indexing time otherwise.
 struct TermInterner {
@@ -23,8 +23,7 @@ struct TermInterner {
 
     /// The id of `term`, adding it when new.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = TermInterner.hash(term)
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let id = Int(slots[slot])
@@ -41,14 +40,36 @@ struct TermInterner {
         return UInt32(id)
     }
 
-    private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Mixes the term eight bytes at a time (terms are short, so most take one multiply).
+    @inline(__always) static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(term.count) &* multiplier
+        guard let base = term.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        let count = term.count
+        var i = 0
+        while i + 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            hash ^= hash >> 32
+            i += 8
+        }
+        if i < count {
+            var tail: UInt64 = 0
+            for k in i..<count { tail |= UInt64(base[k]) << UInt64(8 * (k - i)) }
+            hash = (hash ^ tail) &* multiplier
+            hash ^= hash >> 32
+        }
+        return hash
+    }
+
+    @inline(__always) private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[id])
         let length = Int(starts[id + 1]) - start
         guard length == term.count else { return false }
-        guard length > 0, let base = term.baseAddress else { return true }
+        // Terms are short: a byte loop beats a call to memcmp.
         return bytes.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress else { return false }
-            return memcmp(storedBase + start, base, length) == 0
+            for i in 0..<length where stored[start + i] != term[i] { return false }
+            return true
         }
     }
 

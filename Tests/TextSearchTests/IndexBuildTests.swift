@@ -1,0 +1,82 @@
+@testable import TextSearch
+import Testing
+
+/// The index must not depend on how its building was split across threads, nor on whether
+/// documents were given as an array or made on demand.
+@Suite struct IndexBuildTests {
+    static let words = ["satellite", "Satellites", "spectrum", "ITU-D", "wrc-23", "orbit", "Réseau", "国际电信联盟",
+                        "radio", "member", "gold", "ITU's", "development", "5G", "broadband"]
+
+    static func documents(count: Int, seed: UInt64) -> [Document] {
+        var generator = SeededGenerator(seed: seed)
+        func text(_ length: Int) -> String {
+            (0..<length).map { _ in words.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+        }
+        return (0..<count).map { i in
+            var fields = ["title": text(1 + i % 5), "body": text(i % 17)]
+            if i % 3 == 0 { fields["summary"] = text(4) }
+            return Document(id: "d\(i)", fields: fields,
+                            facets: ["sector": [["ITU-R", "itu-r", "ITU-D"][i % 3]], "type": ["news"], "unknown": ["x"]],
+                            date: i % 7 == 0 ? nil : 20200101 + i)
+        }
+    }
+
+    static func expectSame(_ a: IndexData, _ b: IndexData) {
+        #expect(a.documentCount == b.documentCount)
+        #expect(a.ids == b.ids)
+        #expect(a.fieldTexts == b.fieldTexts)
+        #expect(a.dates == b.dates)
+        #expect(a.fieldNorms == b.fieldNorms)
+        #expect(a.dictionary.scalars == b.dictionary.scalars)
+        #expect(a.dictionary.starts == b.dictionary.starts)
+        #expect(a.dictionary.stemGroups == b.dictionary.stemGroups)
+        #expect(a.documentFrequency == b.documentFrequency)
+        #expect(a.inverseDocumentFrequency == b.inverseDocumentFrequency)
+        #expect(a.termEntryStart == b.termEntryStart)
+        #expect(a.entryDocument == b.entryDocument)
+        #expect(a.entryField == b.entryField)
+        #expect(a.entryPositionStart == b.entryPositionStart)
+        #expect(a.positions == b.positions)
+        #expect(a.forwardStart == b.forwardStart)
+        #expect(a.forwardTerm == b.forwardTerm)
+        #expect(a.forwardEntry == b.forwardEntry)
+        #expect(a.facetPostings == b.facetPostings)
+        #expect(a.facetSpellings == b.facetSpellings)
+        #expect(a.facetSets == b.facetSets)
+    }
+
+    @Test(arguments: [2, 3, 7])
+    func shardedBuildEqualsOneShard(shards: Int) {
+        let documents = IndexBuildTests.documents(count: 700, seed: UInt64(shards))
+        let one = IndexBuilder.build(schema: Corpus.newsSchema, documentCount: documents.count, shards: 1) { documents[$0] }
+        let many = IndexBuilder.build(schema: Corpus.newsSchema, documentCount: documents.count, shards: shards) { documents[$0] }
+        IndexBuildTests.expectSame(one, many)
+    }
+
+    @Test func documentsMadeOnDemandGiveTheSameIndex() {
+        let documents = IndexBuildTests.documents(count: 2_500, seed: 5)
+        let fromArray = SearchIndex(schema: Corpus.newsSchema, documents: documents)
+        let onDemand = SearchIndex(schema: Corpus.newsSchema, documentCount: documents.count) { documents[$0] }
+        IndexBuildTests.expectSame(fromArray.data, onDemand.data)
+        for query in ["s", "satellite spectrum", "\"itu-d wrc-23\"", "title:orbit", "sector:ITU-R radio"] {
+            #expect(fromArray.search(query) == onDemand.search(query), "\(query)")
+        }
+    }
+
+    @Test func frequentFacetValuesGetReadySetsEqualToTheirLists() {
+        let documents = IndexBuildTests.documents(count: 3_000, seed: 9)
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: documents)
+        let sector = Corpus.newsSchema.facets.firstIndex(of: "sector") ?? 0
+        let threshold = IndexData.facetSetThreshold(documentCount: index.documentCount)
+        #expect(!index.data.facetSets[sector].isEmpty)
+        for (facet, sets) in index.data.facetSets.enumerated() {
+            for (value, set) in sets {
+                let list = index.data.facetPostings[facet][value] ?? []
+                #expect(list.count >= threshold)
+                #expect(set.members == list.map { Int($0) })
+            }
+        }
+        let filtered = index.search("radio", options: SearchOptions(limit: 5_000, filters: ["sector": ["itu-r"]]))
+        #expect(filtered.totalMatches == documents.indices.filter { $0 % 3 != 2 && documents[$0].fields.values.contains { $0.contains("radio") } }.count)
+    }
+}
