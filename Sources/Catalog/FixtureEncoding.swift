@@ -19,29 +19,19 @@ extension JSONWriter {
         endObject()
         field("mandate", sector.mandate)
         field("predecessor", sector.predecessor)
-        if !sector.directors.isEmpty {
-            key("directors")
-            beginArray()
-            for director in sector.directors {
-                beginObject()
-                field("name", director.name)
-                field("country", director.country)
-                field("termStart", director.termStart)
-                field("termEnd", director.termEnd)
-                endObject()
-            }
-            endArray()
+        field("directors", sector.directors) { director, json in
+            json.beginObject()
+            json.field("name", director.name)
+            json.field("country", director.country)
+            json.field("termStart", director.termStart)
+            json.field("termEnd", director.termEnd)
+            json.endObject()
         }
-        if !sector.studyGroups.isEmpty {
-            key("studyGroups")
-            beginArray()
-            for group in sector.studyGroups {
-                beginObject()
-                field("id", group.id)
-                field("title", group.title)
-                endObject()
-            }
-            endArray()
+        field("studyGroups", sector.studyGroups) { group, json in
+            json.beginObject()
+            json.field("id", group.id)
+            json.field("title", group.title)
+            json.endObject()
         }
         field("website", sector.website)
         field("sources", sector.sources)
@@ -65,45 +55,30 @@ extension JSONWriter {
         field("founded", organization.founded)
         field("website", organization.website)
         field("summary", organization.summary)
-        if !organization.people.isEmpty {
-            key("people")
-            beginArray()
-            for person in organization.people {
-                beginObject()
-                field("name", person.name)
-                field("role", person.role)
-                field("since", person.since)
-                field("until", person.until)
-                field("note", person.note)
-                endObject()
-            }
-            endArray()
+        field("people", organization.people) { person, json in
+            json.beginObject()
+            json.field("name", person.name)
+            json.field("role", person.role)
+            json.field("since", person.since)
+            json.field("until", person.until)
+            json.field("note", person.note)
+            json.endObject()
         }
         field("memberStates", organization.memberStates)
-        if !organization.memberships.isEmpty {
-            key("memberships")
-            beginArray()
-            for membership in organization.memberships {
-                beginObject()
-                field("sector", membership.sector)
-                field("category", membership.category)
-                field("since", membership.since)
-                field("labels", membership.labels)
-                field("notes", membership.notes)
-                endObject()
-            }
-            endArray()
+        field("memberships", organization.memberships) { membership, json in
+            json.beginObject()
+            json.field("sector", membership.sector)
+            json.field("category", membership.category)
+            json.field("since", membership.since)
+            json.field("labels", membership.labels)
+            json.field("notes", membership.notes)
+            json.endObject()
         }
-        if !organization.facts.isEmpty {
-            key("facts")
-            beginArray()
-            for fact in organization.facts {
-                beginObject()
-                field("label", fact.label)
-                field("value", fact.value)
-                endObject()
-            }
-            endArray()
+        field("facts", organization.facts) { fact, json in
+            json.beginObject()
+            json.field("label", fact.label)
+            json.field("value", fact.value)
+            json.endObject()
         }
         field("sources", organization.sources)
         endObject()

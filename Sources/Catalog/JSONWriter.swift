@@ -124,6 +124,17 @@ public struct JSONWriter: Sendable {
         endArray()
     }
 
+    /// Writes `"key": [ … ]` with `writeElement` writing each element (an object, usually), or
+    /// nothing when the list is empty and `omitEmpty` is set.
+    public mutating func field<Element>(_ key: String, _ elements: [Element], omitEmpty: Bool = true,
+                                        _ writeElement: (Element, inout JSONWriter) -> Void) {
+        guard !(omitEmpty && elements.isEmpty) else { return }
+        self.key(key)
+        beginArray()
+        for element in elements { writeElement(element, &self) }
+        endArray()
+    }
+
     // MARK: Layout
 
     private mutating func beginValue() {

@@ -38,8 +38,8 @@ enum CatalogJSON {
             write(organization, into: &json)
             json.key("related")
             json.beginObject()
-            array("sectors", catalog.sectors(of: organization), into: &json, reference)
-            array("news", catalog.news(about: organization.id), into: &json, reference)
+            json.field("sectors", catalog.sectors(of: organization), omitEmpty: false, reference)
+            json.field("news", catalog.news(about: organization.id), omitEmpty: false, reference)
             json.endObject()
         case .sector(let sector):
             json.field("type", "sector")
@@ -47,13 +47,13 @@ enum CatalogJSON {
             write(sector, into: &json)
             json.key("related")
             json.beginObject()
-            array("membersByCategory", catalog.membersByCategory(of: sector.id), into: &json) { group, json in
+            json.field("membersByCategory", catalog.membersByCategory(of: sector.id), omitEmpty: false) { group, json in
                 json.beginObject()
                 json.field("category", group.category)
-                array("members", group.members, into: &json, reference)
+                json.field("members", group.members, omitEmpty: false, reference)
                 json.endObject()
             }
-            array("news", catalog.news(inSector: sector.id), into: &json, reference)
+            json.field("news", catalog.news(inSector: sector.id), omitEmpty: false, reference)
             json.endObject()
         case .news(let news):
             json.field("type", "news")
@@ -61,8 +61,8 @@ enum CatalogJSON {
             write(news, into: &json)
             json.key("related")
             json.beginObject()
-            array("organizations", catalog.organizations(of: news), into: &json, reference)
-            array("sectors", catalog.sectors(of: news), into: &json, reference)
+            json.field("organizations", catalog.organizations(of: news), omitEmpty: false, reference)
+            json.field("sectors", catalog.sectors(of: news), omitEmpty: false, reference)
             json.endObject()
         }
         json.endObject()
@@ -86,7 +86,7 @@ enum CatalogJSON {
         json.field("founded", organization.founded?.description)
         json.field("website", organization.website)
         json.field("summary", organization.summary)
-        array("people", organization.people, into: &json) { person, json in
+        json.field("people", organization.people, omitEmpty: false) { person, json in
             json.beginObject()
             json.field("name", person.name)
             json.field("role", person.role)
@@ -96,7 +96,7 @@ enum CatalogJSON {
             json.endObject()
         }
         json.field("memberStates", organization.memberStates, omitEmpty: false)
-        array("memberships", organization.memberships, into: &json) { membership, json in
+        json.field("memberships", organization.memberships, omitEmpty: false) { membership, json in
             json.beginObject()
             json.field("sector", membership.sector)
             json.field("category", membership.category)
@@ -105,7 +105,7 @@ enum CatalogJSON {
             json.field("notes", membership.notes)
             json.endObject()
         }
-        array("facts", organization.facts, into: &json) { fact, json in
+        json.field("facts", organization.facts, omitEmpty: false) { fact, json in
             json.beginObject()
             json.field("label", fact.label)
             json.field("value", fact.value)
@@ -126,7 +126,7 @@ enum CatalogJSON {
         json.endObject()
         json.field("mandate", sector.mandate)
         json.field("predecessor", sector.predecessor)
-        array("directors", sector.directors, into: &json) { director, json in
+        json.field("directors", sector.directors, omitEmpty: false) { director, json in
             json.beginObject()
             json.field("name", director.name)
             json.field("country", director.country)
@@ -134,7 +134,7 @@ enum CatalogJSON {
             json.field("termEnd", director.termEnd?.description)
             json.endObject()
         }
-        array("studyGroups", sector.studyGroups, into: &json) { group, json in
+        json.field("studyGroups", sector.studyGroups, omitEmpty: false) { group, json in
             json.beginObject()
             json.field("id", group.id)
             json.field("title", group.title)
@@ -186,12 +186,4 @@ enum CatalogJSON {
         json.endObject()
     }
 
-    /// `"key": [ … ]`, present even when empty.
-    private static func array<Element>(_ key: String, _ elements: [Element], into json: inout JSONWriter,
-                                       _ writeElement: (Element, inout JSONWriter) -> Void) {
-        json.key(key)
-        json.beginArray()
-        for element in elements { writeElement(element, &json) }
-        json.endArray()
-    }
 }
