@@ -261,7 +261,8 @@ private final class ShardResults<Value>: @unchecked Sendable {
     }
 }
 
-/// How many entries, positions and documents each term has in one shard.
+/// How many entries, positions and documents each term has in one shard, by merged term id:
+/// the shard's own counts (by local id, see `ShardBuilder`) moved to the merged ids.
 private struct ShardCounts {
     var entries: [UInt32]
     var positions: [UInt32]
@@ -273,18 +274,11 @@ private struct ShardCounts {
         entries = [UInt32](repeating: 0, count: termCount)
         positions = [UInt32](repeating: 0, count: termCount)
         documents = [UInt32](repeating: 0, count: termCount)
-        distinctTerms = [UInt32](repeating: 0, count: shard.documents.count)
-        var lastDocument = [UInt32](repeating: .max, count: termCount)
-        for o in 0..<shard.occurrenceTerm.count {
-            let t = Int(termIDs[Int(shard.occurrenceTerm[o])])
-            entries[t] += 1
-            positions[t] += shard.occurrencePositionStart[o + 1] - shard.occurrencePositionStart[o]
-            let document = shard.occurrenceDocument[o]
-            if lastDocument[t] != document {
-                lastDocument[t] = document
-                documents[t] += 1
-                distinctTerms[Int(document) - shard.documents.lowerBound] += 1
-            }
+        distinctTerms = shard.distinctTerms
+        for (local, t) in termIDs.enumerated() {
+            entries[Int(t)] = shard.termEntries[local]
+            positions[Int(t)] = shard.termPositions[local]
+            documents[Int(t)] = shard.termDocuments[local]
         }
     }
 }
@@ -300,20 +294,27 @@ private struct PostingsTarget: @unchecked Sendable {
     func place(_ shard: ShardBuilder, termIDs: [UInt32], entryCursor: [UInt32], positionCursor: [UInt32]) {
         var entryCursor = entryCursor
         var positionCursor = positionCursor
+        let (occurrenceTerm, occurrenceDocument, occurrenceField) = (shard.occurrenceTerm, shard.occurrenceDocument, shard.occurrenceField)
         shard.positions.withUnsafeBufferPointer { source in
-            for o in 0..<shard.occurrenceTerm.count {
-                let t = Int(termIDs[Int(shard.occurrenceTerm[o])])
-                let e = Int(entryCursor[t])
-                entryCursor[t] += 1
-                documents[e] = shard.occurrenceDocument[o]
-                fields[e] = shard.occurrenceField[o]
-                var p = Int(positionCursor[t])
-                positionStarts[e] = UInt32(p)
-                for q in Int(shard.occurrencePositionStart[o])..<Int(shard.occurrencePositionStart[o + 1]) {
-                    positions[p] = source[q]
-                    p += 1
+            shard.occurrencePositionStart.withUnsafeBufferPointer { positionStart in
+                entryCursor.withUnsafeMutableBufferPointer { entryCursor in
+                    positionCursor.withUnsafeMutableBufferPointer { positionCursor in
+                        for o in 0..<occurrenceTerm.count {
+                            let t = Int(termIDs[Int(occurrenceTerm[o])])
+                            let e = Int(entryCursor[t])
+                            entryCursor[t] += 1
+                            documents[e] = occurrenceDocument[o]
+                            fields[e] = occurrenceField[o]
+                            var p = Int(positionCursor[t])
+                            positionStarts[e] = UInt32(p)
+                            for q in Int(positionStart[o])..<Int(positionStart[o + 1]) {
+                                positions[p] = source[q]
+                                p += 1
+                            }
+                            positionCursor[t] = UInt32(p)
+                        }
+                    }
                 }
-                positionCursor[t] = UInt32(p)
             }
         }
     }
@@ -332,6 +333,13 @@ struct ShardBuilder {
     var occurrenceField: [UInt8] = []
     var occurrencePositionStart: [UInt32] = [0]
     var positions: [UInt16] = []
+    /// By local term id: the term's occurrences, positions and documents in the shard, counted
+    /// while analyzing so that merging needs no pass over the occurrences.
+    var termEntries: [UInt32] = []
+    var termPositions: [UInt32] = []
+    var termDocuments: [UInt32] = []
+    /// For each document of the shard, how many distinct terms it holds.
+    var distinctTerms: [UInt32] = []
     /// Word count of each field of each document of the shard.
     var fieldLengths: [UInt32] = []
     /// Text of each schema field of each document of the shard ("" when absent).
@@ -356,9 +364,13 @@ struct ShardBuilder {
         shard.texts.reserveCapacity(range.count * fieldNames.count)
         shard.ids.reserveCapacity(range.count)
         shard.dates.reserveCapacity(range.count)
+        shard.distinctTerms.reserveCapacity(range.count)
         var facets = FacetCollector(schema: schema)
+        // The last document each local term was met in, to count documents and distinct terms.
+        var lastDocument: [UInt32] = []
         for d in range {
             let document = document(d)
+            shard.distinctTerms.append(0)
             shard.ids.append(document.id)
             shard.dates.append(Int32(clamping: document.date ?? 0))
             facets.add(document.facets, document: d)
@@ -374,6 +386,14 @@ struct ShardBuilder {
                 analyzer.tokenize(text, into: &segment)
                 segment.numberDistinctTerms()
                 shard.fieldLengths.append(UInt32(segment.length))
+                let termCount = segment.interner.count
+                if lastDocument.count < termCount {
+                    let added = termCount - lastDocument.count
+                    lastDocument.append(contentsOf: repeatElement(.max, count: added))
+                    shard.termEntries.append(contentsOf: repeatElement(0, count: added))
+                    shard.termPositions.append(contentsOf: repeatElement(0, count: added))
+                    shard.termDocuments.append(contentsOf: repeatElement(0, count: added))
+                }
                 // One occurrence per distinct term, in order of first appearance, with its
                 // positions placed in a block of the shard's position list.
                 let base = UInt32(shard.positions.count)
@@ -382,6 +402,14 @@ struct ShardBuilder {
                 for k in 0..<segment.unique.count {
                     uniqueCursor.append(running)
                     running += segment.uniqueCount[k]
+                    let term = Int(segment.unique[k])
+                    shard.termEntries[term] += 1
+                    shard.termPositions[term] += segment.uniqueCount[k]
+                    if lastDocument[term] != UInt32(d) {
+                        lastDocument[term] = UInt32(d)
+                        shard.termDocuments[term] += 1
+                        shard.distinctTerms[d - range.lowerBound] += 1
+                    }
                     shard.occurrenceTerm.append(segment.unique[k])
                     shard.occurrenceDocument.append(UInt32(d))
                     shard.occurrenceField.append(UInt8(f))
@@ -496,7 +524,7 @@ private struct SegmentCollector: TokenSink {
     }
 
     mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
-        terms.append(interner.intern(term))
+        terms.append(interner.intern(padded: term))
         positions.append(UInt16(clamping: position))
         if position >= length { length = position + 1 }
     }

@@ -3,17 +3,28 @@ import Foundation
 /// Gives each distinct byte string a dense id while indexing (open addressing, hashing eight bytes at a time).
 ///
 /// A hand-rolled table avoids creating a `String` per token, which dominates indexing time otherwise.
+/// Interning is bound by cache misses, not by work: so each slot holds, besides the id, part
+/// of the hash, the length and the first eight bytes of its term, and a probe for a term of at
+/// most eight bytes (most words) reads only its slot, never the stored terms.
 struct TermInterner {
     private(set) var bytes: [UInt8] = []
     private(set) var starts: [UInt32] = [0]
+    /// Full hashes by id, read only when the table grows.
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
+
+    private struct Slot {
+        /// The term's first eight bytes (little-endian, zero past its end).
+        var key: UInt64
+        /// `tag(hash, length) | (id + 1)`; 0 when empty.
+        var entry: UInt64
+    }
 
     init(capacity: Int = 1 << 14) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, entry: 0), count: size)
         mask = size - 1
     }
 
@@ -23,19 +34,40 @@ struct TermInterner {
 
     /// The id of `term`, adding it when new.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = TermInterner.hash(term)
+        intern(term, hash: TermInterner.hash(term), key: TermInterner.key(term))
+    }
+
+    /// The same as `intern(_:)` for a term whose buffer may be read up to 8 bytes past its end
+    /// (as `TextAnalyzer` guarantees), which lets the hash and key read its bytes in whole words.
+    mutating func intern(padded term: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        intern(term, hash: TermInterner.hash(padded: term), key: TermInterner.key(padded: term))
+    }
+
+    /// The high 24 bits of the hash, then the length's low 8 bits, above the 32 bits of the id.
+    @inline(__always) private static func tag(_ hash: UInt64, _ length: Int) -> UInt64 {
+        (hash & 0xFFFF_FF00_0000_0000) | (UInt64(truncatingIfNeeded: length) & 0xFF) << 32
+    }
+
+    @inline(__always) private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64, key: UInt64) -> UInt32 {
+        let tag = TermInterner.tag(hash, term.count)
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { break }
-            if hashes[id] == hash && matches(id, term) { return UInt32(id) }
-            slot = (slot + 1) & mask
+        let found: UInt32? = slots.withUnsafeBufferPointer { slots in
+            while true {
+                let entry = slots[slot].entry
+                if entry == 0 { return nil }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag && slots[slot].key == key {
+                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if term.count <= 8 || matches(id, term) { return UInt32(id) }
+                }
+                slot = (slot + 1) & mask
+            }
         }
+        if let found { return found }
         let id = hashes.count
         hashes.append(hash)
         bytes.append(contentsOf: term)
         starts.append(UInt32(bytes.count))
-        slots[slot] = Int32(id)
+        slots[slot] = Slot(key: key, entry: tag | UInt64(id + 1))
         if hashes.count * 2 > slots.count { grow() }
         return UInt32(id)
     }
@@ -62,25 +94,66 @@ struct TermInterner {
         return hash
     }
 
+    /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term.
+    @inline(__always) static func hash(padded term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(term.count) &* multiplier
+        guard let base = term.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        let count = term.count
+        var i = 0
+        while i + 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            hash ^= hash >> 32
+            i += 8
+        }
+        if i < count {
+            let tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & (~UInt64(0) >> UInt64(64 - 8 * (count - i)))
+            hash = (hash ^ tail) &* multiplier
+            hash ^= hash >> 32
+        }
+        return hash
+    }
+
+    /// The first eight bytes of `term`, little-endian, zero past its end.
+    @inline(__always) static func key(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for k in 0..<min(8, term.count) { key |= UInt64(term[k]) << UInt64(8 * k) }
+        return key
+    }
+
+    /// The same value as `key(_:)`, in one load masked to the term.
+    @inline(__always) static func key(padded term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = term.baseAddress, term.count > 0 else { return 0 }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+        return term.count >= 8 ? word : word & (~UInt64(0) >> UInt64(64 - 8 * term.count))
+    }
+
     @inline(__always) private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id])
-        let length = Int(starts[id + 1]) - start
-        guard length == term.count else { return false }
-        // Terms are short: a byte loop beats a call to memcmp.
-        return bytes.withUnsafeBufferPointer { stored in
-            for i in 0..<length where stored[start + i] != term[i] { return false }
-            return true
+        starts.withUnsafeBufferPointer { starts in
+            let start = Int(starts[id])
+            let length = Int(starts[id + 1]) - start
+            guard length == term.count else { return false }
+            // Terms are short: a byte loop beats a call to memcmp.
+            return bytes.withUnsafeBufferPointer { stored in
+                for i in 0..<length where stored[start + i] != term[i] { return false }
+                return true
+            }
         }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, entry: 0), count: size)
         mask = size - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+        bytes.withUnsafeBufferPointer { bytes in
+            for (id, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while slots[slot].entry != 0 { slot = (slot + 1) & mask }
+                let start = Int(starts[id]), end = Int(starts[id + 1])
+                let term = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                slots[slot] = Slot(key: TermInterner.key(term), entry: TermInterner.tag(hash, end - start) | UInt64(id + 1))
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ enum TokenKind: UInt8, Sendable {
     case cjkBigram
 }
 
-/// Receives tokens from `TextAnalyzer`; `term` is only valid during the call.
+/// Receives tokens from `TextAnalyzer`; `term` is only valid during the call, and its buffer
+/// may be read up to 8 bytes past its end (see `TermInterner.intern(padded:)`).
 protocol TokenSink {
     mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int)
 }
@@ -162,10 +163,14 @@ struct TextAnalyzer {
                 while true {
                     let start = i
                     let end = i + valueLength
-                    let single = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    sink.accept(single, position: position, kind: .cjkUnigram, start: start, end: end)
+                    // Terms are copied to `scratch`, which has room past them (see `TokenSink`).
+                    let first = previous?.start ?? start
+                    for k in first..<end { scratch[k - first] = bytes[k] }
+                    let copied = UnsafeBufferPointer(scratch)
+                    sink.accept(UnsafeBufferPointer(rebasing: copied[(start - first)..<(end - first)]), position: position,
+                                kind: .cjkUnigram, start: start, end: end)
                     if let previous {
-                        sink.accept(UnsafeBufferPointer(rebasing: bytes[previous.start..<end]), position: position - 1,
+                        sink.accept(UnsafeBufferPointer(rebasing: copied[0..<(end - first)]), position: position - 1,
                                     kind: .cjkBigram, start: previous.start, end: end)
                     }
                     previous = (start, end)
