@@ -246,15 +246,7 @@ struct Ranker {
                 otherBound += terms.reduce(0) { $0 + upperBound($1.term) }
             }
         }
-        var terms: [(term: Int, typos: Int, bound: Double)] = []
-        for (k, range) in matcher.ranges.enumerated() {
-            for term in range { terms.append((term, Int(matcher.typos[k]), upperBound(term))) }
-        }
-        terms.sort { a, b in
-            if a.typos != b.typos { return a.typos < b.typos }
-            if a.bound != b.bound { return a.bound > b.bound }
-            return a.term < b.term
-        }
+        let terms = termsByBound(matcher)
         var visited = DocumentSet(capacity: data.documentCount)
         var all: [RankedDocument] = []
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
@@ -405,9 +397,8 @@ struct Ranker {
         return Array(finalists.sorted(by: RankedDocument.precedesByDate).prefix(limit))
     }
 
-    /// One word matching many documents (a short prefix): visit its terms from the highest
-    /// possible score down, and stop once no unvisited term can beat the current last hit.
-    private func topSingleWord(_ candidates: DocumentSet, matcher: TermMatcher, unit: QueryUnit, limit: Int) -> [RankedDocument] {
+    /// The terms a word matches, fewest typos first, then by the highest score they can give.
+    private func termsByBound(_ matcher: TermMatcher) -> [(term: Int, typos: Int, bound: Double)] {
         var terms: [(term: Int, typos: Int, bound: Double)] = []
         for (k, range) in matcher.ranges.enumerated() {
             for term in range { terms.append((term, Int(matcher.typos[k]), upperBound(term))) }
@@ -417,6 +408,13 @@ struct Ranker {
             if a.bound != b.bound { return a.bound > b.bound }
             return a.term < b.term
         }
+        return terms
+    }
+
+    /// One word matching many documents (a short prefix): visit its terms from the highest
+    /// possible score down, and stop once no unvisited term can beat the current last hit.
+    private func topSingleWord(_ candidates: DocumentSet, matcher: TermMatcher, unit: QueryUnit, limit: Int) -> [RankedDocument] {
+        let terms = termsByBound(matcher)
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
         for candidate in terms {
             if selection.isFull, let worst = selection.worst,

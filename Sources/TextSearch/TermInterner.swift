@@ -74,28 +74,27 @@ struct TermInterner {
 
     /// Mixes the term eight bytes at a time (terms are short, so most take one multiply).
     @inline(__always) static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(term.count) &* multiplier
-        guard let base = term.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        let count = term.count
-        var i = 0
-        while i + 8 <= count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
-            hash ^= hash >> 32
-            i += 8
-        }
-        if i < count {
+        hash(term) { base, start, count in
             var tail: UInt64 = 0
-            for k in i..<count { tail |= UInt64(base[k]) << UInt64(8 * (k - i)) }
-            hash = (hash ^ tail) &* multiplier
-            hash ^= hash >> 32
+            for k in start..<count { tail |= UInt64(base[k]) << UInt64(8 * (k - start)) }
+            return tail
         }
-        return hash
     }
 
-    /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term.
+    /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term, so
+    /// the term must be readable up to 8 bytes past its end (see `TokenSink`).
     @inline(__always) static func hash(padded term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        hash(term) { base, start, count in
+            UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                & (~UInt64(0) >> UInt64(64 - 8 * (count - start)))
+        }
+    }
+
+    /// The hash of `term`: whole 8-byte words mixed in turn, then the last 1–7 bytes as `tail`
+    /// reads them (little-endian, zero-padded).
+    @inline(__always) private static func hash(
+        _ term: UnsafeBufferPointer<UInt8>, tail: (UnsafePointer<UInt8>, Int, Int) -> UInt64
+    ) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = UInt64(term.count) &* multiplier
         guard let base = term.baseAddress else { return hash }
@@ -108,8 +107,7 @@ struct TermInterner {
             i += 8
         }
         if i < count {
-            let tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & (~UInt64(0) >> UInt64(64 - 8 * (count - i)))
-            hash = (hash ^ tail) &* multiplier
+            hash = (hash ^ tail(base, i, count)) &* multiplier
             hash ^= hash >> 32
         }
         return hash
