@@ -236,19 +236,8 @@ struct JSONReader {
         if cursor.isFirst {
             cursor.isFirst = false
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { return end() }
-        } else {
-            guard offset < bytes.count else {
-                throw JSONSyntaxError(offset: offset, message: "unexpected end of the file inside an object (expected ',' or '}')")
-            }
-            if bytes[offset] == UInt8(ascii: "}") { return end() }
-            guard bytes[offset] == UInt8(ascii: ",") else {
-                throw JSONSyntaxError(offset: offset, message: "expected ',' or '}' after an object member, found \(describeToken(at: offset))")
-            }
-            offset += 1
-            skipWhitespace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-                throw JSONSyntaxError(offset: offset, message: "trailing comma before '}'")
-            }
+        } else if try closesAfterItem("}", container: "an object", item: "an object member") {
+            return end()
         }
         guard offset < bytes.count else {
             throw JSONSyntaxError(offset: offset, message: "unexpected end of the file inside an object (expected a key)")
@@ -272,19 +261,8 @@ struct JSONReader {
         if cursor.isFirst {
             cursor.isFirst = false
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") { return end() != nil }
-        } else {
-            guard offset < bytes.count else {
-                throw JSONSyntaxError(offset: offset, message: "unexpected end of the file inside an array (expected ',' or ']')")
-            }
-            if bytes[offset] == UInt8(ascii: "]") { return end() != nil }
-            guard bytes[offset] == UInt8(ascii: ",") else {
-                throw JSONSyntaxError(offset: offset, message: "expected ',' or ']' after an array element, found \(describeToken(at: offset))")
-            }
-            offset += 1
-            skipWhitespace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-                throw JSONSyntaxError(offset: offset, message: "trailing comma before ']'")
-            }
+        } else if try closesAfterItem("]", container: "an array", item: "an array element") {
+            return end() != nil
         }
         guard offset < bytes.count else {
             throw JSONSyntaxError(offset: offset, message: "unexpected end of the file inside an array (expected a value)")
@@ -334,6 +312,26 @@ struct JSONReader {
         let cursor = JSONContainerCursor(start: offset)
         offset += 1
         return cursor
+    }
+
+    /// After a container's member or element: true at the closing `close` (not consumed), false
+    /// after consuming the `,` that announces another one; anything else, the end of the file or
+    /// a trailing comma is a syntax error naming `container` and `item`.
+    private mutating func closesAfterItem(_ close: Unicode.Scalar, container: String, item: String) throws(JSONSyntaxError) -> Bool {
+        let closing = UInt8(ascii: close)
+        guard offset < bytes.count else {
+            throw JSONSyntaxError(offset: offset, message: "unexpected end of the file inside \(container) (expected ',' or '\(close)')")
+        }
+        if bytes[offset] == closing { return true }
+        guard bytes[offset] == UInt8(ascii: ",") else {
+            throw JSONSyntaxError(offset: offset, message: "expected ',' or '\(close)' after \(item), found \(describeToken(at: offset))")
+        }
+        offset += 1
+        skipWhitespace()
+        if offset < bytes.count, bytes[offset] == closing {
+            throw JSONSyntaxError(offset: offset, message: "trailing comma before '\(close)'")
+        }
+        return false
     }
 
     private mutating func end() -> JSONStringToken? {
