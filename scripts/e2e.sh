@@ -4,9 +4,13 @@
 #
 # Usage: scripts/e2e.sh [path-to-itu-browser-binary]   (default .build/debug/itu-browser)
 #
-# Pinned: the pane size (120x40), TERM=xterm-256color, a UTF-8 locale and TZ=UTC. Every check
-# waits until the screen shows what it expects (polling every 0.1 s up to a timeout) instead of
-# sleeping a fixed time, and prints the screen when it fails.
+# Pinned: the pane size (120x40), TERM=xterm-256color, a UTF-8 locale and TZ=UTC, and the XDG
+# folders (config, state, cache, data) point into a temporary folder, so no run reads or writes
+# the user's own files. Every check waits until the screen shows what it expects (polling every
+# 0.1 s up to a timeout) instead of sleeping a fixed time, and prints the screen when it fails.
+#
+# The scenarios of single features live in scripts/e2e.d/*.sh, run in name order after the
+# main scenario below; they use the helpers defined here (start_browser, wait_for, keys, ...).
 set -u
 
 BINARY=${1:-.build/debug/itu-browser}
@@ -33,6 +37,9 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+export XDG_CONFIG_HOME="$WORK/xdg/config" XDG_STATE_HOME="$WORK/xdg/state" \
+    XDG_CACHE_HOME="$WORK/xdg/cache" XDG_DATA_HOME="$WORK/xdg/data"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -40,9 +47,11 @@ trap 'exit 143' TERM
 # named after the run ($1), so the checks can tell whether the terminal was restored.
 cat >"$WORK/run-browser.sh" <<EOF
 #!/bin/sh
-"$BINARY"
-echo \$? >"$WORK/status-\$1"
-stty -a >"$WORK/stty-\$1"
+run=\$1
+shift
+"$BINARY" "\$@"
+echo \$? >"$WORK/status-\$run"
+stty -a >"$WORK/stty-\$run"
 EOF
 
 # Screen texts the checks wait for; adjust here when the browser's wording changes.
@@ -117,11 +126,19 @@ resize() { tmux -L "$SOCKET" resize-window -t "$SESSION" -x "$1" -y "$2"; }
 # (a server with no session left exits, and a new one could race with its shutdown).
 tmux -L "$SOCKET" -f /dev/null new-session -d -s keeper "sleep 86400" || exit 2
 
-# start_browser RUN: a new session running the browser at 120x40 in the pinned environment.
+# start_browser RUN [ARGUMENT...]: a new session running the browser at 120x40 in the pinned
+# environment, with the given arguments (each is single-quoted for the pane's shell, so it must
+# not contain a single quote). Extra environment variables, as NAME=value words, go in E2E_ENV.
 start_browser() {
     SESSION=$1
+    shift
+    arguments=""
+    for argument in "$@"; do arguments="$arguments '$argument'"; done
     tmux -L "$SOCKET" new-session -d -s "$SESSION" -x 120 -y 40 \
-        "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC sh '$WORK/run-browser.sh' '$SESSION'"
+        "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC \
+XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' \
+XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${E2E_ENV:-} \
+sh '$WORK/run-browser.sh' '$SESSION'$arguments"
 }
 
 # The process id of the browser: the child of the pane's shell.
@@ -216,6 +233,12 @@ if [ -n "$pid" ]; then
 else
     fail "sigterm: cannot find the browser's process"
 fi
+
+for scenario in "$(dirname "$0")"/e2e.d/*.sh; do
+    [ -f "$scenario" ] || continue
+    echo "e2e: scenario $(basename "$scenario")"
+    . "$scenario"
+done
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
