@@ -17,7 +17,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Catalog"),
-        .target(name: "TextSearch", exclude: ["QUERY-LANGUAGE.md"]),
+        .target(name: "SnapshotFormat"),
+        .target(name: "TextSearch", dependencies: ["SnapshotFormat"], exclude: ["QUERY-LANGUAGE.md"]),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch"]),
         .target(name: "Screen"),
         .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
@@ -53,7 +54,7 @@ let package = Package(
         ),
 
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
+        .testTarget(name: "TextSearchTests", dependencies: ["TextSearch", "SnapshotFormat"]),
         .testTarget(name: "CatalogSearchTests", dependencies: ["Catalog", "CatalogSearch", "TextSearch"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),

@@ -8,6 +8,13 @@ struct DocumentSet: Hashable, Sendable {
         words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
     }
 
+    /// A set of the given words; bits past `capacity` must be clear.
+    init(words: [UInt64], capacity: Int) {
+        precondition(words.count == (capacity + 63) / 64, "DocumentSet words do not match its capacity")
+        self.words = words
+        self.capacity = capacity
+    }
+
     static func all(capacity: Int) -> DocumentSet {
         var set = DocumentSet(capacity: capacity)
         for i in set.words.indices { set.words[i] = ~0 }

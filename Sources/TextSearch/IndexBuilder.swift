@@ -33,7 +33,7 @@ enum IndexBuilder {
         }
         let shards = results.all()
 
-        var data = IndexData()
+        var data = IndexArrays()
         data.fieldCount = fieldCount
         data.documentCount = documentCount
         data.ids.reserveCapacity(documentCount)
@@ -47,7 +47,7 @@ enum IndexBuilder {
         data.fieldNorms = fieldNorms(shards: shards, documentCount: documentCount, fieldCount: fieldCount)
         layOutPostings(shards: shards, into: &data)
         mergeFacets(shards: shards, facetCount: schema.facets.count, into: &data)
-        return data
+        return IndexData(data)
     }
 
     private static func fieldNorms(shards: [ShardBuilder], documentCount: Int, fieldCount: Int) -> [Float] {
@@ -65,7 +65,7 @@ enum IndexBuilder {
     }
 
     /// Merges the shards' vocabularies into one sorted dictionary and lays out postings and the forward index.
-    private static func layOutPostings(shards: [ShardBuilder], into data: inout IndexData) {
+    private static func layOutPostings(shards: [ShardBuilder], into data: inout IndexArrays) {
         var global = TermInterner(capacity: shards.first?.interner.count ?? 1024)
         var localToGlobal: [[UInt32]] = []
         for shard in shards {
@@ -211,7 +211,7 @@ enum IndexBuilder {
 
     /// Joins the shards' facet postings; shards hold consecutive documents, so appending them
     /// in shard order keeps each list sorted, and the first spelling seen stays the first.
-    private static func mergeFacets(shards: [ShardBuilder], facetCount: Int, into data: inout IndexData) {
+    private static func mergeFacets(shards: [ShardBuilder], facetCount: Int, into data: inout IndexArrays) {
         var postings = [[String: [UInt32]]](repeating: [:], count: facetCount)
         var spellings = [[String: String]](repeating: [:], count: facetCount)
         for shard in shards {

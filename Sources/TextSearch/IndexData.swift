@@ -1,4 +1,8 @@
-/// The arrays an index is made of, built once by `IndexBuilder` and never changed.
+import SnapshotFormat
+
+/// The read-only columns an index is made of: built in memory by `IndexBuilder`, or viewed in
+/// place in a mapped snapshot (`IndexData+Snapshot`). Ranking, planning and highlighting read
+/// them the same way in both cases.
 ///
 /// Postings are flat: the entries of term `t` are `termEntryStart[t] ..< termEntryStart[t + 1]`,
 /// one entry per (document, field) holding the term, sorted by document then field; the positions
@@ -7,57 +11,90 @@
 /// holds (sorted by id) with the first entry of that (term, document) pair: it answers "does this
 /// document hold a term of this prefix range?" with one binary search.
 struct IndexData: Sendable {
-    var fieldCount = 0
-    var documentCount = 0
-    var ids: [String] = []
+    let fieldCount: Int
+    let documentCount: Int
+    let ids: StringColumn
     /// Original text of field `f` of document `d` at `d * fieldCount + f` ("" when absent).
-    var fieldTexts: [String] = []
+    let fieldTexts: StringColumn
     /// `yyyymmdd`, 0 when unknown.
-    var dates: [Int32] = []
+    let dates: Column<Int32>
     /// `1 / (1 - b + b * length / averageLength)` for each document and field (BM25 length normalization).
-    var fieldNorms: [Float] = []
+    let fieldNorms: Column<Float>
 
-    var dictionary = TermDictionary(sortedTerms: [])
+    let dictionary: TermDictionary
     /// Number of documents holding each term.
-    var documentFrequency: [UInt32] = []
+    let documentFrequency: Column<UInt32>
     /// BM25 idf of each term (see `Ranker`).
-    var inverseDocumentFrequency: [Double] = []
-    var termEntryStart: [UInt32] = [0]
-    var entryDocument: [UInt32] = []
-    var entryField: [UInt8] = []
-    var entryPositionStart: [UInt32] = [0]
+    let inverseDocumentFrequency: Column<Double>
+    let termEntryStart: Column<UInt32>
+    let entryDocument: Column<UInt32>
+    let entryField: Column<UInt8>
+    let entryPositionStart: Column<UInt32>
     /// Word positions within a field (saturating at 65535).
-    var positions: [UInt16] = []
+    let positions: Column<UInt16>
 
-    var forwardStart: [UInt32] = [0]
-    var forwardTerm: [UInt32] = []
-    var forwardEntry: [UInt32] = []
+    let forwardStart: Column<UInt32>
+    let forwardTerm: Column<UInt32>
+    let forwardEntry: Column<UInt32>
 
-    /// For each facet: folded value → sorted document numbers.
-    var facetPostings: [[String: [UInt32]]] = []
-    /// For each facet: folded value → a spelling as given, for messages.
-    var facetSpellings: [[String: String]] = []
-    /// For each facet: folded value → its documents as a ready set, for the values held by so
-    /// many documents that the set takes less memory than their list (filters like `type:news`
-    /// are then answered without inserting every document).
-    var facetSets: [[String: DocumentSet]] = []
+    /// For each facet: its values' documents and spellings.
+    let facets: [FacetTable]
 
     /// A value's documents are also kept as a set from this many documents on.
     static func facetSetThreshold(documentCount: Int) -> Int { max(64, documentCount / 32) }
 
-    /// Approximate bytes held, from the arrays' sizes.
+    init(fieldCount: Int, documentCount: Int, ids: StringColumn, fieldTexts: StringColumn, dates: Column<Int32>,
+         fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
+         inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
+         entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
+         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable]) {
+        self.fieldCount = fieldCount
+        self.documentCount = documentCount
+        self.ids = ids
+        self.fieldTexts = fieldTexts
+        self.dates = dates
+        self.fieldNorms = fieldNorms
+        self.dictionary = dictionary
+        self.documentFrequency = documentFrequency
+        self.inverseDocumentFrequency = inverseDocumentFrequency
+        self.termEntryStart = termEntryStart
+        self.entryDocument = entryDocument
+        self.entryField = entryField
+        self.entryPositionStart = entryPositionStart
+        self.positions = positions
+        self.forwardStart = forwardStart
+        self.forwardTerm = forwardTerm
+        self.forwardEntry = forwardEntry
+        self.facets = facets
+    }
+
+    /// The columns of what `IndexBuilder` built.
+    init(_ arrays: IndexArrays) {
+        self.init(
+            fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
+            ids: StringColumn(arrays.ids), fieldTexts: StringColumn(arrays.fieldTexts),
+            dates: Column(arrays.dates), fieldNorms: Column(arrays.fieldNorms), dictionary: arrays.dictionary,
+            documentFrequency: Column(arrays.documentFrequency),
+            inverseDocumentFrequency: Column(arrays.inverseDocumentFrequency),
+            termEntryStart: Column(arrays.termEntryStart), entryDocument: Column(arrays.entryDocument),
+            entryField: Column(arrays.entryField), entryPositionStart: Column(arrays.entryPositionStart),
+            positions: Column(arrays.positions), forwardStart: Column(arrays.forwardStart),
+            forwardTerm: Column(arrays.forwardTerm), forwardEntry: Column(arrays.forwardEntry),
+            facets: arrays.facetPostings.indices.map { f in
+                FacetTable(postings: arrays.facetPostings[f], spellings: arrays.facetSpellings[f],
+                           sets: arrays.facetSets[f], documentCount: arrays.documentCount)
+            })
+    }
+
+    /// Approximate bytes held, from the columns' sizes.
     var memoryEstimate: Int {
-        var total = 0
-        total += ids.reduce(0) { $0 + $1.utf8.count + 16 }
-        total += fieldTexts.reduce(0) { $0 + $1.utf8.count + 16 }
+        var total = ids.bytes.count + ids.offsets.count * 4 + fieldTexts.bytes.count + fieldTexts.offsets.count * 4
         total += dates.count * 4 + fieldNorms.count * 4
-        total += dictionary.scalars.count * 4 + dictionary.starts.count * 4
-        total += dictionary.stemGroups.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.count * 4 }
+        total += dictionary.memoryEstimate
         total += documentFrequency.count * 12 + termEntryStart.count * 4
         total += entryDocument.count * 4 + entryField.count + entryPositionStart.count * 4 + positions.count * 2
         total += forwardStart.count * 4 + forwardTerm.count * 4 + forwardEntry.count * 4
-        for facet in facetPostings { total += facet.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.count * 4 } }
-        for facet in facetSets { total += facet.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.words.count * 8 } }
+        total += facets.reduce(0) { $0 + $1.memoryEstimate }
         return total
     }
 }

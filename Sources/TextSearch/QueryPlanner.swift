@@ -1,3 +1,5 @@
+import SnapshotFormat
+
 /// Turns a parsed query into units and a boolean plan over document sets.
 struct QueryPlanner {
     /// The boolean structure with words and phrases replaced by unit numbers.
@@ -47,17 +49,16 @@ struct QueryPlanner {
     /// The documents with any of `values` for the facet.
     mutating func facetDocuments(facet: Int, values: [String], reportUnknown: Bool) -> DocumentSet {
         var set = DocumentSet(capacity: data.documentCount)
-        guard facet < data.facetPostings.count else { return set }
-        let postings = data.facetPostings[facet]
-        let sets = data.facetSets[facet]
+        guard facet < data.facets.count else { return set }
+        let table = data.facets[facet]
         for value in values {
             let key = TextAnalyzer.foldValue(value)
-            if let dense = sets[key] {
+            if let dense = table.documentSet(for: key) {
                 if values.count == 1 { return dense }
                 set.formUnion(dense)
                 continue
             }
-            guard let documents = postings[key] else {
+            guard let documents = table.documents(for: key) else {
                 if reportUnknown { problems.append(unknownValueProblem(facet: facet, value: value)) }
                 continue
             }
@@ -68,7 +69,7 @@ struct QueryPlanner {
 
     private func unknownValueProblem(facet: Int, value: String) -> QueryProblem {
         let name = schema.facets[facet]
-        let known = data.facetSpellings[facet].values.sorted { $0.lowercased() < $1.lowercased() }
+        let known = data.facets[facet].spellings.sorted { $0.lowercased() < $1.lowercased() }
         if known.count <= 12 && !known.isEmpty {
             return QueryProblem("no \(name) \"\(value)\" — known: \(known.joined(separator: ", "))")
         }
@@ -176,7 +177,7 @@ struct QueryPlanner {
         var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
         let ends = terms.map { Int(data.termEntryStart[$0.term + 1]) }
         func key(_ e: Int) -> Int { Int(data.entryDocument[e]) << 8 | Int(data.entryField[e]) }
-        func positions(_ e: Int) -> ArraySlice<UInt16> {
+        func positions(_ e: Int) -> Slice<Column<UInt16>> {
             data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
         }
         entries: for e in cursors[0]..<ends[0] {
@@ -261,8 +262,8 @@ struct PhraseMatcher {
     let data: IndexData
 
     /// The positions of `term` in field `field` of document `d`, if it is there.
-    func positions(term: Int, document d: Int, field: Int) -> ArraySlice<UInt16> {
-        guard let entry = firstEntry(term: term, document: d) else { return [] }
+    func positions(term: Int, document d: Int, field: Int) -> Slice<Column<UInt16>> {
+        guard let entry = firstEntry(term: term, document: d) else { return data.positions[0..<0] }
         var e = entry
         let end = Int(data.termEntryStart[term + 1])
         while e < end && Int(data.entryDocument[e]) == d {
@@ -271,7 +272,7 @@ struct PhraseMatcher {
             }
             e += 1
         }
-        return []
+        return data.positions[0..<0]
     }
 
     /// The first posting entry of (term, document), found in the document's forward list.
@@ -303,7 +304,7 @@ struct PhraseMatcher {
             e += 1
             if let field, field != f { continue }
             // The positions of every other phrase word in the same field.
-            var lists: [ArraySlice<UInt16>] = [leading]
+            var lists: [Slice<Column<UInt16>>] = [leading]
             for (k, term) in terms.enumerated().dropFirst() {
                 var other = firstEntries[k]
                 let otherEnd = Int(data.termEntryStart[term.term + 1])
@@ -329,7 +330,7 @@ struct PhraseMatcher {
         !occurrences(terms, in: d, field: field).isEmpty
     }
 
-    static func contains(_ list: ArraySlice<UInt16>, _ value: UInt16) -> Bool {
+    static func contains(_ list: Slice<Column<UInt16>>, _ value: UInt16) -> Bool {
         var low = list.startIndex, high = list.endIndex
         while low < high {
             let mid = (low + high) / 2

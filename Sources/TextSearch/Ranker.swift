@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotFormat
 
 /// Scores candidates with BM25F and picks the best ones without scoring every match when one
 /// word matches very many documents.
@@ -129,14 +130,14 @@ struct Ranker {
 
     /// Sum over consecutive matched units of the smallest gap between them in a shared field (each capped at 8).
     func proximity(_ d: Int) -> Int {
-        var previous: [(field: Int, positions: ArraySlice<UInt16>)] = []
+        var previous: [(field: Int, positions: Slice<Column<UInt16>>)] = []
         var total = 0
         var first = true
         let matcher = PhraseMatcher(data: data)
         for u in positiveUnits {
             guard let result = evaluate(u, document: d), let term = result.terms.first,
                   let entry = matcher.firstEntry(term: term, document: d) else { continue }
-            var current: [(field: Int, positions: ArraySlice<UInt16>)] = []
+            var current: [(field: Int, positions: Slice<Column<UInt16>>)] = []
             var e = entry
             let end = Int(data.termEntryStart[term + 1])
             while e < end && Int(data.entryDocument[e]) == d {
@@ -158,7 +159,7 @@ struct Ranker {
         return total
     }
 
-    private static func smallestGap(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>) -> Int {
+    private static func smallestGap(_ a: Slice<Column<UInt16>>, _ b: Slice<Column<UInt16>>) -> Int {
         var i = a.startIndex, j = b.startIndex
         var best = Int.max
         while i < a.endIndex && j < b.endIndex {

@@ -1,3 +1,5 @@
+import SnapshotFormat
+
 /// A full-text index over documents with weighted fields, facets and dates, built once and
 /// then searched with the query language (see `QUERY-LANGUAGE.md`).
 ///
@@ -20,6 +22,19 @@ public final class SearchIndex: Sendable {
         self.schema = schema
         self.data = IndexBuilder.build(schema: schema, documentCount: documentCount, document: document)
         warmUp()
+    }
+
+    /// Views the index a snapshot holds (written by `append(to:)`), in place: nothing is copied
+    /// or decoded. Throws when the snapshot's sections are not an index of this schema or do
+    /// not fit together (see `IndexData.init(reading:schema:)`); the caller then rebuilds.
+    public init(schema: IndexSchema, reading cursor: inout SectionCursor) throws(SnapshotError) {
+        self.schema = schema
+        self.data = try IndexData(reading: &cursor, schema: schema)
+    }
+
+    /// Appends the index's columns to a snapshot being written.
+    public func append(to writer: inout SnapshotWriter) {
+        data.append(to: &writer)
     }
 
     /// Answers one typical query (a one-letter prefix of the most common term, whose first

@@ -1,14 +1,22 @@
+import SnapshotFormat
+
 /// The sorted list of every indexed term, as Unicode scalars, with stem groups.
 ///
 /// Term ids are positions in this sorted order, so the terms sharing a prefix form one
 /// contiguous id range (found by two binary searches), and the typo search walks the list as a trie.
 struct TermDictionary: Sendable {
     /// Scalars of all terms, back to back.
-    let scalars: [UInt32]
-    /// Start of term `i` in `scalars`; `count + 1` entries.
-    let starts: [UInt32]
+    let scalars: Column<UInt32>
+    /// Start of term `i` in `scalars`; `count + 1` entries, from 0 to `scalars.count`, never decreasing.
+    let starts: Column<UInt32>
     /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
-    let stemGroups: [String: [UInt32]]
+    let stemGroups: StemGroups
+
+    init(scalars: Column<UInt32>, starts: Column<UInt32>, stemGroups: StemGroups) {
+        self.scalars = scalars
+        self.starts = starts
+        self.stemGroups = stemGroups
+    }
 
     init(sortedTerms: [[UInt32]]) {
         var scalars: [UInt32] = []
@@ -23,13 +31,13 @@ struct TermDictionary: Sendable {
                 groups[LightStemmer.stem(Self.text(of: term)), default: []].append(UInt32(id))
             }
         }
-        self.scalars = scalars
-        self.starts = starts
+        self.scalars = Column(scalars)
+        self.starts = Column(starts)
         // A group matters when it joins two terms, or when its one term differs from the stem
         // (so a query for the stem finds it).
-        self.stemGroups = groups.filter { stem, members in
+        self.stemGroups = StemGroups(groups.filter { stem, members in
             members.count > 1 || members.first.map { Self.text(of: sortedTerms[Int($0)]) != stem } ?? false
-        }
+        })
     }
 
     var count: Int { starts.count - 1 }
@@ -95,8 +103,45 @@ struct TermDictionary: Sendable {
     /// The ids of the indexed terms sharing `term`'s stem, and of the stem itself when indexed.
     func stemVariants(of term: String) -> [Int] {
         let stem = LightStemmer.stem(term)
-        var result = (stemGroups[stem] ?? []).map { Int($0) }
+        var result = stemGroups.members(of: stem).map { Int($0) }
         if let id = lookup(stem.unicodeScalars.map(\.value)), !result.contains(id) { result.append(id) }
         return result
     }
+
+    var memoryEstimate: Int { scalars.count * 4 + starts.count * 4 + stemGroups.memoryEstimate }
+}
+
+/// Stems (sorted by UTF-8 bytes) with the ids of their terms: those of stem `k` are
+/// `members[memberStart[k] ..< memberStart[k + 1]]`.
+///
+/// Invariants (checked when read from a snapshot): `memberStart` has `stems.count + 1`
+/// non-decreasing entries from 0 to `members.count`; every member is a term id.
+struct StemGroups: Sendable, Equatable {
+    let stems: StringColumn
+    let memberStart: Column<UInt32>
+    let members: Column<UInt32>
+
+    init(stems: StringColumn, memberStart: Column<UInt32>, members: Column<UInt32>) {
+        self.stems = stems
+        self.memberStart = memberStart
+        self.members = members
+    }
+
+    init(_ groups: [String: [UInt32]]) {
+        let stems = StringColumn.sortedByBytes(groups.keys)
+        var starts: [UInt32] = [0]
+        var members: [UInt32] = []
+        for stem in stems {
+            members += groups[stem] ?? []
+            starts.append(UInt32(members.count))
+        }
+        self.init(stems: StringColumn(stems), memberStart: Column(starts), members: Column(members))
+    }
+
+    func members(of stem: String) -> Slice<Column<UInt32>> {
+        guard let k = stems.sortedIndex(of: stem) else { return members[0..<0] }
+        return members[Int(memberStart[k])..<Int(memberStart[k + 1])]
+    }
+
+    var memoryEstimate: Int { stems.bytes.count + stems.count * 8 + members.count * 4 }
 }

@@ -40,9 +40,7 @@ import Testing
         #expect(a.forwardStart == b.forwardStart)
         #expect(a.forwardTerm == b.forwardTerm)
         #expect(a.forwardEntry == b.forwardEntry)
-        #expect(a.facetPostings == b.facetPostings)
-        #expect(a.facetSpellings == b.facetSpellings)
-        #expect(a.facetSets == b.facetSets)
+        #expect(a.facets == b.facets)
     }
 
     @Test(arguments: [2, 3, 7])
@@ -68,10 +66,14 @@ import Testing
         let index = SearchIndex(schema: Corpus.newsSchema, documents: documents)
         let sector = Corpus.newsSchema.facets.firstIndex(of: "sector") ?? 0
         let threshold = IndexData.facetSetThreshold(documentCount: index.documentCount)
-        #expect(!index.data.facetSets[sector].isEmpty)
-        for (facet, sets) in index.data.facetSets.enumerated() {
-            for (value, set) in sets {
-                let list = index.data.facetPostings[facet][value] ?? []
+        #expect(index.data.facets[sector].setSlot.contains { $0 != FacetTable.noSet })
+        for table in index.data.facets {
+            for value in table.keys {
+                let list = table.documents(for: value).map(Array.init) ?? []
+                guard let set = table.documentSet(for: value) else {
+                    #expect(list.count < threshold)
+                    continue
+                }
                 #expect(list.count >= threshold)
                 #expect(set.members == list.map { Int($0) })
             }

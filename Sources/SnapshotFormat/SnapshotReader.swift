@@ -1,0 +1,135 @@
+/// Opens a snapshot (see `SnapshotLayout`) over mapped bytes and checks its structure before
+/// anything uses it: magic, version, header checksum, and that every section lies inside the
+/// file, aligned for its element size, without overflow. Section checksums are checked by
+/// `verifySections()`. Columns handed out are views into the mapping, not copies.
+public struct SnapshotReader: Sendable {
+    public let file: MappedFile
+    /// The owner's record of what the snapshot was built from (see `SnapshotWriter.init`).
+    public let identity: [UInt8]
+    private let sections: [Section]
+
+    struct Section: Sendable {
+        let elementSize: Int
+        let offset: Int
+        let count: Int
+        let checksum: UInt64
+        var byteCount: Int { elementSize * count }
+    }
+
+    public init(file: MappedFile, version: UInt32) throws(SnapshotError) {
+        let bytes = file.bytes
+        var reader = ByteReader(bytes: bytes)
+        guard bytes.count >= SnapshotLayout.fixedHeaderSize else { throw SnapshotError("truncated: \(bytes.count) bytes") }
+        guard Array(bytes[0..<8]) == SnapshotLayout.magic else { throw SnapshotError("not a snapshot file") }
+        reader.position = 8
+        let foundVersion = try reader.read(UInt32.self)
+        guard foundVersion == version else { throw SnapshotError("format version \(foundVersion), this program reads \(version)") }
+        let sectionCount = Int(try reader.read(UInt32.self))
+        let identityLength = try reader.read(UInt64.self)
+        guard identityLength <= UInt64(bytes.count) else { throw SnapshotError("truncated: identity longer than the file") }
+        let identityStart = reader.position
+        try reader.skip(SnapshotLayout.padded(Int(identityLength), to: 8))
+        let identity = Array(bytes[identityStart..<identityStart + Int(identityLength)])
+        guard sectionCount <= (bytes.count - reader.position) / SnapshotLayout.sectionEntrySize else {
+            throw SnapshotError("truncated: \(sectionCount) sections do not fit")
+        }
+        var sections: [Section] = []
+        sections.reserveCapacity(sectionCount)
+        for index in 0..<sectionCount {
+            let elementSize = Int(try reader.read(UInt32.self))
+            _ = try reader.read(UInt32.self)
+            let offset = try reader.read(UInt64.self)
+            let count = try reader.read(UInt64.self)
+            let checksum = try reader.read(UInt64.self)
+            guard [1, 2, 4, 8].contains(elementSize) else { throw SnapshotError("section \(index): element size \(elementSize)") }
+            guard offset <= UInt64(bytes.count), count <= UInt64(bytes.count) / UInt64(elementSize),
+                  Int(offset) + Int(count) * elementSize <= bytes.count else {
+                throw SnapshotError("section \(index) lies outside the file (truncated?)")
+            }
+            guard Int(offset) % SnapshotLayout.sectionAlignment == 0 else { throw SnapshotError("section \(index) is misaligned") }
+            sections.append(Section(elementSize: elementSize, offset: Int(offset), count: Int(count), checksum: checksum))
+        }
+        let headerEnd = reader.position
+        let storedChecksum = try reader.read(UInt64.self)
+        guard XXH64.hash(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd])) == storedChecksum else {
+            throw SnapshotError("header checksum mismatch")
+        }
+        guard sections.allSatisfy({ $0.offset >= reader.position }) else { throw SnapshotError("a section overlaps the header") }
+        self.file = file
+        self.identity = identity
+        self.sections = sections
+    }
+
+    public var sectionCount: Int { sections.count }
+
+    /// Checks every section's XXH64 against the one the header records.
+    public func verifySections() throws(SnapshotError) {
+        for (index, section) in sections.enumerated() {
+            let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<section.offset + section.byteCount])
+            guard XXH64.hash(bytes) == section.checksum else { throw SnapshotError("section \(index) checksum mismatch") }
+        }
+    }
+
+    /// Reads the sections in the order they were appended.
+    public func cursor() -> SectionCursor { SectionCursor(reader: self) }
+
+    func column<Element: BitwiseCopyable>(_ index: Int, as type: Element.Type) throws(SnapshotError) -> Column<Element> {
+        guard index < sections.count else { throw SnapshotError("section \(index) is missing") }
+        let section = sections[index]
+        guard section.elementSize == MemoryLayout<Element>.stride, MemoryLayout<Element>.alignment <= SnapshotLayout.sectionAlignment else {
+            throw SnapshotError("section \(index) holds \(section.elementSize)-byte values, expected \(MemoryLayout<Element>.stride)")
+        }
+        let start = file.bytes.baseAddress.map { $0 + section.offset }
+        let typed = start.map { $0.assumingMemoryBound(to: Element.self) }
+        return Column(buffer: UnsafeBufferPointer(start: section.count == 0 ? nil : typed, count: section.count), owner: file)
+    }
+}
+
+/// Hands out a snapshot's sections in order, as typed columns.
+public struct SectionCursor {
+    let reader: SnapshotReader
+    private var next = 0
+
+    init(reader: SnapshotReader) {
+        self.reader = reader
+    }
+
+    public mutating func column<Element: BitwiseCopyable>(_ type: Element.Type = Element.self) throws(SnapshotError) -> Column<Element> {
+        defer { next += 1 }
+        return try reader.column(next, as: type)
+    }
+
+    /// Two sections (offsets, bytes), checked to describe strings (see `StringColumn`).
+    public mutating func strings() throws(SnapshotError) -> StringColumn {
+        let offsets = try column(UInt32.self)
+        let bytes = try column(UInt8.self)
+        guard let strings = StringColumn(offsets: offsets, bytes: bytes) else {
+            throw SnapshotError("section \(next - 2): string offsets do not fit their bytes")
+        }
+        return strings
+    }
+
+    /// The size of the file, the bound of any count it may hold.
+    public var fileSize: Int { reader.file.bytes.count }
+
+    /// Whether every section has been read: a snapshot with more is not the one expected.
+    public var isAtEnd: Bool { next == reader.sectionCount }
+}
+
+/// Reads little-endian integers from bytes, refusing to go past their end.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
+        let size = MemoryLayout<Value>.size
+        guard let base = bytes.baseAddress, bytes.count - position >= size else { throw SnapshotError("truncated header") }
+        defer { position += size }
+        return Value(littleEndian: base.loadUnaligned(fromByteOffset: position, as: Value.self))
+    }
+
+    mutating func skip(_ count: Int) throws(SnapshotError) {
+        guard count >= 0, bytes.count - position >= count else { throw SnapshotError("truncated header") }
+        position += count
+    }
+}

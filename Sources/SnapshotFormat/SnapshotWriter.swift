@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Collects columns in order and writes them as one snapshot file (see `SnapshotLayout`),
+/// through a temporary file renamed into place, so that a reader sees either the previous
+/// file or the complete new one, never a half-written one.
+public struct SnapshotWriter {
+    private struct Section {
+        let elementSize: Int
+        let count: Int
+        let bytes: UnsafeRawBufferPointer
+        let owner: Any
+    }
+
+    private let version: UInt32
+    private let identity: [UInt8]
+    private var sections: [Section] = []
+
+    public init(version: UInt32, identity: [UInt8]) {
+        self.version = version
+        self.identity = identity
+    }
+
+    public mutating func append<Element>(_ column: Column<Element>) {
+        sections.append(Section(elementSize: MemoryLayout<Element>.stride, count: column.count,
+                                bytes: UnsafeRawBufferPointer(column.buffer), owner: column))
+    }
+
+    public mutating func append<Element: BitwiseCopyable>(_ values: [Element]) {
+        append(Column(values))
+    }
+
+    /// Two sections: the offsets, then the bytes.
+    public mutating func append(_ strings: StringColumn) {
+        append(strings.offsets)
+        append(strings.bytes)
+    }
+
+    /// The whole file in memory (tests and fuzzing seeds).
+    public func bytes() -> [UInt8] {
+        var result: [UInt8] = []
+        emit { result.append(contentsOf: $0); return true }
+        return result
+    }
+
+    /// Writes the snapshot to `path` through a temporary file in the same folder and a rename.
+    public func write(to path: String) throws(SnapshotError) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SnapshotError("cannot create \(temporary): \(Self.systemError())") }
+        var failure: String?
+        emit { chunk in
+            var offset = 0
+            while offset < chunk.count {
+                let written = chunk.withUnsafeBytes { Self.systemWrite(descriptor, $0.baseAddress! + offset, chunk.count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = "cannot write \(temporary): \(Self.systemError())"
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        if close(descriptor) != 0 && failure == nil { failure = "cannot write \(temporary): \(Self.systemError())" }
+        if failure == nil && rename(temporary, path) != 0 { failure = "cannot rename to \(path): \(Self.systemError())" }
+        if let failure {
+            unlink(temporary)
+            throw SnapshotError(failure)
+        }
+    }
+
+    private static func systemError() -> String { String(cString: strerror(errno)) }
+
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, bytes, count)
+        #else
+        return Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    /// Calls `sink` with the file's bytes in order, in chunks; stops when it returns false.
+    private func emit(_ sink: ([UInt8]) -> Bool) {
+        let headerSize = SnapshotLayout.headerSize(identityLength: identity.count, sectionCount: sections.count)
+        var header: [UInt8] = SnapshotLayout.magic
+        header.reserveCapacity(headerSize)
+        Self.put(version, into: &header)
+        Self.put(UInt32(sections.count), into: &header)
+        Self.put(UInt64(identity.count), into: &header)
+        header += identity
+        header += [UInt8](repeating: 0, count: SnapshotLayout.padded(identity.count, to: 8) - identity.count)
+        var offset = SnapshotLayout.padded(headerSize, to: SnapshotLayout.sectionAlignment)
+        var offsets: [Int] = []
+        for section in sections {
+            offsets.append(offset)
+            Self.put(UInt32(section.elementSize), into: &header)
+            Self.put(UInt32(0), into: &header)
+            Self.put(UInt64(offset), into: &header)
+            Self.put(UInt64(section.count), into: &header)
+            Self.put(XXH64.hash(section.bytes), into: &header)
+            offset = SnapshotLayout.padded(offset + section.bytes.count, to: SnapshotLayout.sectionAlignment)
+        }
+        Self.put(XXH64.hash(header), into: &header)
+        var position = header.count
+        guard sink(header) else { return }
+        let chunkSize = 1 << 22
+        for (section, start) in zip(sections, offsets) {
+            if start > position, !sink([UInt8](repeating: 0, count: start - position)) { return }
+            position = start
+            var from = 0
+            while from < section.bytes.count {
+                let end = min(section.bytes.count, from + chunkSize)
+                guard sink(Array(section.bytes[from..<end])) else { return }
+                from = end
+            }
+            position += section.bytes.count
+        }
+    }
+
+    private static func put<Value: FixedWidthInteger>(_ value: Value, into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}

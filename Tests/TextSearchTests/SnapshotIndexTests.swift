@@ -1,0 +1,91 @@
+import SnapshotFormat
+@testable import TextSearch
+import Testing
+
+/// An index read from a snapshot is the index that was written: same columns, same results.
+/// A damaged snapshot is refused, never crashes, and never answers differently.
+@Suite struct SnapshotIndexTests {
+    static let queries = [
+        "s", "sa", "sat", "satellite", "satellite spectrum", "\"itu-d wrc-23\"", "title:orbit", "sector:ITU-R radio",
+        "satelite", "spectrum -orbit", "radio OR gold", "réseau", "国际", "type:news member", "sector:nowhere",
+        "year:2020 gold", "body:\"gold radio\"", "org:x", "5g broadband development",
+    ]
+
+    /// Writes `index` as a snapshot, in memory.
+    static func snapshotBytes(_ index: SearchIndex) -> [UInt8] {
+        var writer = SnapshotWriter(version: 1, identity: Array("test".utf8))
+        index.append(to: &writer)
+        return writer.bytes()
+    }
+
+    /// Opens snapshot bytes the way a program does: structure, checksums, then the index's own checks.
+    static func open(_ bytes: [UInt8], schema: IndexSchema) throws(SnapshotError) -> SearchIndex {
+        let file = bytes.withUnsafeBytes { MappedFile(copying: $0) }
+        let reader = try SnapshotReader(file: file, version: 1)
+        try reader.verifySections()
+        var cursor = reader.cursor()
+        let index = try SearchIndex(schema: schema, reading: &cursor)
+        guard cursor.isAtEnd else { throw SnapshotError("sections left over") }
+        return index
+    }
+
+    static func expectSameResults(_ a: SearchIndex, _ b: SearchIndex, limit: Int = 20) {
+        for query in queries {
+            for prefix in [true, false] {
+                let options = SearchOptions(limit: limit, lastWordIsPrefix: prefix)
+                #expect(a.search(query, options: options) == b.search(query, options: options), "\(query)")
+            }
+        }
+        let filtered = SearchOptions(limit: limit, filters: ["sector": ["itu-r"], "type": ["news"]])
+        #expect(a.search("radio", options: filtered) == b.search("radio", options: filtered))
+    }
+
+    @Test func snapshotIndexHasTheSameColumnsAndResults() throws {
+        let documents = IndexBuildTests.documents(count: 3_000, seed: 11)
+        let built = SearchIndex(schema: Corpus.newsSchema, documents: documents)
+        let read = try SnapshotIndexTests.open(SnapshotIndexTests.snapshotBytes(built), schema: Corpus.newsSchema)
+        IndexBuildTests.expectSame(built.data, read.data)
+        SnapshotIndexTests.expectSameResults(built, read, limit: 50)
+        #expect(read.search("satellite").totalMatches > 0)
+    }
+
+    @Test func aSnapshotOfAnotherSchemaIsRefused() throws {
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 20, seed: 2))
+        let other = IndexSchema(fields: [FieldDefinition(name: "body", weight: 1)], facets: [], snippetField: "body")
+        #expect(throws: SnapshotError.self) { try SnapshotIndexTests.open(SnapshotIndexTests.snapshotBytes(index), schema: other) }
+    }
+
+    @Test func everyTruncationIsRefused() {
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 3))
+        let bytes = SnapshotIndexTests.snapshotBytes(index)
+        #expect((try? SnapshotIndexTests.open(bytes, schema: Corpus.newsSchema)) != nil)
+        var accepted: [Int] = []
+        for length in 0..<bytes.count {
+            if (try? SnapshotIndexTests.open(Array(bytes[0..<length]), schema: Corpus.newsSchema)) != nil { accepted.append(length) }
+        }
+        #expect(accepted.isEmpty)
+    }
+
+    /// 10,000 snapshots with one to four random bytes changed: each is refused, or (when only
+    /// padding changed) answers exactly as the original.
+    @Test func randomCorruptionsAreRefusedOrHarmless() {
+        let original = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 4))
+        let bytes = SnapshotIndexTests.snapshotBytes(original)
+        var generator = SeededGenerator(seed: 99)
+        var refused = 0
+        for _ in 0..<10_000 {
+            var damaged = bytes
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+            }
+            guard let index = try? SnapshotIndexTests.open(damaged, schema: Corpus.newsSchema) else {
+                refused += 1
+                continue
+            }
+            for query in ["s", "radio gold", "\"gold radio\"", "sector:itu-r"] {
+                #expect(index.search(query) == original.search(query))
+            }
+        }
+        #expect(refused > 9_000)
+    }
+}
