@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "Catalog"),
         .target(name: "SnapshotFormat"),
         .target(name: "TextSearch", dependencies: ["SnapshotFormat"], exclude: ["QUERY-LANGUAGE.md"]),
-        .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch"]),
+        .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch", "SnapshotFormat"]),
+        .target(name: "CatalogCache", dependencies: ["Catalog", "CatalogSearch", "SnapshotFormat"]),
         .target(name: "Screen"),
         .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
         .systemLibrary(
@@ -30,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "CatalogCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +61,6 @@ let package = Package(
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+        .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
     ]
 )

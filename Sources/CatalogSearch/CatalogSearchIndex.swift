@@ -1,4 +1,5 @@
 import Catalog
+import SnapshotFormat
 import TextSearch
 
 /// Full-text search over a catalog's news, organizations and Sectors, with the query language
@@ -6,12 +7,26 @@ import TextSearch
 /// type year`, dates from news). See `CatalogDocuments` for what is indexed.
 public final class CatalogSearchIndex: Sendable {
     public let index: SearchIndex
-    let entries: [CatalogDocuments.Entry]
+    let entries: SearchEntryTable
 
     public init(catalog: Catalog) {
         let source = CatalogDocuments.Source(catalog)
         self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)
-        self.entries = source.entries
+        self.entries = SearchEntryTable(source.entries)
+    }
+
+    /// The index a snapshot holds (written by `append(to:)`), viewed in place; throws when the
+    /// sections are not such an index (the caller then rebuilds from the catalog).
+    public init(reading cursor: inout SectionCursor) throws(SnapshotError) {
+        self.index = try SearchIndex(schema: CatalogDocuments.schema, reading: &cursor)
+        self.entries = try SearchEntryTable(reading: &cursor)
+        guard entries.count == index.documentCount else { throw SnapshotError("search entries do not match the index") }
+    }
+
+    /// Appends the index and what its hits show to a snapshot being written.
+    public func append(to writer: inout SnapshotWriter) {
+        index.append(to: &writer)
+        entries.append(to: &writer)
     }
 
     public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {

@@ -117,11 +117,17 @@ public struct SectionCursor {
 }
 
 /// Reads little-endian integers from bytes, refusing to go past their end.
-struct ByteReader {
+public struct ByteReader {
     let bytes: UnsafeRawBufferPointer
-    var position = 0
+    public var position = 0
 
-    mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
+    public init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    public var isAtEnd: Bool { position == bytes.count }
+
+    public mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
         let size = MemoryLayout<Value>.size
         guard let base = bytes.baseAddress, bytes.count - position >= size else { throw SnapshotError("truncated header") }
         defer { position += size }
@@ -131,5 +137,29 @@ struct ByteReader {
     mutating func skip(_ count: Int) throws(SnapshotError) {
         guard count >= 0, bytes.count - position >= count else { throw SnapshotError("truncated header") }
         position += count
+    }
+
+    /// A length (UInt32) and that many bytes, as written by `ByteWriter.put(_: [UInt8])`.
+    public mutating func readBytes() throws(SnapshotError) -> [UInt8] {
+        let count = Int(try read(UInt32.self))
+        let start = position
+        try skip(count)
+        return Array(bytes[start..<start + count])
+    }
+}
+
+/// Writes little-endian integers and length-prefixed bytes, as `ByteReader` reads them.
+public struct ByteWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func put<Value: FixedWidthInteger>(_ value: Value) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func put(_ data: [UInt8]) {
+        put(UInt32(data.count))
+        bytes += data
     }
 }

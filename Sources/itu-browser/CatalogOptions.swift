@@ -16,6 +16,11 @@ struct CatalogOptions: ParsableArguments {
     /// Loads the catalog. Errors in the data end the command with every problem listed and exit
     /// status 65; warnings alone only earn a one-line note on standard error.
     func loadCatalog() throws(CommandFailure) -> Catalog {
+        try loadCatalogCountingWarnings().catalog
+    }
+
+    /// `loadCatalog`, with how many warnings the data gave.
+    func loadCatalogCountingWarnings() throws(CommandFailure) -> (catalog: Catalog, warningCount: Int) {
         let location = try location()
         let result = FixtureLoader.load(directory: location.path)
         let folder = FolderName.display(location.path)
@@ -25,11 +30,15 @@ struct CatalogOptions: ParsableArguments {
                 status: ExitStatus.invalidData,
                 details: result.problems.map(\.description))
         }
-        if !result.warnings.isEmpty {
-            Console.error("itu-browser: \(Plural.count(result.warnings.count, "warning")) in \(folder) "
-                + "(see: itu-browser validate \(location.path))")
-        }
-        return catalog
+        CatalogOptions.noteWarnings(result.warnings.count, location: location)
+        return (catalog, result.warnings.count)
+    }
+
+    /// The one-line note on standard error for data that loaded with warnings.
+    static func noteWarnings(_ count: Int, location: FixturesLocator.Location) {
+        guard count > 0 else { return }
+        Console.error("itu-browser: \(Plural.count(count, "warning")) in \(FolderName.display(location.path)) "
+            + "(see: itu-browser validate \(location.path))")
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Catalog
 import CatalogSearch
 import Foundation
 
@@ -32,6 +31,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Argument(help: "The query (leave it out with --stdin).")
     var query: String?
@@ -55,13 +55,12 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.loadCatalog()
-        let index = CatalogSearchIndex(catalog: catalog)
+        let index = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).searchIndex()
         let printer = SearchResultPrinter(format: format, bold: Console.outputIsTerminal, width: Console.width)
         guard stdin else {
             let query = self.query ?? ""
             let results = index.search(query, types: types.searchTypes, limit: limit)
-            printer.print(results, for: query, catalog: catalog, batch: false)
+            printer.print(results, for: query, batch: false)
             if !results.problems.isEmpty && results.hits.isEmpty {
                 throw ExitCode(ExitStatus.notFoundOrUsage)
             }
@@ -71,7 +70,7 @@ struct SearchCommand: ParsableCommand {
             let query = line.trimmingCharacters(in: .whitespaces)
             if query.isEmpty { continue }
             let results = index.search(query, types: types.searchTypes, limit: limit)
-            printer.print(results, for: query, catalog: catalog, batch: true)
+            printer.print(results, for: query, batch: true)
         }
     }
 }

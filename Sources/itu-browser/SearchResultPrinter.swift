@@ -9,7 +9,7 @@ struct SearchResultPrinter {
     let bold: Bool
     let width: Int
 
-    func print(_ results: CatalogSearchResults, for query: String, catalog: Catalog, batch: Bool) {
+    func print(_ results: CatalogSearchResults, for query: String, batch: Bool) {
         for problem in results.problems { Console.error("itu-browser: query: " + problem) }
         switch format {
         case .json:

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SnapshotFormat
+
+/// Where snapshots live: `$XDG_CACHE_HOME/itu-browser/` (default `~/.cache/itu-browser/`), one
+/// file per fixtures folder, named by the XXH64 of the folder's real path.
+public struct CacheDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// From the environment, as XDG says; nil when neither `XDG_CACHE_HOME` nor `HOME` is set.
+    public init?(environment: [String: String]) {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            self.init(path: cache + "/itu-browser")
+        } else if let home = environment["HOME"], !home.isEmpty {
+            self.init(path: home + "/.cache/itu-browser")
+        } else {
+            return nil
+        }
+    }
+
+    /// The real path of `folder` (symbolic links and `..` resolved), or nil when it does not exist.
+    public static func realPath(_ folder: String) -> String? {
+        guard let resolved = realpath(folder, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The snapshot file of the folder whose real path is `realFolder`.
+    public func snapshotPath(realFolder: String) -> String {
+        let hash = XXH64.hash(Array(realFolder.utf8))
+        let hex = String(hash, radix: 16)
+        return path + "/snapshot-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+    }
+
+    /// Creates the folder (and its parents) when missing; false when that is not possible.
+    func create() -> Bool {
+        var built = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            if mkdir(built, 0o755) != 0 && errno != EEXIST { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CatalogSearch
+import SnapshotFormat
+
+/// A fixtures folder's search index saved in one memory-mapped file, a cache of the JSON
+/// fixtures (which stay the source of truth: the file can always be deleted).
+///
+/// Opening checks, in order: the file's structure and header checksum, the program that wrote
+/// it (`BuildIdentity`), the folder, every fixture file's stamp, every section's checksum, and
+/// the index's own consistency (`SearchIndex.init(schema:reading:)`). Any failure is a reason
+/// to rebuild, never a crash.
+public struct CatalogSnapshot: Sendable {
+    /// Bump when the sections written change.
+    public static let formatVersion: UInt32 = 1
+
+    public let search: CatalogSearchIndex
+    /// Warnings the fixtures gave when the snapshot was built.
+    public let warningCount: Int
+
+    /// The snapshot of `realFolder` (see `CacheDirectory.realPath`) if one exists and is valid,
+    /// else why not.
+    public static func open(realFolder: String, cache: CacheDirectory) -> Result<CatalogSnapshot, SnapshotError> {
+        let path = cache.snapshotPath(realFolder: realFolder)
+        guard let file = MappedFile(path: path) else { return .failure(SnapshotError("no snapshot at \(path)")) }
+        do throws(SnapshotError) {
+            let reader = try SnapshotReader(file: file, version: formatVersion)
+            let identity = try SnapshotIdentity(decoding: reader.identity)
+            if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
+            try reader.verifySections()
+            var cursor = reader.cursor()
+            let search = try CatalogSearchIndex(reading: &cursor)
+            guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
+            return .success(CatalogSnapshot(search: search, warningCount: identity.warningCount))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Why a snapshot with `identity` does not describe `realFolder` as it is now, or nil.
+    static func mismatch(_ identity: SnapshotIdentity, realFolder: String) -> String? {
+        guard identity.build == BuildIdentity.current else { return "written by another build of the program" }
+        guard identity.folder == realFolder else { return "made for another folder (\(identity.folder))" }
+        guard identity.stamps.map(\.name) == FixtureStamp.fileNames() else { return "fixture list differs" }
+        for stamp in identity.stamps {
+            if let problem = stamp.mismatch(folder: realFolder, stampTime: identity.stampTime) { return problem }
+        }
+        return nil
+    }
+
+    /// Stamps of the fixture files, taken before they are read for a build (see `write`).
+    public struct Stamps: Sendable {
+        let stamps: [FixtureStamp]
+        let time: Int64
+
+        public init(realFolder: String) {
+            time = CatalogSnapshot.now()
+            stamps = FixtureStamp.take(folder: realFolder)
+        }
+
+        /// Whether the files still have the metadata they had when stamped (so what was read is what was stamped).
+        func unchanged(realFolder: String) -> Bool {
+            stamps.allSatisfy { $0.sameMetadata(as: FixtureStamp.metadata(folder: realFolder, name: $0.name)) }
+        }
+    }
+
+    /// Writes the snapshot of `realFolder`, built from the files `stamps` describes: through a
+    /// temporary file and a rename, so concurrent readers see the old file or the whole new one.
+    /// Nothing is written when a file changed since it was stamped. Throws when the cache folder
+    /// cannot be created or written (read-only, full): the caller then works without a cache.
+    public static func write(search: CatalogSearchIndex, warningCount: Int, stamps: Stamps, realFolder: String,
+                             cache: CacheDirectory) throws(SnapshotError) {
+        guard stamps.unchanged(realFolder: realFolder) else { throw SnapshotError("fixtures changed while they were read") }
+        guard cache.create() else { throw SnapshotError("cannot create \(cache.path): \(String(cString: strerror(errno)))") }
+        let identity = SnapshotIdentity(build: BuildIdentity.current, folder: realFolder, stampTime: stamps.time,
+                                        warningCount: warningCount, stamps: stamps.stamps)
+        var writer = SnapshotWriter(version: formatVersion, identity: identity.encoded())
+        search.append(to: &writer)
+        try writer.write(to: cache.snapshotPath(realFolder: realFolder))
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// What `itu-browser cache info` shows of a folder's snapshot.
+public struct SnapshotStatus: Sendable {
+    public let path: String
+    /// Bytes, nil when there is no snapshot.
+    public let size: Int?
+    /// Seconds since it was written.
+    public let ageSeconds: Double?
+    /// Nil when valid, else why it would be rebuilt.
+    public let problem: String?
+
+    public init(realFolder: String, cache: CacheDirectory) {
+        path = cache.snapshotPath(realFolder: realFolder)
+        var status = stat()
+        if stat(path, &status) == 0 {
+            size = Int(status.st_size)
+            ageSeconds = max(0, Double(CatalogSnapshot.now() - FixtureStamp.modifiedNanoseconds(status)) / 1e9)
+        } else {
+            size = nil
+            ageSeconds = nil
+        }
+        switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
+        case .success: problem = nil
+        case .failure(let error): problem = error.description
+        }
+    }
+
+    /// Removes the snapshot (and any temporary file a killed writer left); false when there was none.
+    public static func clear(realFolder: String, cache: CacheDirectory) -> Bool {
+        let path = cache.snapshotPath(realFolder: realFolder)
+        let name = String(path.split(separator: "/").last ?? "")
+        for other in FolderListing.names(in: cache.path) where other.hasPrefix(name + ".tmp-") {
+            unlink(cache.path + "/" + other)
+        }
+        return unlink(path) == 0
+    }
+}
+
+/// Lists a folder's entries with `opendir`.
+enum FolderListing {
+    static func names(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

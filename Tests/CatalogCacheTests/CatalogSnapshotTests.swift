@@ -1,0 +1,173 @@
+import Catalog
+@testable import CatalogCache
+import CatalogSearch
+import Foundation
+import SnapshotFormat
+import Testing
+
+/// A snapshot answers exactly like the index built from the fixtures, and is refused as soon as
+/// a fixture file changes in any way, or when it cannot be trusted.
+@Suite struct CatalogSnapshotTests {
+    /// The query classes of bench-search (prefixes of 1, 2 and 3+ letters, single terms, two-term
+    /// AND, phrases, field scope, every keystroke of a query typed), plus filters and typos.
+    static let queries: [String] = {
+        let letters = ["s", "c", "r", "b", "d", "m", "p", "t", "o", "i"]
+        let twoLetters = ["sa", "co", "re", "br", "sp", "de", "or", "st", "in", "ne"]
+        let longer = ["sat", "spec", "regul", "broad", "orbit", "conn", "stand", "netw"]
+        let terms = ["satellite", "spectrum", "orbit", "broadband", "regulations", "connectivity", "standardization", "development"]
+        let pairs = [("satellite", "spectrum"), ("broadband", "development"), ("orbit", "regulations"), ("spectrum", "connectivity")]
+        var queries = letters + twoLetters + longer + terms.map { $0 + " " }
+        queries += pairs.map { "\($0.0) \($0.1) " } + pairs.map { "\"\($0.0) \($0.1)\"" } + terms.map { "title:\($0) " }
+        var typed = ""
+        for character in "satellite spectrum" {
+            typed.append(character)
+            queries.append(typed)
+        }
+        return queries + ["intersputnik", "sector:itu-d member", "satelite", "year:2021 gold", "type:org", "-satellite orbit", "Интерспутник"]
+    }()
+
+    static func expectSameAnswers(_ built: CatalogSearchIndex, _ read: CatalogSearchIndex) {
+        for query in queries {
+            for types in [Set(SearchItemType.allCases), [.news]] {
+                let expected = built.search(query, types: types, limit: 20)
+                #expect(read.search(query, types: types, limit: 20) == expected, "\(query)")
+            }
+        }
+    }
+
+    static func build(_ folder: SnapshotTestFolder) throws -> CatalogSearchIndex {
+        let stamps = CatalogSnapshot.Stamps(realFolder: folder.realFixtures)
+        let loaded = FixtureLoader.load(directory: folder.fixtures)
+        let catalog = try #require(loaded.catalog)
+        let index = CatalogSearchIndex(catalog: catalog)
+        try CatalogSnapshot.write(search: index, warningCount: loaded.warnings.count, stamps: stamps,
+                                  realFolder: folder.realFixtures, cache: folder.cache)
+        return index
+    }
+
+    static func open(_ folder: SnapshotTestFolder) -> Result<CatalogSnapshot, SnapshotErrorText> {
+        CatalogSnapshot.open(realFolder: folder.realFixtures, cache: folder.cache).mapError { SnapshotErrorText(text: $0.description) }
+    }
+
+    struct SnapshotErrorText: Error { let text: String }
+
+    @Test func bundledFixturesAnswerTheSameThroughTheSnapshot() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let built = try CatalogSnapshotTests.build(folder)
+        let snapshot = try CatalogSnapshotTests.open(folder).get()
+        CatalogSnapshotTests.expectSameAnswers(built, snapshot.search)
+        #expect(folder.cacheEntries.count == 1)
+    }
+
+    @Test func generatedCorpusAnswersTheSameThroughTheSnapshot() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        try CorpusGenerator(newsCount: 3_000, organizationCount: 150, seed: 7).write(to: folder.fixtures)
+        let built = try CatalogSnapshotTests.build(folder)
+        let snapshot = try CatalogSnapshotTests.open(folder).get()
+        #expect(snapshot.search.index.documentCount > 3_000)
+        CatalogSnapshotTests.expectSameAnswers(built, snapshot.search)
+    }
+
+    /// Content changed but size and mtime put back as they were: only the content hash can tell.
+    @Test func changedContentWithTheSameSizeAndMtimeIsNoticed() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        _ = try CatalogSnapshotTests.build(folder)
+        let path = folder.fixtures + "/news.json"
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let index = try #require(bytes.firstIndex(of: UInt8(ascii: "a")))
+        bytes[index] = UInt8(ascii: "b")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+        let stamp = FixtureStamp.metadata(folder: folder.realFixtures, name: "news.json")
+        #expect(stamp.size == UInt64(bytes.count))
+        #expect(CatalogSnapshotTests.failure(folder)?.contains("news.json changed content") == true)
+    }
+
+    @Test func aNewMtimeAloneIsNoticed() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        _ = try CatalogSnapshotTests.build(folder)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3_600)],
+                                              ofItemAtPath: folder.fixtures + "/sectors.json")
+        #expect(CatalogSnapshotTests.failure(folder)?.contains("sectors.json was modified") == true)
+    }
+
+    @Test func aFileReplacedByRenameIsNoticed() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        _ = try CatalogSnapshotTests.build(folder)
+        let path = folder.fixtures + "/organizations.json"
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        try FileManager.default.copyItem(atPath: path, toPath: path + ".new")
+        #expect(utimensat(AT_FDCWD, path + ".new", [before.st_atim, before.st_mtim], 0) == 0)
+        #expect(rename(path + ".new", path) == 0)
+        #expect(CatalogSnapshotTests.failure(folder)?.contains("organizations.json was replaced") == true)
+    }
+
+    @Test func unchangedFixturesKeepTheSnapshotValid() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        _ = try CatalogSnapshotTests.build(folder)
+        #expect(CatalogSnapshotTests.failure(folder) == nil)
+        #expect(SnapshotStatus(realFolder: folder.realFixtures, cache: folder.cache).problem == nil)
+    }
+
+    /// A cache folder that cannot be made (here its parent is a file, which stops root too):
+    /// writing fails with a reason, nothing is left behind, and opening reports no snapshot.
+    @Test func anUnwritableCacheFolderMeansNoSnapshotAndNoCrash() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder.root + "/cache"))
+        let stamps = CatalogSnapshot.Stamps(realFolder: folder.realFixtures)
+        let catalog = try #require(FixtureLoader.load(directory: folder.fixtures).catalog)
+        let index = CatalogSearchIndex(catalog: catalog)
+        #expect(throws: SnapshotError.self) {
+            try CatalogSnapshot.write(search: index, warningCount: 0, stamps: stamps, realFolder: folder.realFixtures, cache: folder.cache)
+        }
+        #expect(CatalogSnapshotTests.failure(folder)?.contains("no snapshot") == true)
+    }
+
+    @Test func aFixtureChangedDuringTheBuildWritesNoSnapshot() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let stamps = CatalogSnapshot.Stamps(realFolder: folder.realFixtures)
+        let catalog = try #require(FixtureLoader.load(directory: folder.fixtures).catalog)
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: folder.fixtures + "/sectors.json"))
+        #expect(throws: SnapshotError.self) {
+            try CatalogSnapshot.write(search: CatalogSearchIndex(catalog: catalog), warningCount: 0, stamps: stamps,
+                                      realFolder: folder.realFixtures, cache: folder.cache)
+        }
+        #expect(folder.cacheEntries.isEmpty)
+    }
+
+    /// Two writers at once (as two processes starting together): one valid snapshot remains, no temporary file.
+    @Test func concurrentWritersLeaveOneValidSnapshot() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let built = try CatalogSnapshotTests.build(folder)
+        _ = SnapshotStatus.clear(realFolder: folder.realFixtures, cache: folder.cache)
+        let target = folder
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            _ = try? CatalogSnapshotTests.build(target)
+        }
+        #expect(folder.cacheEntries.count == 1)
+        let snapshot = try CatalogSnapshotTests.open(folder).get()
+        #expect(snapshot.search.search("satellite") == built.search("satellite"))
+    }
+
+    static func failure(_ folder: SnapshotTestFolder) -> String? {
+        switch open(folder) {
+        case .success: return nil
+        case .failure(let error): return error.text
+        }
+    }
+}
