@@ -10,8 +10,8 @@ import SnapshotFormat
 /// fixtures (which stay the source of truth: the file can always be deleted).
 ///
 /// Opening checks, in order: the file's structure and header checksum, the program that wrote
-/// it (`BuildIdentity`), the folder, every fixture file's stamp, every section's checksum, and
-/// the index's own consistency (`SearchIndex.init(schema:reading:)`). Any failure is a reason
+/// it (`BuildIdentity`), the folder, every fixture file's stamp, then each section's checksum
+/// and the index's own consistency (`SearchIndex.init(schema:reading:)`). Any failure is a reason
 /// to rebuild, never a crash.
 public struct CatalogSnapshot: Sendable {
     /// Bump when the sections written change.
@@ -30,7 +30,6 @@ public struct CatalogSnapshot: Sendable {
             let reader = try SnapshotReader(file: file, version: formatVersion)
             let identity = try SnapshotIdentity(decoding: reader.identity)
             if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
-            try reader.verifySections()
             var cursor = reader.cursor()
             let search = try CatalogSearchIndex(reading: &cursor)
             guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
@@ -55,15 +54,43 @@ public struct CatalogSnapshot: Sendable {
     public struct Stamps: Sendable {
         let stamps: [FixtureStamp]
         let time: Int64
+        /// Whether the content hashes were taken with the metadata (else `write` takes them).
+        let hashed: Bool
 
+        /// Metadata and content hashes, now.
         public init(realFolder: String) {
             time = CatalogSnapshot.now()
             stamps = FixtureStamp.take(folder: realFolder)
+            hashed = true
+        }
+
+        /// Metadata only (three `stat` calls, for a start-up that cannot wait for hashing);
+        /// `write` hashes the files later and refuses files modified moments before this stamp.
+        public init(metadataOf realFolder: String) {
+            time = CatalogSnapshot.now()
+            stamps = FixtureStamp.fileNames().map { FixtureStamp.metadata(folder: realFolder, name: $0) }
+            hashed = false
         }
 
         /// Whether the files still have the metadata they had when stamped (so what was read is what was stamped).
         func unchanged(realFolder: String) -> Bool {
             stamps.allSatisfy { $0.sameMetadata(as: FixtureStamp.metadata(folder: realFolder, name: $0.name)) }
+        }
+
+        /// With content hashes. Hashing after the files were read proves what was read only when
+        /// no file was modified within the timestamp granularity of the stamp (see `FixtureStamp`).
+        func completed(realFolder: String) throws(SnapshotError) -> Stamps {
+            guard !hashed else { return self }
+            if stamps.contains(where: { $0.isRacy(stampTime: time) }) {
+                throw SnapshotError("a fixture file was modified moments ago; the next start writes the snapshot")
+            }
+            return Stamps(stamps: stamps.map { $0.hashed(folder: realFolder) }, time: time, hashed: true)
+        }
+
+        private init(stamps: [FixtureStamp], time: Int64, hashed: Bool) {
+            self.stamps = stamps
+            self.time = time
+            self.hashed = hashed
         }
     }
 
@@ -73,6 +100,7 @@ public struct CatalogSnapshot: Sendable {
     /// cannot be created or written (read-only, full): the caller then works without a cache.
     public static func write(search: CatalogSearchIndex, warningCount: Int, stamps: Stamps, realFolder: String,
                              cache: CacheDirectory) throws(SnapshotError) {
+        let stamps = try stamps.completed(realFolder: realFolder)
         guard stamps.unchanged(realFolder: realFolder) else { throw SnapshotError("fixtures changed while they were read") }
         guard cache.create() else { throw SnapshotError("cannot create \(cache.path): \(String(cString: strerror(errno)))") }
         let identity = SnapshotIdentity(build: BuildIdentity.current, folder: realFolder, stampTime: stamps.time,

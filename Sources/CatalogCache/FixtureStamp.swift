@@ -38,6 +38,11 @@ public struct FixtureStamp: Equatable, Sendable {
                             inode: UInt64(status.st_ino), device: UInt64(status.st_dev), contentHash: 0)
     }
 
+    /// Whether the file was modified so close to `stampTime` that a later change could have kept its mtime.
+    func isRacy(stampTime: Int64) -> Bool {
+        exists && modifiedNanoseconds >= stampTime &- FixtureStamp.racyWindowNanoseconds
+    }
+
     /// A file's modification time in nanoseconds since 1970.
     static func modifiedNanoseconds(_ status: stat) -> Int64 {
         #if canImport(Glibc)
@@ -75,7 +80,7 @@ public struct FixtureStamp: Equatable, Sendable {
         if now.size != size { return "\(name) changed size" }
         if now.modifiedNanoseconds != modifiedNanoseconds { return "\(name) was modified" }
         if now.inode != inode || now.device != device { return "\(name) was replaced" }
-        if modifiedNanoseconds >= stampTime &- FixtureStamp.racyWindowNanoseconds,
+        if isRacy(stampTime: stampTime),
            now.hashed(folder: folder).contentHash != contentHash {
             return "\(name) changed content"
         }

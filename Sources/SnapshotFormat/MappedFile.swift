@@ -11,6 +11,8 @@ import Darwin
 /// see `SnapshotWriter`) does not change what an open mapping sees.
 public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
+    /// Whether the pages come from the file (and can be dropped and read again from it).
+    private let isFileBacked: Bool
 
     /// Maps `path`; nil when it cannot be opened or mapped (missing, unreadable, empty).
     public init?(path: String) {
@@ -22,6 +24,7 @@ public final class MappedFile: @unchecked Sendable {
         let size = Int(status.st_size)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: address, count: size)
+        isFileBacked = true
     }
 
     /// A mapping of a copy of `data` (tests and fuzzing: any bytes at all, as if read from a file).
@@ -31,6 +34,19 @@ public final class MappedFile: @unchecked Sendable {
         precondition(address != MAP_FAILED, "anonymous mapping failed")
         if let source = data.baseAddress, let address { address.copyMemory(from: source, byteCount: data.count) }
         bytes = UnsafeRawBufferPointer(start: address, count: data.count)
+        isFileBacked = false
+    }
+
+    /// Drops the whole pages inside `range` (a part of `bytes`) from this process's memory; the
+    /// next read maps them again from the file (from the page cache, usually). Does nothing for
+    /// a mapping of a copy, whose pages have nowhere to come back from.
+    public func release(_ range: UnsafeRawBufferPointer) {
+        guard isFileBacked, let start = range.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let end = (Int(bitPattern: start) + range.count) / page * page
+        guard end > first, let address = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        madvise(address, end - first, Int32(MADV_DONTNEED))
     }
 
     deinit {

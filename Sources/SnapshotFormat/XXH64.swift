@@ -13,7 +13,18 @@ public enum XXH64 {
         bytes.withUnsafeBytes { hash($0) }
     }
 
+    /// The hash of `bytes`, calling `afterEachChunk` with each 8 MiB (a multiple of 32 bytes)
+    /// once hashed (a mapped file's reader then drops those pages, see `MappedFile.release`).
+    public static func hash(_ bytes: UnsafeRawBufferPointer, afterEachChunk: (UnsafeRawBufferPointer) -> Void) -> UInt64 {
+        hash(bytes, chunk: 1 << 23, afterEachChunk: afterEachChunk)
+    }
+
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        hash(bytes, chunk: Int.max) { _ in }
+    }
+
+    private static func hash(_ bytes: UnsafeRawBufferPointer, chunk: Int,
+                             afterEachChunk: (UnsafeRawBufferPointer) -> Void) -> UInt64 {
         let length = bytes.count
         guard let base = bytes.baseAddress else { return avalanche(prime5) }
         var offset = 0
@@ -21,11 +32,16 @@ public enum XXH64 {
         if length >= 32 {
             var v1 = prime1 &+ prime2, v2 = prime2, v3: UInt64 = 0, v4 = 0 &- prime1
             while offset + 32 <= length {
-                v1 = round(v1, read64(base, offset))
-                v2 = round(v2, read64(base, offset + 8))
-                v3 = round(v3, read64(base, offset + 16))
-                v4 = round(v4, read64(base, offset + 24))
-                offset += 32
+                let stop = offset + Swift.min(chunk, (length - offset) / 32 * 32)
+                let start = offset
+                while offset < stop {
+                    v1 = round(v1, read64(base, offset))
+                    v2 = round(v2, read64(base, offset + 8))
+                    v3 = round(v3, read64(base, offset + 16))
+                    v4 = round(v4, read64(base, offset + 24))
+                    offset += 32
+                }
+                afterEachChunk(UnsafeRawBufferPointer(start: base + start, count: stop - start))
             }
             h = rotate(v1, 1) &+ rotate(v2, 7) &+ rotate(v3, 12) &+ rotate(v4, 18)
             h = merge(h, v1)

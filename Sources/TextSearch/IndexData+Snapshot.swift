@@ -61,6 +61,8 @@ extension IndexData {
         try Check.that(ids.count == documentCount && fieldTexts.count == slots && dates.count == documentCount
                        && fieldNorms.count == slots, "document tables of the wrong length")
         try Check.that(fieldNorms.allSatisfy { $0.isFinite }, "field norms not finite")
+        cursor.release(fieldTexts.bytes)
+        cursor.release(fieldTexts.offsets)
 
         let scalars = try cursor.column(UInt32.self)
         let starts = try cursor.column(UInt32.self)
@@ -89,6 +91,9 @@ extension IndexData {
         try Check.offsets(entryPositionStart, count: entryCount, end: positions.count, "entry positions")
         try Check.below(entryDocument, documentCount, "entry documents")
         try Check.that(entryField.allSatisfy { Int($0) < fieldCount }, "entry field out of range")
+        for column in [termEntryStart, entryDocument, entryPositionStart] { cursor.release(column) }
+        cursor.release(entryField)
+        cursor.release(positions)
 
         let forwardStart = try cursor.column(UInt32.self)
         let forwardTerm = try cursor.column(UInt32.self)
@@ -97,6 +102,7 @@ extension IndexData {
         try Check.that(forwardEntry.count == forwardTerm.count, "forward entries of the wrong length")
         try Check.below(forwardTerm, termCount, "forward terms")
         try Check.below(forwardEntry, entryCount, "forward entries")
+        for column in [forwardStart, forwardTerm, forwardEntry] { cursor.release(column) }
 
         var facets: [FacetTable] = []
         for _ in 0..<schema.facets.count {

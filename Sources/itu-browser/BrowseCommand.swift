@@ -8,6 +8,7 @@ struct BrowseCommand: ParsableCommand {
     )
 
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: ArgumentHelp("Open this organization, Sector or news item first.", valueName: "ID"))
     var open: String?
@@ -16,7 +17,10 @@ struct BrowseCommand: ParsableCommand {
     var query: String?
 
     func run() throws {
-        let catalog = try catalogOptions.loadCatalog()
-        try BrowseLauncher.run(catalog: catalog, open: open, query: query)
+        let snapshot = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions.quiet).deferred()
+        let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
+        try BrowseLauncher.run(catalog: catalog, open: open, query: query) {
+            snapshot.searchIndex(catalog: catalog, warningCount: warningCount)
+        }
     }
 }

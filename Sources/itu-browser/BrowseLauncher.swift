@@ -16,7 +16,9 @@ enum BrowseLauncher {
     /// How often the loop looks for the finished index while it is being built.
     static let indexPollMilliseconds = 50
 
-    static func run(catalog: Catalog, open: String?, query: String?) throws {
+    /// `makeIndex` is called once, on a background thread, for the search index.
+    static func run(catalog: Catalog, open: String?, query: String?,
+                    makeIndex: @escaping @Sendable () -> CatalogSearchIndex) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal.open()
@@ -31,7 +33,7 @@ enum BrowseLauncher {
         state.expectSearch(query: query)
         terminal.paint(Browser.render(state))
 
-        let pending = PendingIndex(catalog: catalog)
+        let pending = PendingIndex(make: makeIndex)
         var waitingForIndex = true
         while !state.shouldQuit {
             let event = terminal.nextEvent(timeoutMilliseconds: waitingForIndex ? indexPollMilliseconds : nil)
@@ -51,16 +53,16 @@ enum BrowseLauncher {
     }
 }
 
-/// A search index being built on a background thread, collected with `take()`.
+/// A search index being made (read from a snapshot or built) on a background thread, collected with `take()`.
 ///
 /// `@unchecked Sendable` because its one mutable field is only touched under `lock`.
 private final class PendingIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var index: CatalogSearchIndex?
 
-    init(catalog: Catalog) {
+    init(make: @escaping @Sendable () -> CatalogSearchIndex) {
         let thread = Thread { [self] in
-            let built = CatalogSearchIndex(catalog: catalog)
+            let built = make()
             lock.withLock { index = built }
         }
         thread.stackSize = 8 << 20

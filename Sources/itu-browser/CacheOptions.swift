@@ -8,4 +8,11 @@ struct CacheOptions: ParsableArguments {
 
     @Flag(help: "Say on standard error why the snapshot was not used, and whether a new one was written.")
     var verbose = false
+
+    /// The same options without notes (the browser's screen is no place for them).
+    var quiet: CacheOptions {
+        var options = self
+        options.verbose = false
+        return options
+    }
 }

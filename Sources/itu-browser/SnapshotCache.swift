@@ -1,3 +1,4 @@
+import Catalog
 import CatalogCache
 import CatalogSearch
 import Foundation
@@ -14,20 +15,59 @@ struct SnapshotCache {
 
     func searchIndex() throws(CommandFailure) -> CatalogSearchIndex {
         let location = try catalogOptions.location()
-        guard !cacheOptions.noCache, let cache = SnapshotCache.directory,
-              let realFolder = CacheDirectory.realPath(location.path) else {
+        guard let (cache, realFolder) = try place() else {
             return CatalogSearchIndex(catalog: try catalogOptions.loadCatalog())
         }
-        switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
-        case .success(let snapshot):
+        if let snapshot = open(cache: cache, realFolder: realFolder) {
             CatalogOptions.noteWarnings(snapshot.warningCount, location: location)
-            note("using the snapshot \(cache.snapshotPath(realFolder: realFolder))")
             return snapshot.search
-        case .failure(let reason):
-            note("rebuilding the snapshot: \(reason)")
         }
         let stamps = CatalogSnapshot.Stamps(realFolder: realFolder)
         let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
+        return build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: cache, realFolder: realFolder)
+    }
+
+    /// The browser's way: the catalog is loaded first (for the first frame) with only the files'
+    /// metadata stamped before, and the index comes from this call on a background thread.
+    struct Deferred: Sendable {
+        let cache: SnapshotCache
+        let place: (cache: CacheDirectory, realFolder: String)?
+        let stamps: CatalogSnapshot.Stamps?
+
+        func searchIndex(catalog: Catalog, warningCount: Int) -> CatalogSearchIndex {
+            guard let place, let stamps else { return CatalogSearchIndex(catalog: catalog) }
+            if let snapshot = cache.open(cache: place.cache, realFolder: place.realFolder) { return snapshot.search }
+            return cache.build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: place.cache, realFolder: place.realFolder)
+        }
+    }
+
+    /// Stamps the fixtures' metadata now, before the catalog is loaded; see `Deferred`.
+    func deferred() throws(CommandFailure) -> Deferred {
+        let place = try place()
+        return Deferred(cache: self, place: place, stamps: place.map { CatalogSnapshot.Stamps(metadataOf: $0.realFolder) })
+    }
+
+    /// The cache folder and the fixtures folder's real path, nil when the cache is not used.
+    private func place() throws(CommandFailure) -> (cache: CacheDirectory, realFolder: String)? {
+        let location = try catalogOptions.location()
+        guard !cacheOptions.noCache, let cache = SnapshotCache.directory,
+              let realFolder = CacheDirectory.realPath(location.path) else { return nil }
+        return (cache, realFolder)
+    }
+
+    private func open(cache: CacheDirectory, realFolder: String) -> CatalogSnapshot? {
+        switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
+        case .success(let snapshot):
+            note("using the snapshot \(cache.snapshotPath(realFolder: realFolder))")
+            return snapshot
+        case .failure(let reason):
+            note("rebuilding the snapshot: \(reason)")
+            return nil
+        }
+    }
+
+    private func build(catalog: Catalog, warningCount: Int, stamps: CatalogSnapshot.Stamps, cache: CacheDirectory,
+                       realFolder: String) -> CatalogSearchIndex {
         let index = CatalogSearchIndex(catalog: catalog)
         do {
             try CatalogSnapshot.write(search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)

@@ -1,4 +1,5 @@
-import SnapshotFormat
+@testable import SnapshotFormat
+import Foundation
 @testable import TextSearch
 import Testing
 
@@ -22,11 +23,19 @@ import Testing
     static func open(_ bytes: [UInt8], schema: IndexSchema) throws(SnapshotError) -> SearchIndex {
         let file = bytes.withUnsafeBytes { MappedFile(copying: $0) }
         let reader = try SnapshotReader(file: file, version: 1)
-        try reader.verifySections()
         var cursor = reader.cursor()
         let index = try SearchIndex(schema: schema, reading: &cursor)
         guard cursor.isAtEnd else { throw SnapshotError("sections left over") }
         return index
+    }
+
+    /// `bytes` with one to four random bytes changed.
+    static func corrupted(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+        var damaged = bytes
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+        }
+        return damaged
     }
 
     static func expectSameResults(_ a: SearchIndex, _ b: SearchIndex, limit: Int = 20) {
@@ -74,10 +83,7 @@ import Testing
         var generator = SeededGenerator(seed: 99)
         var refused = 0
         for _ in 0..<10_000 {
-            var damaged = bytes
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
-            }
+            let damaged = SnapshotIndexTests.corrupted(bytes, using: &generator)
             guard let index = try? SnapshotIndexTests.open(damaged, schema: Corpus.newsSchema) else {
                 refused += 1
                 continue
@@ -87,5 +93,45 @@ import Testing
             }
         }
         #expect(refused > 9_000)
+    }
+
+    /// The same corruptions as a hostile file would carry them, with checksums that match (here:
+    /// not checked), so only the structural checks stand between the bytes and the searches:
+    /// nothing may trap, and the checks must refuse what does not fit.
+    @Test func hostileSnapshotsNeverTrap() {
+        let bytes = SnapshotIndexTests.snapshotBytes(
+            SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 4)))
+        var generator = SeededGenerator(seed: 7)
+        var refused = 0
+        for _ in 0..<3_000 {
+            let damaged = SnapshotIndexTests.corrupted(bytes, using: &generator)
+            let file = damaged.withUnsafeBytes { MappedFile(copying: $0) }
+            guard let reader = try? SnapshotReader(file: file, version: 1, checkingChecksums: false) else {
+                refused += 1
+                continue
+            }
+            var cursor = reader.cursor()
+            guard let index = try? SearchIndex(schema: Corpus.newsSchema, reading: &cursor) else {
+                refused += 1
+                continue
+            }
+            for query in ["s", "radio gold", "\"gold radio\"", "sector:itu-r", "satelite"] { _ = index.search(query) }
+        }
+        #expect(refused > 300)
+    }
+
+    static let fuzzSeed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/snapshot-reader/corpus/small-index").path
+
+    /// The fuzz target's seed is a valid snapshot of today's format (rewritten by `UPDATE_GOLDEN=1`).
+    @Test func fuzzSeedIsTheCurrentSmallSnapshot() throws {
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 3))
+        let bytes = SnapshotIndexTests.snapshotBytes(index)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(bytes).write(to: URL(fileURLWithPath: SnapshotIndexTests.fuzzSeed))
+        }
+        let seed = try Data(contentsOf: URL(fileURLWithPath: SnapshotIndexTests.fuzzSeed))
+        #expect(Array(seed) == bytes)
+        #expect(try SnapshotIndexTests.open(Array(seed), schema: Corpus.newsSchema).documentCount == 12)
     }
 }

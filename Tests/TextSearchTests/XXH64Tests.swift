@@ -14,4 +14,13 @@ import Testing
     func referenceValues(text: String, expected: UInt64) {
         #expect(XXH64.hash(Array(text.utf8)) == expected)
     }
+
+    /// Hashing in chunks (as a snapshot's sections are checked) gives the same value, and hands every byte over once.
+    @Test func chunkedHashEqualsWholeHash() {
+        let bytes = (0..<(20 << 20) + 13).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        var handed = 0
+        let chunked = bytes.withUnsafeBytes { XXH64.hash($0, afterEachChunk: { handed += $0.count }) }
+        #expect(chunked == XXH64.hash(bytes))
+        #expect(handed == bytes.count / 32 * 32)
+    }
 }
