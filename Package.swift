@@ -48,6 +48,7 @@ let package = Package(
             dependencies: ["Catalog", "TextSearch", "CatalogSearch", "CSQLite"],
             path: "Benchmarks/bench-search"
         ),
+        .executableTarget(name: "bench-startup", path: "Benchmarks/bench-startup"),
         .executableTarget(
             name: "bench-browser",
             dependencies: ["Catalog", "CatalogSearch", "Browser", "Screen"],

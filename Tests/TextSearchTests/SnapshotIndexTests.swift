@@ -134,4 +134,20 @@ import Testing
         #expect(Array(seed) == bytes)
         #expect(try SnapshotIndexTests.open(Array(seed), schema: Corpus.newsSchema).documentCount == 12)
     }
+
+    /// Every input of the fuzz target's corpus (the seed and what fuzzing found) goes through the
+    /// hostile path without trapping.
+    @Test func fuzzCorpusInputsNeverTrap() throws {
+        let folder = URL(fileURLWithPath: SnapshotIndexTests.fuzzSeed).deletingLastPathComponent()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count >= 2)
+        for name in names {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            let file = bytes.withUnsafeBytes { MappedFile(copying: $0) }
+            guard let reader = try? SnapshotReader(file: file, version: 1, checkingChecksums: false) else { continue }
+            var cursor = reader.cursor()
+            guard let index = try? SearchIndex(schema: Corpus.newsSchema, reading: &cursor) else { continue }
+            for query in ["s", "radio gold", "\"gold radio\"", "sector:itu-r radio", "satelite"] { _ = index.search(query) }
+        }
+    }
 }
