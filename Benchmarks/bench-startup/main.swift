@@ -69,7 +69,7 @@ func measure(_ program: String, _ args: [String]) -> (ms: Double, peakMB: Double
 }
 
 func row(_ label: String, _ ms: Double, _ peakMB: Double) {
-    print(String(format: "%-44@ %9.1f ms %8.1f MB", label as NSString, ms, peakMB))
+    print(String(format: "%-48@ %9.1f ms %8.1f MB", label as NSString, ms, peakMB))
 }
 
 func size(_ path: String) -> Int {
