@@ -8,7 +8,8 @@ struct BrowseCommand: ParsableCommand {
     )
 
     @OptionGroup var catalogOptions: CatalogOptions
-    @OptionGroup var cacheOptions: CacheOptions
+    @Flag(name: .customLong("no-cache"), help: CacheOptions.noCacheHelp)
+    var noCache = false
 
     @Option(help: ArgumentHelp("Open this organization, Sector or news item first.", valueName: "ID"))
     var open: String?
@@ -17,7 +18,8 @@ struct BrowseCommand: ParsableCommand {
     var query: String?
 
     func run() throws {
-        let snapshot = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions.quiet).deferred()
+        let cacheOptions = try CacheOptions.parse(noCache ? ["--no-cache"] : [])
+        let snapshot = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).deferred()
         let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
         try BrowseLauncher.run(catalog: catalog, open: open, query: query) {
             snapshot.searchIndex(catalog: catalog, warningCount: warningCount)
