@@ -40,6 +40,16 @@ struct PendingProblem {
     var message: String
 }
 
+/// An organization named by another organization's agreement, checked once every organization
+/// of the file is known.
+struct PartnerReference {
+    var name: String
+    /// The position of the organization whose agreement names it.
+    var organization: Int
+    var offset: Int
+    var path: String
+}
+
 /// An object being decoded: its reader cursor, the known keys met so far, and whether its
 /// current key is on the decoder's path.
 struct ObjectScope {
@@ -66,6 +76,8 @@ struct FixtureDecoder {
     var reader: JSONReader
     private(set) var problems: [PendingProblem] = []
     private var path: [FixturePathComponent] = []
+    /// References that can only be checked after the file is read to its end.
+    var partnerReferences: [PartnerReference] = []
 
     init(reader: JSONReader) {
         self.reader = reader

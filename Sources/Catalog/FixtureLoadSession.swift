@@ -50,7 +50,9 @@ struct FixtureLoadSession {
         }
         switch kind {
         case .sectors: identifiers.sectorsComplete = complete
-        case .organizations: identifiers.organizationsComplete = complete
+        case .organizations:
+            identifiers.organizationsComplete = complete
+            if complete { decoder.checkPartnerReferences(&identifiers) }
         case .news: break
         }
         problems += decoder.located(file: name)
