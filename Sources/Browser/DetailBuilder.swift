@@ -64,6 +64,10 @@ enum DetailBuilder {
             if let notes = membership.notes, !notes.isEmpty { w.indented(notes, indent: indent, role: .dim) }
         }
 
+        w.heading("Agreements", count: org.agreements.count)
+        if org.agreements.isEmpty { w.notRecorded() }
+        for agreement in org.agreements { self.agreement(agreement, catalog: catalog, into: &w) }
+
         w.heading("People", count: org.people.isEmpty ? nil : org.people.count)
         if org.people.isEmpty { w.notRecorded() }
         for person in org.people {
@@ -91,6 +95,22 @@ enum DetailBuilder {
         w.heading("Sources")
         if org.sources.isEmpty { w.notRecorded() }
         for source in org.sources { w.indented(source) }
+    }
+
+    /// An agreement: its title, kind and counterpart, date, the Sector and the other parties
+    /// as links, then its note and source.
+    private static func agreement(_ agreement: Organization.Agreement, catalog: Catalog, into w: inout DetailWriter) {
+        w.indented(agreement.title, role: .label)
+        w.indented("\(agreement.kind) · with \(agreement.counterpart)", indent: 2)
+        w.indented(agreement.date?.longDescription ?? "date: not recorded", indent: 2, role: .date)
+        if let sector = agreement.sector.flatMap({ catalog.sector(id: $0) }) {
+            w.link(sector.id, to: .sector(sector.id), indent: 2, prefix: [Span("Sector  ", .dim)], suffix: Span("  " + sector.name, .dim))
+        }
+        for party in agreement.organizations.compactMap({ catalog.organization(id: $0) }) {
+            w.link(party.name, to: .organization(party.id), indent: 2, prefix: [Span("Party   ", .dim)])
+        }
+        if let note = agreement.note { w.indented(note, indent: 2, role: .dim) }
+        if let source = agreement.source { w.indented(source, indent: 2, role: .dim) }
     }
 
     // MARK: Sector

@@ -105,6 +105,18 @@ enum CatalogJSON {
             json.field("notes", membership.notes)
             json.endObject()
         }
+        json.field("agreements", organization.agreements, omitEmpty: false) { agreement, json in
+            json.beginObject()
+            json.field("title", agreement.title)
+            json.field("kind", agreement.kind)
+            json.field("counterpart", agreement.counterpart)
+            json.field("date", agreement.date?.description)
+            json.field("sector", agreement.sector)
+            json.field("organizations", agreement.organizations, omitEmpty: false)
+            json.field("source", agreement.source)
+            json.field("note", agreement.note)
+            json.endObject()
+        }
         json.field("facts", organization.facts, omitEmpty: false) { fact, json in
             json.beginObject()
             json.field("label", fact.label)

@@ -26,4 +26,35 @@ struct BundledFixturesTests {
         #expect(catalog.members(of: "ITU-D").contains { $0.id == "intersputnik" })
         #expect(!catalog.news(about: "intersputnik").isEmpty)
     }
+
+    @Test func atLeastSeventyNewsItemsEachWithASource() throws {
+        let catalog = try #require(FixtureLoader.load(directory: BundledFixturesTests.folder).catalog)
+        #expect(catalog.news.count >= 70)
+        #expect(catalog.news.filter { $0.source?.hasPrefix("http") != true }.map(\.id) == [])
+    }
+
+    /// A membership, an agreement with a source address, or a fact about ITU that is not
+    /// "Not known".
+    static func hasITURelationship(_ organization: Organization) -> Bool {
+        !organization.memberships.isEmpty
+            || organization.agreements.contains { $0.source?.hasPrefix("http") == true }
+            || organization.facts.contains { $0.label.contains("ITU") && !$0.value.hasPrefix("Not known") }
+    }
+
+    @Test func atLeastTwentyOrganizationsRecordASourcedITURelationship() throws {
+        let catalog = try #require(FixtureLoader.load(directory: BundledFixturesTests.folder).catalog)
+        let related = catalog.organizations.filter(BundledFixturesTests.hasITURelationship)
+        #expect(related.count >= 20, "\(related.map(\.id))")
+        #expect(related.allSatisfy { !$0.sources.isEmpty })
+    }
+
+    @Test func organizationsWithNothingFoundSayNotKnown() throws {
+        let catalog = try #require(FixtureLoader.load(directory: BundledFixturesTests.folder).catalog)
+        for id in ["apple", "ntt", "azercosmos", "viasat", "oneweb", "globalstar", "thales-alenia-space", "eumetsat", "arabsat"] {
+            let organization = try #require(catalog.organization(id: id))
+            #expect(organization.memberships.isEmpty && organization.agreements.isEmpty, "\(id)")
+            #expect(organization.facts.contains { $0.label == "ITU relationship" && $0.value.hasPrefix("Not known") }, "\(id)")
+        }
+    }
 }
+
