@@ -64,10 +64,6 @@ enum DetailBuilder {
             if let notes = membership.notes, !notes.isEmpty { w.indented(notes, indent: indent, role: .dim) }
         }
 
-        w.heading("Agreements", count: org.agreements.count)
-        if org.agreements.isEmpty { w.notRecorded() }
-        for agreement in org.agreements { self.agreement(agreement, catalog: catalog, into: &w) }
-
         w.heading("People", count: org.people.isEmpty ? nil : org.people.count)
         if org.people.isEmpty { w.notRecorded() }
         for person in org.people {
@@ -77,6 +73,10 @@ enum DetailBuilder {
             w.indented(text)
             if let note = person.note, !note.isEmpty { w.indented(note, indent: 2, role: .dim) }
         }
+
+        w.heading("Agreements", count: org.agreements.count)
+        if org.agreements.isEmpty { w.notRecorded() }
+        for agreement in org.agreements { self.agreement(agreement, catalog: catalog, into: &w) }
 
         w.heading("Member states", count: org.memberStates.isEmpty ? nil : org.memberStates.count)
         w.indented(org.memberStates.isEmpty ? nil : org.memberStates.joined(separator: ", "))

@@ -31,6 +31,15 @@ enum ShowText {
             if let notes = membership.notes { text.field("Notes", notes, indent: 4) }
         }
 
+        text.section("People", count: organization.people.count)
+        if organization.people.isEmpty { text.line(DetailText.notRecorded) }
+        for person in organization.people {
+            var line = "\(person.role): \(person.name)"
+            if let term = term(from: person.since, to: person.until) { line += " (\(term))" }
+            if let note = person.note { line += " — " + note }
+            text.line(line)
+        }
+
         text.section("Agreements", count: organization.agreements.count)
         if organization.agreements.isEmpty { text.line(DetailText.notRecorded) }
         for agreement in organization.agreements {
@@ -49,15 +58,6 @@ enum ShowText {
             }
             if let note = agreement.note { text.field("Note", note, indent: 4) }
             text.field("Source", agreement.source, indent: 4, wrap: false)
-        }
-
-        text.section("People", count: organization.people.count)
-        if organization.people.isEmpty { text.line(DetailText.notRecorded) }
-        for person in organization.people {
-            var line = "\(person.role): \(person.name)"
-            if let term = term(from: person.since, to: person.until) { line += " (\(term))" }
-            if let note = person.note { line += " — " + note }
-            text.line(line)
         }
 
         text.section("Member states", count: organization.memberStates.count)
