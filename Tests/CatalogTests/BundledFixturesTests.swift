@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Catalog
 
@@ -56,5 +57,23 @@ struct BundledFixturesTests {
             #expect(organization.facts.contains { $0.label == "ITU relationship" && $0.value.hasPrefix("Not known") }, "\(id)")
         }
     }
-}
 
+    /// Writing the bundled organizations back, in file order, gives the same bytes: the file
+    /// keeps the writer's layout and key order (agreements included), so a rewrite changes only
+    /// what changed.
+    @Test func writingTheBundledOrganizationsBackGivesTheSameBytes() throws {
+        func contents(_ kind: FixtureFile.Kind) throws -> [UInt8] {
+            try Array(#require(FileManager.default.contents(atPath: FileSystem.join(BundledFixturesTests.folder, kind.fileName))))
+        }
+        let (sectors, organizations) = (try contents(.sectors), try contents(.organizations))
+        var session = FixtureLoadSession()
+        sectors.withUnsafeBufferPointer { session.read(kind: .sectors, name: "sectors.json", bytes: $0) }
+        organizations.withUnsafeBufferPointer { session.read(kind: .organizations, name: "organizations.json", bytes: $0) }
+        #expect(session.problems.isEmpty)
+        var json = JSONWriter(prettyPrinted: true)
+        json.beginFixtureFile(.organizations)
+        for organization in session.organizations { json.write(organization) }
+        json.endFixtureFile()
+        #expect(json.text == String(decoding: organizations, as: UTF8.self))
+    }
+}
