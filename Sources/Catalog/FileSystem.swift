@@ -253,11 +253,19 @@ private final class FileBuffer {
         self.bytes = bytes
     }
 
+    /// Private anonymous memory, its pages made at once where the system can (they are all
+    /// about to be written).
+    #if os(Linux)
+    private static let mapFlags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE
+    #else
+    private static let mapFlags = MAP_PRIVATE | MAP_ANONYMOUS
+    #endif
+
     /// Reads `size` bytes from the start of an open file, or says why it could not: an error,
     /// or a size that changed while reading (fewer bytes, or more, than `size`).
     static func read(_ descriptor: Int32, size: Int) -> Result<FileBuffer, FileSystem.Failure> {
         guard size > 0 else { return changedSize(descriptor, size: 0) ?? .success(FileBuffer(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
-        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, FileBuffer.mapFlags, -1, 0),
               address != UnsafeMutableRawPointer(bitPattern: -1) else {
             return .failure(FileSystem.Failure(message: "cannot read it: no memory for \(size) bytes", code: errno))
         }
