@@ -6,7 +6,7 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic fixtures folder of any size (deterministic for a seed).",
+        abstract: "Write a synthetic fixtures folder of up to 1,000,000 news items (deterministic for a seed).",
         discussion: """
             The folder is created if needed; one holding anything but fixture files is refused. \
             The files are written in a temporary folder beside it and moved into place at the end, \
