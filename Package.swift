@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "TextSearch", exclude: ["QUERY-LANGUAGE.md"]),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch"]),
         .target(name: "Screen"),
-        .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
+        .target(name: "Browser", dependencies: ["Catalog", "CatalogSearch", "Screen"]),
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+        // Runs the built executable in child processes: the dependency makes sure it is built first.
+        .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
     ]
 )

@@ -8,6 +8,16 @@ public final class CatalogSearchIndex: Sendable {
     public let index: SearchIndex
     let entries: [CatalogDocuments.Entry]
 
+    /// The fields (with their weights) and facets of every catalog index.
+    public static var schema: IndexSchema { CatalogDocuments.schema }
+
+    /// The documents a catalog index holds for the catalog's news items, in the catalog's
+    /// order (benchmarks give exactly these to another engine).
+    public static func newsDocuments(of catalog: Catalog) -> [Document] {
+        let links = NewsLinks(catalog)
+        return catalog.news.map { CatalogDocuments.news($0, links: links) }
+    }
+
     public init(catalog: Catalog) {
         let source = CatalogDocuments.Source(catalog)
         self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)

@@ -69,10 +69,10 @@ struct QueryPlanner {
     private func unknownValueProblem(facet: Int, value: String) -> QueryProblem {
         let name = schema.facets[facet]
         let known = data.facetSpellings[facet].values.sorted { $0.lowercased() < $1.lowercased() }
-        if known.count <= 12 && !known.isEmpty {
-            return QueryProblem("no \(name) \"\(value)\" — known: \(known.joined(separator: ", "))")
-        }
-        return QueryProblem("no \(name) \"\(value)\" in the index")
+        guard !known.isEmpty else { return QueryProblem("no \(name) \"\(value)\" in the index (it has none)") }
+        let listed = known.count <= 12 ? known.joined(separator: ", ")
+            : known.prefix(12).joined(separator: ", ") + ", … (\(known.count) in all)"
+        return QueryProblem("no \(name) \"\(value)\" — known: \(listed)")
     }
 
     private mutating func unitPlan(_ key: UnitKey, negated: Bool, cache: inout UnitCache) -> Plan? {

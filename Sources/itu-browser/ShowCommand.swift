@@ -45,7 +45,8 @@ struct ShowCommand: ParsableCommand {
         }
         names += catalog.news.map(\.id)
         var message = "no organization, Sector or news item with id \"\(id)\""
-        if let suggestion = Suggestions.closest(to: id, in: names) { message += "; did you mean \"\(suggestion)\"?" }
-        return CommandFailure(message)
+        if let suggestion = Suggestions.closest(to: id, in: names) { message += " (did you mean \"\(suggestion)\"?)" }
+        return CommandFailure(message + "; valid Sectors: " + catalog.sectors.map(\.id).joined(separator: ", ")
+            + "; organizations and news items are listed by itu-browser list orgs and itu-browser list news")
     }
 }

@@ -140,10 +140,10 @@ import Testing
         let output = try ITUBrowserProcess.runOnBundled(["show", "intersputnk"])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "itu-browser: no organization, Sector or news item with id \"intersputnk\"; did you mean \"intersputnik\"?\n")
+        #expect(output.stderr == "itu-browser: no organization, Sector or news item with id \"intersputnk\" (did you mean \"intersputnik\"?); valid Sectors: ITU-R, ITU-T, ITU-D; organizations and news items are listed by itu-browser list orgs and itu-browser list news\n")
         let far = try ITUBrowserProcess.runOnBundled(["show", "zzzzzzzz"])
         #expect(far.status == 1)
-        #expect(far.stderr == "itu-browser: no organization, Sector or news item with id \"zzzzzzzz\"\n")
+        #expect(far.stderr == "itu-browser: no organization, Sector or news item with id \"zzzzzzzz\"; valid Sectors: ITU-R, ITU-T, ITU-D; organizations and news items are listed by itu-browser list orgs and itu-browser list news\n")
     }
 
     @Test func missingFieldsReadNotRecordedInTextAndAreLeftOutOfJSON() throws {
