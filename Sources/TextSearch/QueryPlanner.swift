@@ -252,10 +252,8 @@ struct QueryPlanner {
         var set = DocumentSet(capacity: data.documentCount)
         data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
             candidates.forEach { d in
-                let slice = UnsafeBufferPointer(rebasing: forwardTerm[Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])])
-                var found = false
-                matcher.forEachMatch(in: slice) { _, _ in found = true }
-                if found { set.insert(d) }
+                let held = SortedTerms(forwardTerm, slots: Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1]))
+                if matcher.matchesAny(of: held) { set.insert(d) }
             }
         }
         return set

@@ -71,18 +71,15 @@ struct Ranker {
         let start = Int(data.forwardStart[d])
         let end = Int(data.forwardStart[d + 1])
         data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
+            let held = SortedTerms(forwardTerm, slots: start..<end)
             for (k, range) in matcher.ranges.enumerated() {
                 let typos = Int(matcher.typos[k])
                 if let current = best, current.typos < typos { continue }
-                var low = start, high = end
-                while low < high {
-                    let mid = (low + high) / 2
-                    if Int(forwardTerm[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
-                }
-                while low < end && Int(forwardTerm[low]) < range.upperBound {
-                    let term = Int(forwardTerm[low])
-                    let slot = low
-                    low += 1
+                var next = held.firstSlot(atLeast: range.lowerBound)
+                while next < end && held[next] < range.upperBound {
+                    let term = held[next]
+                    let slot = next
+                    next += 1
                     if let current = best, current.typos == typos, upperBound(term) <= current.score { continue }
                     let s = score(term: term, document: d, firstEntry: Int(data.forwardEntry[slot]), field: unit.field)
                     guard s > 0 else { continue }
