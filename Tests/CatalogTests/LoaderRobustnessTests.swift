@@ -1,8 +1,8 @@
 import Testing
 @testable import Catalog
 
-/// Fuzz-style checks: no bytes make the loader trap or hang, and a damaged file is always
-/// reported, never loaded.
+/// Fuzz-style checks: no bytes make the loader trap or hang, a broken file is reported with
+/// its place, and damage inside a string is reported or visible in the value loaded.
 @Suite("Fixture loader robustness")
 struct LoaderRobustnessTests {
     private func loadNews(_ bytes: [UInt8]) -> FixtureLoadResult {
