@@ -12,9 +12,13 @@
 /// The parser never fails: unclosed quotes and parentheses are closed at the end, a stray `)`
 /// is ignored, an unknown `name:value` searches `value` as words, a bad date is dropped, and
 /// each of these adds a `QueryProblem` that names the problem. Nesting deeper than
-/// `maxDepth` is flattened, so no input can exhaust the stack.
+/// `maxDepth` is flattened, so no input can exhaust the stack, and words and phrases past the
+/// first `maxWords` are left out, so no query's work grows without bound.
 struct QueryParser {
     static let maxDepth = 32
+    /// The most words and phrases (with or without `name:`) a query is searched for. Well below
+    /// 256, so a word count per document fits a byte.
+    static let maxWords = 64
     static let dateKeywords = ["year", "after", "before"]
 
     let schema: IndexSchema
@@ -259,6 +263,20 @@ struct QueryParser {
             let isFacetOrSpecial = field.map { schema.fieldIndex(named: $0) == nil } ?? false
             if !isFacetOrSpecial {
                 lexemes[index] = .term(text: text, isPhrase: false, field: field, negated: negated, isPrefix: true)
+            }
+        }
+        return QueryParser.capWords(lexemes, problems: &problems)
+    }
+
+    /// The lexemes up to the `maxWords`-th word or phrase.
+    private static func capWords(_ lexemes: [Lexeme], problems: inout [QueryProblem]) -> [Lexeme] {
+        var words = 0
+        for (i, lexeme) in lexemes.enumerated() {
+            guard case .term = lexeme else { continue }
+            words += 1
+            if words > maxWords {
+                problems.append(QueryProblem("query too long: only its first \(maxWords) words were searched"))
+                return Array(lexemes[..<i])
             }
         }
         return lexemes

@@ -26,12 +26,18 @@ public struct SearchResults: Sendable, Equatable {
     public var isPartial: Bool
     /// Problems found in the query; the search still ran on what could be understood.
     public var problems: [QueryProblem]
+    /// How the search went (not compared by `==`).
+    var trace = SearchTrace()
 
     public init(hits: [SearchHit] = [], totalMatches: Int = 0, isPartial: Bool = false, problems: [QueryProblem] = []) {
         self.hits = hits
         self.totalMatches = totalMatches
         self.isPartial = isPartial
         self.problems = problems
+    }
+
+    public static func == (a: SearchResults, b: SearchResults) -> Bool {
+        a.hits == b.hits && a.totalMatches == b.totalMatches && a.isPartial == b.isPartial && a.problems == b.problems
     }
 }
 
