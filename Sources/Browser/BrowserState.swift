@@ -5,7 +5,7 @@ import CatalogSearch
 ///
 /// Change it only through `Browser.update`; draw it with `Browser.render`.
 public struct BrowserState: Sendable {
-    let catalog: Catalog
+    private(set) var catalog: Catalog
     private(set) var searchIndex: CatalogSearchIndex?
     var searchSession: CatalogSearchSession?
     /// True while the search index is being built elsewhere (see `expectSearch`): `/` already
@@ -36,6 +36,13 @@ public struct BrowserState: Sendable {
     var preview: DetailEntry?
 
     public internal(set) var shouldQuit = false
+
+    /// What the person has recorded per item (read, starred, note); items not here have nothing.
+    public internal(set) var marks: [ItemReference: ItemMarks] = [:]
+    /// Why marks cannot be changed, when the state store is read-only.
+    public internal(set) var marksReadOnlyReason: String?
+    /// Effects asked for while handling the current event, handed out by `Browser.update`.
+    var pendingEffects: [BrowserEffect] = []
 
     /// - Parameters:
     ///   - search: nil when no search index is available; `/` then says so.
@@ -86,6 +93,19 @@ public struct BrowserState: Sendable {
         if search != nil { Browser.runSearch(&self) }
         Browser.normalize(&self)
     }
+
+    /// Puts a reloaded catalog (and its index) in place of the current one; see `Browser.reload`.
+    mutating func replaceCatalog(_ newCatalog: Catalog, searchIndex newIndex: CatalogSearchIndex) {
+        catalog = newCatalog
+        sectorNews = nil
+        preview = nil
+        searchIndex = newIndex
+        searchSession = newIndex.makeSession()
+        isSearchIndexPending = false
+    }
+
+    /// The marks of an item (empty when nothing is recorded).
+    func marks(of item: ItemReference) -> ItemMarks { marks[item] ?? ItemMarks() }
 
     /// The number of rows in a pane's list.
     func count(of pane: PaneKind) -> Int {

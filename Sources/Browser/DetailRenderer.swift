@@ -49,6 +49,8 @@ extension Renderer {
         case .heading: return Theme.heading
         case .label: return Theme.label
         case .date: return Theme.date
+        case .unread: return Theme.unread
+        case .star: return Theme.star
         case .link(let index): return index == selectedLink ? Theme.selectedLink : Theme.link
         }
     }

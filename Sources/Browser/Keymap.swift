@@ -17,6 +17,7 @@ public enum Keymap {
         KeyBinding([c("1")], .focusOrganizations, .browsing, "Organizations pane"),
         KeyBinding([c("2")], .focusSectors, .browsing, "Sectors pane"),
         KeyBinding([c("3")], .focusNews, .browsing, "News pane"),
+        KeyBinding([c("R")], .reload, .browsing, "Reload the fixtures now"),
 
         KeyBinding([c("j"), .down], .moveDown, .moving, "Down a row (a line in a detail)"),
         KeyBinding([c("k"), .up], .moveUp, .moving, "Up a row"),
@@ -41,6 +42,12 @@ public enum Keymap {
 
         KeyBinding([.enter, c("l"), .right], .open, .results, "Open the result"),
         KeyBinding([.escape, .backspace, c("h"), .left], .closeSearch, .results, "Close the search, back to where you were"),
+
+        KeyBinding([c("s")], .toggleStar, .item, "Star or unstar it (★)"),
+        KeyBinding([c("m")], .toggleRead, .item, "Mark it read or unread (unread news: ●)"),
+        KeyBinding([c("a")], .editNote, .item, "Edit its note in $VISUAL or $EDITOR"),
+        KeyBinding([c("o")], .openSource, .item, "Open its web address in $BROWSER"),
+        KeyBinding([c("y")], .copySource, .item, "Copy its web address to the clipboard"),
 
         KeyBinding([], .insertCharacter, .queryLine, "Type into the query", label: "any character"),
         KeyBinding([.enter], .submitQuery, .queryLine, "Go to the results"),

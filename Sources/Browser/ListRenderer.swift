@@ -50,16 +50,34 @@ extension Renderer {
             return [(marker, Theme.label), (sector.id, Theme.label), ("  " + Renderer.shortSectorName(sector.name), Theme.plain)]
         case .organizations:
             let org = state.organizations[index]
+            let star = (starMarker(ItemReference(.organization, org.id)) + " ", Theme.star)
             let kind = Renderer.shortKind(org.kind)
             let kindWidth = min(DisplayWidth.of(kind), Renderer.kindColumnWidth)
-            let nameWidth = width - Renderer.kindColumnWidth - 1
-            guard nameWidth >= 12 else { return [(org.name, Theme.plain)] }
-            return [(TextLayout.pad(SafeText.sanitize(org.name), to: nameWidth + Renderer.kindColumnWidth - kindWidth) + " ", Theme.plain),
+            let nameWidth = width - 2 - Renderer.kindColumnWidth - 1
+            guard nameWidth >= 12 else { return [star, (org.name, Theme.plain)] }
+            return [star, (TextLayout.pad(SafeText.sanitize(org.name), to: nameWidth + Renderer.kindColumnWidth - kindWidth) + " ", Theme.plain),
                     (TextLayout.truncate(kind, to: kindWidth), Theme.dim)]
         case .news:
             let item = state.news[index]
-            return [(TextLayout.pad(item.date.description, to: 10), Theme.date), ("  " + item.title, Theme.plain)]
+            let reference = ItemReference(.news, item.id)
+            let unread = !state.marks(of: reference).isRead
+            return [(unread ? "●" : " ", Theme.unread), (starMarker(reference) + " ", Theme.star),
+                    (TextLayout.pad(item.date.description, to: 10), Theme.date),
+                    ("  " + item.title, unread ? Theme.unreadTitle : Theme.plain)]
         }
+    }
+
+    /// `★` for a starred item, else a space.
+    func starMarker(_ item: ItemReference) -> String { state.marks(of: item).isStarred ? "★" : " " }
+
+    /// Two columns of marks for a search result: `●` when it is unread news, `★` when starred.
+    func resultMarks(_ hit: CatalogSearchHit) -> [(text: String, style: Style)] {
+        guard let item = hit.detailTarget.itemReference else { return [("  ", Theme.plain)] }
+        return [(isUnreadNews(hit) ? "●" : " ", Theme.unread), (starMarker(item), Theme.star)]
+    }
+
+    func isUnreadNews(_ hit: CatalogSearchHit) -> Bool {
+        hit.type == .news && !state.marks(of: ItemReference(.news, hit.id)).isRead
     }
 
     /// `Radiocommunication` for "Radiocommunication Sector": the id already says it is a Sector.
@@ -121,11 +139,12 @@ extension Renderer {
             let hit = hits[index]
             let y = content.y + (index - search.position.scroll) * Layout.resultRowHeight
             var first: [(text: String, style: Style)] = [(Renderer.marker(for: hit.type), Theme.typeMarker), (" ", Theme.plain)]
+            first += resultMarks(hit) + [(" ", Theme.plain)]
             if let date = hit.date { first.append((date.description + "  ", Theme.date)) }
-            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: Theme.plain)
+            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: isUnreadNews(hit) ? Theme.unreadTitle : Theme.plain)
             let selected = index == search.position.selection
             drawRow(first, x: content.x, y: y, width: content.width, selected: selected, focused: focused)
-            let snippet = [(text: "     ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim)
+            let snippet = [(text: "        ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim)
             drawRow(snippet, x: content.x, y: y + 1, width: content.width, selected: false, focused: false)
         }
     }
