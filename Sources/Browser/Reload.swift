@@ -29,8 +29,8 @@ extension Browser {
         }
     }
 
-    /// Moves each pane's position to the row of the item it had selected, kept at the same
-    /// place on screen; an item that left leaves the selection at the same row number.
+    /// Moves each pane's position to the row of the item it had selected; an item that left
+    /// leaves the selection at the same row number.
     private static func relocate(_ navigation: inout Navigation, from before: ListIDs, to after: ListIDs,
                                  unfacetedFrom unfacetedBefore: ListIDs, catalog: Catalog) {
         for pane in PaneKind.allCases {
@@ -51,7 +51,9 @@ extension Browser {
         let index = new.firstIndex(of: id) ?? min(selection, new.count - 1)
         var moved = ListPosition()
         moved.selection = index
-        moved.scroll = max(0, index - (position.selection - position.scroll))
+        // A list shown from its top stays so (items added above come into view); a scrolled
+        // one keeps the selected item on the same row.
+        moved.scroll = position.scroll == 0 ? 0 : max(0, index - (position.selection - position.scroll))
         return moved
     }
 

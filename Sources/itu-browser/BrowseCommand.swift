@@ -17,6 +17,7 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.loadCatalog()
-        try BrowseLauncher.run(catalog: catalog, open: open, query: query)
+        let fixtures = try catalogOptions.location().path
+        try BrowseLauncher.run(catalog: catalog, options: .init(open: open, query: query, fixtures: fixtures))
     }
 }

@@ -29,6 +29,19 @@ import Testing
         #expect(state.screen.contains("A brand new announcement"))
     }
 
+    @Test func aScrolledListKeepsTheSelectedItemOnTheSameScreenRow() {
+        let large = TestCatalog.large(newsCount: 200)
+        var state = makeState(large, width: 80, height: 24)
+        state.send(.character("3"), .pageDown, .pageDown, .down)
+        let before = state.navigation[.news]
+        #expect(before.scroll > 0)
+        let grown = Catalog(sectors: large.sectors, organizations: large.organizations, news: large.news + [Self.newest])
+        Browser.update(&state, Self.reload(grown, from: large))
+        let after = state.navigation[.news]
+        #expect(after.selection == before.selection + 1)
+        #expect(after.selection - after.scroll == before.selection - before.scroll)
+    }
+
     @Test func historyAndQueryStayAndTheOpenDetailShowsTheNewText() {
         var state = makeState()
         state.send(.character("/"))
