@@ -43,7 +43,7 @@ extension Browser {
     static func copySource(_ state: inout BrowserState) {
         guard let address = sourceAddress(&state) else { return }
         state.pendingEffects.append(.copyURL(address))
-        state.message = "copied " + SafeText.sanitize(address) + " to the clipboard (OSC 52)"
+        state.message = "copied to the clipboard (OSC 52): " + SafeText.sanitize(address)
     }
 
     static func requestReload(_ state: inout BrowserState) {

@@ -94,7 +94,7 @@ import Testing
         var state = Self.onGold()
         #expect(Browser.update(&state, .key(.character("o"))) == [.openURL("https://intersputnik.int/news/")])
         #expect(Browser.update(&state, .key(.character("y"))) == [.copyURL("https://intersputnik.int/news/")])
-        #expect(state.message == "copied https://intersputnik.int/news/ to the clipboard (OSC 52)")
+        #expect(state.message == "copied to the clipboard (OSC 52): https://intersputnik.int/news/")
         state.send(.down)
         #expect(Browser.update(&state, .key(.character("o"))).isEmpty, "a news item without a source")
         #expect(state.message == "no web address recorded for this item")
