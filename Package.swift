@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Catalog"),
@@ -26,6 +27,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
@@ -59,5 +61,6 @@ let package = Package(
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
