@@ -32,6 +32,7 @@ let package = Package(
             name: "itu-browser",
             dependencies: [
                 "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "UserState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -186,7 +186,9 @@ enum DetailBuilder {
         }
         if let note = marks.note {
             w.heading("Note")
-            w.indented(note)
+            for line in note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) {
+                if line.allSatisfy(\.isWhitespace) { w.blank() } else { w.indented(line) }
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import CatalogSearch
+
 /// A news item or an organization, the two kinds of item a person can mark.
 ///
 /// The Browser's own reference: the executable maps it to and from its state store's keys.
@@ -41,5 +43,20 @@ extension DetailTarget {
         case .organization(let id): return ItemReference(.organization, id)
         case .sector: return nil
         }
+    }
+}
+
+extension BrowserState {
+    /// The marks as the query language's flags (`is:unread`, `is:starred`, `has:note`).
+    var itemFlags: ItemFlags {
+        var flags = ItemFlags()
+        for (item, marks) in marks {
+            let type: SearchItemType = item.kind == .news ? .news : .organization
+            guard let key = ItemFlags.key(type: type, id: item.id) else { continue }
+            if marks.isRead { flags.read.insert(key) }
+            if marks.isStarred { flags.starred.insert(key) }
+            if marks.note != nil { flags.noted.insert(key) }
+        }
+        return flags
     }
 }

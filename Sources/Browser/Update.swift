@@ -300,7 +300,7 @@ extension Browser {
         if text.allSatisfy(\.isWhitespace) {
             search.results = nil
         } else {
-            search.results = session.search(text, limit: searchLimit)
+            search.results = session.search(text, limit: searchLimit, flags: state.itemFlags)
         }
         let after = search.hits.map { "\($0.type):\($0.id)" }
         search.position = keepingSelection

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `itu-browser browse` (also `itu-browser` alone): the interactive terminal browser.
 struct BrowseCommand: ParsableCommand {
@@ -18,6 +19,7 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.loadCatalog()
         let fixtures = try catalogOptions.location().path
-        try BrowseLauncher.run(catalog: catalog, options: .init(open: open, query: query, fixtures: fixtures))
+        let storage = StateStoreMarks.open(environment: ProcessInfo.processInfo.environment)
+        try BrowseLauncher.run(catalog: catalog, options: .init(open: open, query: query, fixtures: fixtures, storage: storage))
     }
 }

@@ -73,13 +73,16 @@ import Testing
         #expect(!frame[row.x, row.y].style.attributes.contains(.bold))
     }
 
-    @Test func aAsksToEditTheNoteAndTheNoteShowsInTheDetail() {
+    @Test func aAsksToEditTheNoteAndTheNoteShowsInTheDetail() throws {
         var state = Self.onGold()
-        Browser.update(&state, .marksChanged([Self.gold: ItemMarks(isRead: true, note: "ask about the Gold fee")]))
-        #expect(Browser.update(&state, .key(.character("a"))) == [.editNote(Self.gold, current: "ask about the Gold fee")])
+        let note = "ask about the Gold fee\n\nand the date"
+        Browser.update(&state, .marksChanged([Self.gold: ItemMarks(isRead: true, note: note)]))
+        #expect(Browser.update(&state, .key(.character("a"))) == [.editNote(Self.gold, current: note)])
         state.send(.enter)
-        #expect(state.screen.contains("Note"))
-        #expect(state.screen.contains("ask about the Gold fee"))
+        let lines = state.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let heading = try #require(lines.firstIndex { $0.contains("│ Note ") })
+        #expect(lines[heading + 1].contains("│ ask about the Gold fee "))
+        #expect(lines[heading + 3].contains("│ and the date "))
     }
 
     @Test func marksFromElsewhereRedrawTheOpenDetail() {
@@ -129,6 +132,22 @@ import Testing
         state.type("intersputnik")
         #expect(state.screen.contains("ORG   ★ Intersputnik"))
         #expect(state.screen.contains("NEWS ●  2021-11-01"))
+    }
+
+    @Test func theBrowsersSearchKnowsTheFlags() {
+        var state = makeState()
+        Browser.update(&state, .marksChanged([ItemReference(.organization, "apt"): ItemMarks(isStarred: true),
+                                              Self.gold: ItemMarks(isRead: true, note: "fee")]))
+        state.send(.character("/"))
+        state.type("is:starred")
+        #expect(state.search?.hits.map(\.id) == ["apt"])
+        state.send(.control("u"))
+        state.type("has:note")
+        #expect(state.search?.hits.map(\.id) == [Self.gold.id])
+        state.send(.control("u"))
+        state.type("intersputnik is:unread")
+        #expect(state.search?.hits.contains { $0.id == Self.gold.id } == false)
+        #expect(state.search?.hits.contains { $0.id == "intersputnik" } == true)
     }
 
     @Test func capitalRAsksForAReload() {
