@@ -1,0 +1,49 @@
+# Read, starred and notes from the browser: a star survives a restart, a second browser sees a
+# star made in the first within a few seconds, and a note written by $EDITOR is kept.
+# Sourced by scripts/e2e.sh, which defines the helpers and $BINARY, $WORK and the XDG folders
+# (the state database lives in $XDG_STATE_HOME, inside $WORK).
+
+STATE_NEWS="2021-11-01-intersputnik-gold-sector-member"
+STATE_ORG="intersputnik"
+
+# A star survives a restart.
+start_browser star --open "$STATE_NEWS"
+wait_for "Gold Sector Member" 20
+keys s
+wait_for "read · ★ starred"
+keys q
+check_restored star 0
+start_browser star-again --open "$STATE_NEWS"
+wait_for "★ starred" 20
+keys q
+check_restored star-again 0
+
+# Two browsers at once: a star made in one shows in the other.
+start_browser watcher --open "$STATE_ORG"
+wait_for "Memberships" 20
+start_browser starrer --open "$STATE_ORG"
+wait_for "Memberships" 20
+keys s
+wait_for "★ starred"
+SESSION=watcher
+wait_for "★ starred" 5
+keys q
+check_restored watcher 0
+SESSION=starrer
+keys q
+check_restored starrer 0
+
+# A note written by $EDITOR is kept and shown.
+cat >"$WORK/write-note.sh" <<EOF2
+#!/bin/sh
+printf 'Ask about the Gold fee.\n' >"\$1"
+EOF2
+chmod +x "$WORK/write-note.sh"
+E2E_ENV="EDITOR='$WORK/write-note.sh' VISUAL=" start_browser note --open "$STATE_NEWS"
+E2E_ENV=""
+wait_for "Gold Sector Member" 20
+keys a
+wait_for "note saved"
+wait_for "Ask about the Gold fee."
+keys q
+check_restored note 0
