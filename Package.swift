@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
