@@ -31,8 +31,7 @@ let package = Package(
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
-                "UserState",
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -51,7 +51,7 @@ public enum StateArchive {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(timestampFormatter().string(from: date))
+            try container.encode(precise.format(date))
         }
         var data = try encoder.encode(File(format: format, version: version, items: items))
         data.append(UInt8(ascii: "\n"))
@@ -65,7 +65,7 @@ public enum StateArchive {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = timestampFormatter().date(from: text) ?? plainTimestampFormatter().date(from: text) else {
+            guard let date = (try? precise.parse(text)) ?? (try? whole.parse(text)) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO 8601 time such as 2026-12-01T14:05:30Z")
             }
             return date
@@ -93,17 +93,9 @@ public enum StateArchive {
         return states
     }
 
-    private static func timestampFormatter() -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }
-
-    private static func plainTimestampFormatter() -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter
-    }
+    /// `2026-12-01T14:05:30.250Z`, as written; `whole` also reads times without milliseconds.
+    private static let precise = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let whole = Date.ISO8601FormatStyle()
 
     private static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [CodingKey]) -> String {

@@ -132,10 +132,11 @@ public final class StateStore: Sendable {
         let queue = try writableQueue()
         return try StateStore.translatingErrors {
             try queue.write { db in
+                let existing = try StateStore.fetchAll(db)
                 var changed = 0
                 for key in states.keys.sorted() {
                     guard let incoming = states[key] else { continue }
-                    let current = try StateStore.fetch(key, db)
+                    let current = existing[key] ?? ItemState()
                     let merged = current.merged(with: incoming)
                     if merged != current {
                         try StateStore.save(key, merged, db)
@@ -197,13 +198,14 @@ public final class StateStore: Sendable {
     /// Writes an item's row, or deletes it when nothing is left to record.
     private static func save(_ key: ItemKey, _ state: ItemState, _ db: Database) throws {
         if state.isEmpty {
-            try db.execute(sql: "DELETE FROM \(StateSchema.table) WHERE kind = ? AND id = ?", arguments: [key.kind.rawValue, key.id])
+            try db.cachedStatement(sql: "DELETE FROM \(StateSchema.table) WHERE kind = ? AND id = ?")
+                .execute(arguments: [key.kind.rawValue, key.id])
             return
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO \(StateSchema.table) (kind, id, read_at, starred_at, note) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (kind, id) DO UPDATE SET read_at = excluded.read_at, starred_at = excluded.starred_at, note = excluded.note
-            """, arguments: [key.kind.rawValue, key.id, state.readAt, state.starredAt, state.note])
+            """).execute(arguments: [key.kind.rawValue, key.id, state.readAt, state.starredAt, state.note])
     }
 
     // MARK: Opening

@@ -20,13 +20,14 @@ struct ITUBrowserCommand: ParsableCommand {
         subcommands: [
             BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
             ValidateCommand.self, GenerateCommand.self,
+            StateCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: Self.self))
             try command.run()
         } catch let failure as CommandFailure {
             for line in failure.details { Console.error(line) }
