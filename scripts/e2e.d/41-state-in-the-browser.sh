@@ -1,5 +1,6 @@
 # Read, starred and notes from the browser: a star survives a restart, a second browser sees a
-# star made in the first within a few seconds, and a note written by $EDITOR is kept.
+# star made in the first within a few seconds, and a note written by $EDITOR is kept; the
+# command line (list news --starred, show) sees them.
 # Sourced by scripts/e2e.sh, which defines the helpers and $BINARY, $WORK and the XDG folders
 # (the state database lives in $XDG_STATE_HOME, inside $WORK).
 
@@ -17,6 +18,11 @@ start_browser star-again --open "$STATE_NEWS"
 wait_for "★ starred" 20
 keys q
 check_restored star-again 0
+if "$BINARY" list news --starred | grep -qF "$STATE_NEWS"; then
+    pass "star: list news --starred lists the item starred in the browser"
+else
+    fail "star: list news --starred does not list $STATE_NEWS"
+fi
 
 # Two browsers at once: a star made in one shows in the other.
 start_browser watcher --open "$STATE_ORG"
@@ -47,3 +53,8 @@ wait_for "note saved"
 wait_for "Ask about the Gold fee."
 keys q
 check_restored note 0
+if "$BINARY" show "$STATE_NEWS" | grep -qF "Ask about the Gold fee."; then
+    pass "note: show prints the note written in the editor"
+else
+    fail "note: show does not print the note"
+fi
