@@ -30,6 +30,8 @@ public enum Browser {
         case .marksReadOnly(let reason):
             state.marksReadOnlyReason = reason
             state.message = readOnlyMessage(reason)
+        case .openItem(let id):
+            openItem(id, on: &state)
         case .message(let text):
             state.message = text
         case .searchIndexReady(let index):

@@ -10,6 +10,8 @@ public enum BrowserEvent: Sendable {
     case marksChanged([ItemReference: ItemMarks])
     /// The state store cannot be written; `reason` says why (shown on every attempt to mark).
     case marksReadOnly(reason: String)
+    /// Open an item's detail by id (as `--open` does); opening unread news marks it read.
+    case openItem(String)
     /// A one-line message for the status line (an effect's outcome, or why it failed).
     case message(String)
     /// The search index promised by `BrowserState.expectSearch` is ready.

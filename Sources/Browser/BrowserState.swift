@@ -62,13 +62,7 @@ public struct BrowserState: Sendable {
             for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }
             Browser.perform(.submitQuery, character: nil, on: &self)
         }
-        if let openItem {
-            if let item = catalog.item(id: openItem) {
-                navigation.push(DetailTarget(item))
-            } else {
-                message = "no item with id \"\(openItem)\""
-            }
-        }
+        if let openItem { Browser.openItem(openItem, on: &self) }
         Browser.normalize(&self)
     }
 

@@ -174,6 +174,15 @@ extension Browser {
         }
     }
 
+    /// Opens the detail of an item by id, short name or alias; an unknown one only says so.
+    static func openItem(_ id: String, on state: inout BrowserState) {
+        if let item = state.catalog.item(id: id) {
+            state.navigation.push(DetailTarget(item))
+        } else {
+            state.message = "no item with id \"\(id)\""
+        }
+    }
+
     static func setFacet(_ sectorID: String, on state: inout BrowserState) {
         if state.navigation.positionsBeforeFacet == nil { state.navigation.positionsBeforeFacet = state.navigation.positions }
         state.navigation.facet = sectorID

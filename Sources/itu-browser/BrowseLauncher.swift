@@ -49,12 +49,12 @@ enum BrowseLauncher {
         defer { terminal.close() }
 
         let size = terminal.size
-        var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height, openItem: options.open)
+        var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height)
         state.expectSearch(query: options.query)
         var loop = Loop(catalog: catalog, fixtures: options.fixtures, inbox: inbox,
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
                                                    environment: options.environment, openCommand: options.openCommand))
-        var events = loop.startingEvents()
+        var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
         BackgroundLoading.buildIndex(of: catalog, generation: loop.generation, inbox: inbox)
 
         while true {

@@ -49,6 +49,14 @@ import Testing
         #expect(Browser.update(&state, .key(.enter)).isEmpty, "an item already read is not marked again")
     }
 
+    @Test func openingByIdMarksUnreadNewsRead() {
+        var state = makeState()
+        #expect(Browser.update(&state, .openItem(Self.gold.id)) == [.setRead(Self.gold, true)])
+        #expect(state.navigation.currentDetail?.target == .news(Self.gold.id))
+        #expect(Browser.update(&state, .openItem("no-such-item")).isEmpty)
+        #expect(state.message == "no item with id \"no-such-item\"")
+    }
+
     @Test func mInTheDetailMarksUnreadAndItStaysUnreadWhileOpen() {
         var state = Self.onGold()
         state.send(.enter)
