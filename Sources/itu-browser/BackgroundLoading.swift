@@ -22,13 +22,6 @@ struct ReloadFailure: Error, Sendable {
     }
 }
 
-/// One line of text for the status line: newlines and tabs become spaces.
-enum SafeLine {
-    static func text(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    }
-}
-
 /// Work done on background threads, each result posted to the loop's inbox: building the
 /// search index of a catalog, and loading the fixtures again (then building their index).
 /// The threads get a large stack, which the index build needs over a big corpus.

@@ -61,8 +61,8 @@ enum BrowseLauncher {
             loop.apply(events, to: &state)
             if state.shouldQuit { break }
             terminal.paint(Browser.render(state))
-            loop.wait(terminal: terminal)
-            guard terminal.isOpen else { break }
+            let terminalGone = loop.wait(terminal: terminal)
+            guard terminal.isOpen, !terminalGone else { break }
             events = loop.collect(terminal: terminal)
         }
     }
@@ -112,13 +112,15 @@ enum BrowseLauncher {
         }
 
         /// Blocks until the terminal, the inbox or the watcher has something, or a timer is due.
-        func wait(terminal: Terminal) {
+        /// Returns true when the terminal has gone (hung up or closed), as nothing will come.
+        func wait(terminal: Terminal) -> Bool {
             let deadline = [nextExternalCheck, watcher.deadline].compactMap { $0 }.min() ?? nextExternalCheck
             let remaining = ContinuousClock.now.duration(to: deadline)
             let timeout = max(0, Int32(clamping: Int((remaining / .milliseconds(1)).rounded(.up))))
             var descriptors = [terminal.inputDescriptor, inbox.readDescriptor, watcher.descriptor].compactMap { $0 }
                 .map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            return descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         }
 
         /// Everything that happened since the last wait, as events for the Browser.
