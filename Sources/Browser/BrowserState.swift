@@ -37,6 +37,11 @@ public struct BrowserState: Sendable {
 
     public internal(set) var shouldQuit = false
 
+    /// The key bindings in force (the keymap with the config's overrides).
+    public var keys = BoundKeys.standard
+    /// The colors chosen for parts of the screen (the config's `[colors]`).
+    public var colors = RoleColors()
+
     /// - Parameters:
     ///   - search: nil when no search index is available; `/` then says so.
     ///   - openItem: an id to open at start; an unknown id starts normally with a message.

@@ -45,7 +45,7 @@ extension Renderer {
         case .plain: return Theme.plain
         case .dim: return Theme.dim
         case .notRecorded: return Theme.notRecorded
-        case .title: return Theme.title
+        case .title: return state.colors.apply(\.title, to: Theme.title)
         case .heading: return Theme.heading
         case .label: return Theme.label
         case .date: return Theme.date

@@ -32,7 +32,7 @@ extension Renderer {
     mutating func drawRow(_ runs: [(text: String, style: Style)], x: Int, y: Int, width: Int, selected: Bool, focused: Bool) {
         guard width > 0 else { return }
         if selected {
-            let style = focused ? Theme.focusedSelection : Theme.selection
+            let style = state.colors.apply(\.selection, to: focused ? Theme.focusedSelection : Theme.selection)
             frame.fill(x: x, y: y, width: width, height: 1, style: style)
             let marked = runs.map { (text: $0.text, style: $0.style.with(style.attributes)) }
             frame.write(runs: marked, x: x + 1, y: y, maxWidth: width - 2)
@@ -122,10 +122,12 @@ extension Renderer {
             let y = content.y + (index - search.position.scroll) * Layout.resultRowHeight
             var first: [(text: String, style: Style)] = [(Renderer.marker(for: hit.type), Theme.typeMarker), (" ", Theme.plain)]
             if let date = hit.date { first.append((date.description + "  ", Theme.date)) }
-            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: Theme.plain)
+            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: Theme.plain,
+                                          highlight: state.colors.apply(\.highlight, to: Theme.highlight))
             let selected = index == search.position.selection
             drawRow(first, x: content.x, y: y, width: content.width, selected: selected, focused: focused)
-            let snippet = [(text: "     ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim)
+            let snippet = [(text: "     ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim,
+                                                                                                  highlight: state.colors.apply(\.highlight, to: Theme.highlight))
             drawRow(snippet, x: content.x, y: y + 1, width: content.width, selected: false, focused: false)
         }
     }
@@ -141,7 +143,7 @@ extension Renderer {
 
     /// Splits `text` into runs, the characters inside the UTF-8 byte `ranges` highlighted.
     /// Ranges that fall outside the text or inside a character are tolerated.
-    static func highlighted(_ text: String, _ ranges: [Range<Int>], base: Style) -> [(text: String, style: Style)] {
+    static func highlighted(_ text: String, _ ranges: [Range<Int>], base: Style, highlight: Style = Theme.highlight) -> [(text: String, style: Style)] {
         guard !ranges.isEmpty else { return [(text, base)] }
         var runs: [(text: String, style: Style)] = []
         var current = ""
@@ -152,14 +154,14 @@ extension Renderer {
             let span = offset..<(offset + length)
             let isHit = ranges.contains { $0.overlaps(span) }
             if isHit != currentIsHit, !current.isEmpty {
-                runs.append((current, currentIsHit ? Theme.highlight : base))
+                runs.append((current, currentIsHit ? highlight : base))
                 current = ""
             }
             currentIsHit = isHit
             current.append(character)
             offset += length
         }
-        if !current.isEmpty { runs.append((current, currentIsHit ? Theme.highlight : base)) }
+        if !current.isEmpty { runs.append((current, currentIsHit ? highlight : base)) }
         return runs
     }
 }

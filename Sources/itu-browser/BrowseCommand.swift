@@ -16,7 +16,8 @@ struct BrowseCommand: ParsableCommand {
     var query: String?
 
     func run() throws {
+        let settings = try ConfigLoading().load()
         let catalog = try catalogOptions.loadCatalog()
-        try BrowseLauncher.run(catalog: catalog, open: open, query: query)
+        try BrowseLauncher.run(catalog: catalog, open: open, query: query, keys: settings.keys, colors: settings.colors)
     }
 }

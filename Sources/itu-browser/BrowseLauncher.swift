@@ -16,7 +16,7 @@ enum BrowseLauncher {
     /// How often the loop looks for the finished index while it is being built.
     static let indexPollMilliseconds = 50
 
-    static func run(catalog: Catalog, open: String?, query: String?) throws {
+    static func run(catalog: Catalog, open: String?, query: String?, keys: BoundKeys, colors: RoleColors) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal.open()
@@ -28,6 +28,8 @@ enum BrowseLauncher {
 
         let size = terminal.size
         var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height, openItem: open)
+        state.keys = keys
+        state.colors = colors
         state.expectSearch(query: query)
         terminal.paint(Browser.render(state))
 
