@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "Catalog"),
@@ -28,10 +29,11 @@ let package = Package(
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
         .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState",
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,5 +64,6 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
     ]
 )

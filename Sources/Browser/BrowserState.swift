@@ -43,6 +43,10 @@ public struct BrowserState: Sendable {
     public internal(set) var marksReadOnlyReason: String?
     /// Effects asked for while handling the current event, handed out by `Browser.update`.
     var pendingEffects: [BrowserEffect] = []
+    /// The key bindings in force (the keymap with the config's overrides).
+    public var keys = BoundKeys.standard
+    /// The colors chosen for parts of the screen (the config's `[colors]`).
+    public var colors = RoleColors()
 
     /// - Parameters:
     ///   - search: nil when no search index is available; `/` then says so.

@@ -68,21 +68,6 @@ public enum Keymap {
         KeyBinding([], .closeHelp, .help, "Close this help", label: "any other key"),
     ]
 
-    /// The binding for `key` in `context`, if there is one.
-    static func binding(for key: Key, in context: KeyContext) -> KeyBinding? {
-        table[context]?[key]
-    }
-
-    private static let table: [KeyContext: [Key: KeyBinding]] = {
-        var table: [KeyContext: [Key: KeyBinding]] = [:]
-        for binding in bindings {
-            for key in binding.keys where table[binding.context]?[key] == nil {
-                table[binding.context, default: [:]][key] = binding
-            }
-        }
-        return table
-    }()
-
     /// The bindings as a Markdown table, grouped by context, for the README.
     public static func markdownTable() -> String {
         var out = "| Context | Keys | Action |\n|---|---|---|\n"
@@ -96,4 +81,49 @@ public enum Keymap {
         }
         return out
     }
+}
+
+extension Keymap {
+    /// The name of an action in the config's `[keys]` (`move-down` for `moveDown`).
+    public static func name(of action: BrowserAction) -> String {
+        var name = ""
+        for character in action.rawValue {
+            if character.isUppercase {
+                name += "-" + character.lowercased()
+            } else {
+                name.append(character)
+            }
+        }
+        return name
+    }
+
+    /// The actions a config may rebind, in table order: every bound action except `force-quit`
+    /// (Ctrl-C always quits) and those bound to "any key".
+    public static let actionNames: [String] = {
+        var names: [String] = []
+        for binding in bindings where !binding.keys.isEmpty && binding.action != .forceQuit {
+            let name = Keymap.name(of: binding.action)
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }()
+
+    /// Each rebindable action's keys in the table, named as a config writes them.
+    public static let defaultKeyNames: [String: [String]] = {
+        var keys: [String: [String]] = [:]
+        for binding in bindings where actionNames.contains(name(of: binding.action)) {
+            for key in binding.keys {
+                let named = KeyBinding.name(of: key)
+                if keys[name(of: binding.action), default: []].contains(named) == false { keys[name(of: binding.action), default: []].append(named) }
+            }
+        }
+        return keys
+    }()
+
+    /// The contexts a key is looked up in together, most specific first, as `Browser.contexts(for:)`
+    /// gives them: within one of these a key may do only one thing.
+    static let lookupChains: [[KeyContext]] = [
+        [.always, .help], [.always, .queryLine],
+        [.always, .lists, .moving, .browsing], [.always, .results, .moving, .browsing], [.always, .detail, .moving, .browsing],
+    ]
 }

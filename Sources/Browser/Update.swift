@@ -15,7 +15,8 @@ extension Browser {
 
     static func handle(_ key: Key, on state: inout BrowserState) {
         let contexts = contexts(for: state)
-        if let binding = contexts.lazy.compactMap({ Keymap.binding(for: key, in: $0) }).first {
+        let keys = state.keys
+        if let binding = contexts.lazy.compactMap({ keys.binding(for: key, in: $0) }).first {
             perform(binding.action, character: nil, on: &state)
         } else if state.isShowingHelp {
             perform(.closeHelp, character: nil, on: &state)

@@ -32,6 +32,8 @@ enum BrowseLauncher {
         var fixtures: String
         var storage: MarksStorage?
         var openCommand: String?
+        var keys: BoundKeys = .standard
+        var colors = RoleColors()
         var environment: [String: String] = ProcessInfo.processInfo.environment
     }
 
@@ -50,6 +52,8 @@ enum BrowseLauncher {
 
         let size = terminal.size
         var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height)
+        state.keys = options.keys
+        state.colors = options.colors
         state.expectSearch(query: options.query)
         var loop = Loop(catalog: catalog, fixtures: options.fixtures, inbox: inbox,
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
