@@ -1,5 +1,5 @@
-# Browser effects and live reload: `o` hands the item's address to $BROWSER, `y` copies it
-# with OSC 52 (read back from tmux's paste buffer), and a news item written into the fixtures
+# Browser effects and live reload: `o` hands the item's address to $BROWSER (or the config's
+# open-command), `y` copies it with OSC 52 (read back from tmux's paste buffer), and a news item written into the fixtures
 # folder by another process (a temporary file renamed over news.json) appears in the open
 # browser's News pane without a restart.
 # Sourced by scripts/e2e.sh, which defines the helpers and $BINARY, $WORK and the XDG folders.
@@ -31,6 +31,21 @@ else
     wait_until "effects: y copied the address (tmux paste buffer)" 10 paste_buffer_is "$EFFECTS_URL"
     keys q
     check_restored effects 0
+fi
+
+# The config's [browser] open-command comes before $BROWSER (the config file is removed after).
+if [ -n "$EFFECTS_URL" ]; then
+    rm -f "$WORK/opened-url"
+    mkdir -p "$XDG_CONFIG_HOME/itu-browser"
+    printf '[browser]\nopen-command = "%s"\n' "$WORK/record-url.sh" >"$XDG_CONFIG_HOME/itu-browser/config.toml"
+    E2E_ENV="BROWSER=false" start_browser open-command --open "$EFFECTS_ID"
+    E2E_ENV=""
+    wait_for "Gold Sector Member" 20
+    keys o
+    wait_until "effects: o used the config's open-command" 10 recorded_url_is "$EFFECTS_URL"
+    keys q
+    check_restored open-command 0
+    rm -f "$XDG_CONFIG_HOME/itu-browser/config.toml"
 fi
 
 # Live reload: the browser on a copy of the fixtures; another process adds a news item.
