@@ -33,6 +33,21 @@ else
     check_restored effects 0
 fi
 
+# A graphical browser (known by its program's name) is started in the background.
+if [ -n "$EFFECTS_URL" ]; then
+    rm -f "$WORK/opened-url"
+    mkdir -p "$WORK/bin"
+    cp "$WORK/record-url.sh" "$WORK/bin/firefox"
+    E2E_ENV="BROWSER='$WORK/bin/firefox'" start_browser graphical --open "$EFFECTS_ID"
+    E2E_ENV=""
+    wait_for "Gold Sector Member" 20
+    keys o
+    wait_until "effects: o started a graphical \$BROWSER in the background" 10 recorded_url_is "$EFFECTS_URL"
+    wait_for "Gold Sector Member"
+    keys q
+    check_restored graphical 0
+fi
+
 # The config's [browser] open-command comes before $BROWSER (the config file is removed after).
 if [ -n "$EFFECTS_URL" ]; then
     rm -f "$WORK/opened-url"

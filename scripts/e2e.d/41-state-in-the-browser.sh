@@ -58,3 +58,18 @@ if "$BINARY" show "$STATE_NEWS" | grep -qF "Ask about the Gold fee."; then
 else
     fail "note: show does not print the note"
 fi
+
+# A damaged state database opens read-only: the status line says so, and marks are refused.
+SAVED_STATE_HOME=$XDG_STATE_HOME
+XDG_STATE_HOME="$WORK/xdg/damaged-state"
+mkdir -p "$XDG_STATE_HOME/itu-browser"
+printf 'this is not a SQLite database, just garbage written over it\n' >"$XDG_STATE_HOME/itu-browser/state.sqlite"
+start_browser damaged --open "$STATE_ORG"
+wait_for "state is read-only" 20
+keys j
+wait_gone "state is read-only"
+keys s
+wait_for "state is read-only"
+keys q
+check_restored damaged 0
+XDG_STATE_HOME=$SAVED_STATE_HOME
