@@ -46,7 +46,7 @@ public enum Keymap {
         KeyBinding([c("s")], .toggleStar, .item, "Star or unstar it (★)"),
         KeyBinding([c("m")], .toggleRead, .item, "Mark it read or unread (unread news: ●)"),
         KeyBinding([c("a")], .editNote, .item, "Edit its note in $VISUAL or $EDITOR"),
-        KeyBinding([c("o")], .openSource, .item, "Open its web address in $BROWSER"),
+        KeyBinding([c("o")], .openSource, .item, "Open its web address in your web browser"),
         KeyBinding([c("y")], .copySource, .item, "Copy its web address to the clipboard"),
 
         KeyBinding([], .insertCharacter, .queryLine, "Type into the query", label: "any character"),
