@@ -8,9 +8,10 @@ public enum DefaultConfig {
             "# the default; uncomment a line to change it. Check the file with: itu-browser config check",
             "",
             "[keys]",
-            "# An action = a key or a list of keys; the new keys replace the action's keys everywhere",
-            "# it is bound. \(vocabulary.keyNameHelp.prefix(1).uppercased() + vocabulary.keyNameHelp.dropFirst()).",
         ]
+        let help = vocabulary.keyNameHelp.prefix(1).uppercased() + vocabulary.keyNameHelp.dropFirst()
+        lines += comment("An action = a key or a list of keys; the new keys replace the action's keys everywhere it is bound. "
+            + help + ". Ctrl-C always quits.")
         for action in vocabulary.actions {
             let keys = vocabulary.defaultKeys[action] ?? []
             let value = keys.count == 1 ? quoted(keys[0]) : "[" + keys.map(quoted).joined(separator: ", ") + "]"
@@ -39,6 +40,21 @@ public enum DefaultConfig {
             "# open-command = \"xdg-open\"",
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as comment lines of at most 96 columns.
+    static func comment(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = "#"
+        for word in text.split(separator: " ") {
+            if line.count + 1 + word.count > 96 {
+                lines.append(line)
+                line = "#"
+            }
+            line += " " + word
+        }
+        lines.append(line)
+        return lines
     }
 
     /// A TOML basic string.
