@@ -49,6 +49,25 @@ extension Renderer {
         return columns
     }
 
+    /// All groups flowed into columns of `rows` lines, a group cut at a column's end going on
+    /// under its heading marked "(continued)": for when whole groups do not fit side by side.
+    static func flowedHelpColumns(_ groups: [[HelpLine]], rows: Int) -> [[HelpLine]] {
+        var columns: [[HelpLine]] = []
+        var column: [HelpLine] = []
+        for group in groups {
+            if !column.isEmpty, column.count + 2 <= rows { column.append(("", "", false)) }
+            for (index, line) in group.enumerated() {
+                if column.count >= rows || (index == 0 && column.count + 2 > rows) {
+                    columns.append(column)
+                    column = index == 0 ? [] : [("", (group.first?.help ?? "") + " (continued)", true)]
+                }
+                column.append(line)
+            }
+        }
+        if !column.isEmpty { columns.append(column) }
+        return columns
+    }
+
     /// The rows of help text the overlay shows at a terminal height.
     static func helpRows(height: Int) -> Int { max(1, height - 4) }
 
@@ -64,9 +83,11 @@ extension Renderer {
         let fitting = max(1, (maxWidth - 2) / (columnWidth + 2))
         let lines = Renderer.helpLines(for: state)
         var columns = [lines]
-        if let packed = Renderer.helpColumns(Renderer.helpGroups(first: Renderer.currentContexts(state), keys: state.keys), rows: rowsAvailable),
-           packed.count <= fitting {
+        let groups = Renderer.helpGroups(first: Renderer.currentContexts(state), keys: state.keys)
+        if let packed = Renderer.helpColumns(groups, rows: rowsAvailable), packed.count <= fitting {
             columns = packed
+        } else if fitting > 1, case let flowed = Renderer.flowedHelpColumns(groups, rows: rowsAvailable), flowed.count <= fitting {
+            columns = flowed
         }
         let scrolling = columns.count == 1 && lines.count > rowsAvailable
         let rows = scrolling ? rowsAvailable : columns.map(\.count).max() ?? 0
