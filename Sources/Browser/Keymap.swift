@@ -124,6 +124,7 @@ extension Keymap {
     /// gives them: within one of these a key may do only one thing.
     static let lookupChains: [[KeyContext]] = [
         [.always, .help], [.always, .queryLine],
-        [.always, .lists, .moving, .browsing], [.always, .results, .moving, .browsing], [.always, .detail, .moving, .browsing],
+        [.always, .lists, .moving, .item, .browsing], [.always, .results, .moving, .item, .browsing],
+        [.always, .detail, .moving, .item, .browsing],
     ]
 }

@@ -66,7 +66,7 @@ import Testing
         var state = BrowserState(catalog: catalog, search: GoldenTests.index, width: 140, height: 40)
         state.keys = try BoundKeys.overriding([
             BoundKeys.Override(action: "quit", keys: [.character("x")]),
-            BoundKeys.Override(action: "start-search", keys: [.character("s"), .control("f")]),
+            BoundKeys.Override(action: "start-search", keys: [.character("f"), .control("f")]),
         ])
         state.send(.character("?"))
         try GoldenTests.compare(Browser.render(state), name: "help-remapped-140x40")

@@ -57,11 +57,11 @@ import Testing
     }
 
     @Test func anActionBoundInSeveralContextsGetsTheNewKeysInEach() throws {
-        let keys = try Self.keys([("open", [.character("o")])])
+        let keys = try Self.keys([("open", [.character("e")])])
         let open = keys.bindings.filter { $0.action == .open }
-        #expect(open.count == 2 && open.allSatisfy { $0.keys == [.character("o")] })
+        #expect(open.count == 2 && open.allSatisfy { $0.keys == [.character("e")] })
         #expect(keys.binding(for: .enter, in: .lists) == nil)
-        #expect(keys.binding(for: .character("o"), in: .results)?.action == .open)
+        #expect(keys.binding(for: .character("e"), in: .results)?.action == .open)
     }
 
     @Test func aKeyThatWouldDoTwoThingsIsRefusedNamingBoth() {
@@ -79,5 +79,30 @@ import Testing
         #expect(text.contains("x                 Quit"))
         #expect(text.contains("j Ctrl-N          Down a row"))
         #expect(!text.contains("q                 Quit"))
+    }
+}
+
+/// The contexts `update` looks keys up in are the ones overrides are checked against, so a
+/// rebound key never silently loses to another binding.
+@Suite struct KeymapLookupChainTests {
+    @Test func everyChainUpdateUsesIsCheckedForConflicts() {
+        var list = makeState()
+        var results = makeState()
+        results.send(.character("/"))
+        results.type("gold")
+        let editing = results
+        results.send(.enter)
+        let detail = makeState(openItem: "intersputnik")
+        list.send(.character("3"))
+        var help = makeState()
+        help.send(.character("?"))
+        for state in [list, results, editing, detail, help] {
+            #expect(Keymap.lookupChains.contains(Browser.contexts(for: state)), "\(Browser.contexts(for: state))")
+        }
+    }
+
+    @Test func aSearchKeyTakenFromTheItemKeysIsRefused() {
+        let problems = KeymapOverrideTests.problems([("start-search", [.character("s")])])
+        #expect(problems == ["key s would do both toggle-star and start-search; give one of them another key"])
     }
 }
