@@ -87,6 +87,8 @@ sed '/^  "news": \[$/a\
 mv "$LIVE/.news.json.tmp" "$LIVE/news.json"
 wait_for "Live reload check" 10
 wait_for "fixtures changed: +1 news"
+keys R
+wait_for "reloaded: no changes"
 # A file broken in the middle of an edit leaves the data on screen and says why.
 printf '{ "schemaVersion": 1, "news": [' >"$LIVE/news.json"
 wait_for "not reloaded"
