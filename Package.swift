@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "Catalog"),
@@ -26,10 +28,12 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +64,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         // Runs the built executable in child processes: the dependency makes sure it is built first.
         .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
     ]
 )

@@ -3,10 +3,13 @@ import TextSearch
 
 /// Full-text search over a catalog's news, organizations and Sectors, with the query language
 /// of `TextSearch` (fields `title summary body tags names`, facets `sector org category kind
-/// type year`, dates from news). See `CatalogDocuments` for what is indexed.
+/// type year`, dates from news), and the flags of `ItemFlags` (`is:unread`, `is:starred`, …)
+/// from what the caller passes with each search. See `CatalogDocuments` for what is indexed.
 public final class CatalogSearchIndex: Sendable {
     public let index: SearchIndex
     let entries: [CatalogDocuments.Entry]
+    /// `news:<id>` / `organization:<id>` → document number, for the flags.
+    private let documentsByKey: [String: Int]
 
     /// The fields (with their weights) and facets of every catalog index.
     public static var schema: IndexSchema { CatalogDocuments.schema }
@@ -22,10 +25,17 @@ public final class CatalogSearchIndex: Sendable {
         let source = CatalogDocuments.Source(catalog)
         self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)
         self.entries = source.entries
+        var documentsByKey: [String: Int] = [:]
+        documentsByKey.reserveCapacity(source.entries.count)
+        for (document, entry) in source.entries.enumerated() {
+            if let key = ItemFlags.key(type: entry.type, id: entry.id) { documentsByKey[key] = document }
+        }
+        self.documentsByKey = documentsByKey
     }
 
-    public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
-        convert(index.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
+                       flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
+        convert(index.search(query, options: options(types: types, limit: limit, flags: flags)))
     }
 
     /// A session for search-as-you-type: same results as `search`, faster per keystroke.
@@ -33,8 +43,8 @@ public final class CatalogSearchIndex: Sendable {
         CatalogSearchSession(catalogIndex: self)
     }
 
-    static func options(types: Set<SearchItemType>, limit: Int) -> SearchOptions {
-        var options = SearchOptions(limit: limit)
+    func options(types: Set<SearchItemType>, limit: Int, flags: ItemFlags) -> SearchOptions {
+        var options = SearchOptions(limit: limit, flags: flags.queryFlags { documentsByKey[$0] })
         if types != Set(SearchItemType.allCases) {
             options.filters["type"] = types.map(\.rawValue).sorted()
         }
@@ -66,7 +76,8 @@ public struct CatalogSearchSession: Sendable {
         self.session = SearchSession(index: catalogIndex.index)
     }
 
-    public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
-        catalogIndex.convert(session.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
+                                flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
+        catalogIndex.convert(session.search(query, options: catalogIndex.options(types: types, limit: limit, flags: flags)))
     }
 }

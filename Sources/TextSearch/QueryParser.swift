@@ -8,6 +8,8 @@
 /// - Facets from the schema (`sector:ITU-D`, `category:"International Cooperation"`), with aliases.
 /// - Dates: `after:2021-01-01` (on or after), `before:2022` (strictly before), `year:2021`,
 ///   each accepting `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `sort:date` (newest first) or `sort:relevance`.
+/// - Flags supplied with the search (`is:starred`, `has:note`); an unknown value after a flag's
+///   keyword (`is:stared`) is a problem that lists the known flags.
 ///
 /// The parser never fails: unclosed quotes and parentheses are closed at the end, a stray `)`
 /// is ignored, an unknown `name:value` searches `value` as words, a bad date is dropped, and
@@ -23,6 +25,19 @@ struct QueryParser {
 
     let schema: IndexSchema
     var lastWordIsPrefix = true
+    /// The names of the flags supplied with the search (`is:starred`), in the order of `SearchOptions.flags`.
+    var flagNames: [String] = []
+
+    /// The keywords before the colon of the flags (`is`, `has`), each once.
+    private var flagKeywords: [String] {
+        var keywords: [String] = []
+        for name in flagNames {
+            guard let colon = name.firstIndex(of: ":") else { continue }
+            let keyword = name[..<colon].lowercased()
+            if !keywords.contains(keyword) { keywords.append(keyword) }
+        }
+        return keywords
+    }
 
     private enum Lexeme: Equatable {
         case open, close, or, and, not
@@ -35,7 +50,7 @@ struct QueryParser {
     /// The names a `name:` may use, in the order messages list them.
     var knownNames: [String] {
         var names = schema.fields.map(\.name) + schema.facets
-        for extra in QueryParser.dateKeywords + ["sort"] where !names.contains(where: { $0.lowercased() == extra }) {
+        for extra in QueryParser.dateKeywords + ["sort"] + flagKeywords where !names.contains(where: { $0.lowercased() == extra }) {
             names.append(extra)
         }
         return names
@@ -147,7 +162,7 @@ struct QueryParser {
     private func isKnown(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return schema.fieldIndex(named: name) != nil || schema.facetIndex(named: name) != nil
-            || QueryParser.dateKeywords.contains(lowered) || lowered == "sort"
+            || QueryParser.dateKeywords.contains(lowered) || lowered == "sort" || flagKeywords.contains(lowered)
     }
 
     private func unknownField(_ name: String) -> QueryProblem {
@@ -159,6 +174,12 @@ struct QueryParser {
             return isPhrase ? .phrase(text, field: nil) : .word(text, field: nil, isPrefix: isPrefix)
         }
         let lowered = field.lowercased()
+        if flagKeywords.contains(lowered) {
+            let name = lowered + ":" + text.lowercased()
+            if let flag = flagNames.firstIndex(where: { $0.lowercased() == name }) { return .flag(flag) }
+            result.problems.append(QueryProblem("unknown flag \"\(field):\(text)\" — known: \(flagNames.joined(separator: ", "))"))
+            return nil
+        }
         if QueryParser.dateKeywords.contains(lowered) {
             guard let bounds = DateBounds.parse(text) else {
                 result.problems.append(QueryProblem("bad date \"\(text)\" in \(field): — use YYYY, YYYY-MM or YYYY-MM-DD"))

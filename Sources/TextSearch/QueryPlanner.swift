@@ -11,6 +11,8 @@ struct QueryPlanner {
 
     let data: IndexData
     let schema: IndexSchema
+    /// The flags supplied with the search, which `.flag` nodes name by position.
+    var flags: [QueryFlag] = []
     var units: [QueryUnit] = []
     /// Units outside any NOT: the ones that score and are highlighted.
     var positiveUnits: [Int] = []
@@ -35,6 +37,9 @@ struct QueryPlanner {
             var set = DocumentSet(capacity: data.documentCount)
             for (d, date) in data.dates.enumerated() where date != 0 && bounds.contains(Int(date)) { set.insert(d) }
             return .documents(set)
+        case let .flag(index):
+            guard index < flags.count else { return nil }
+            return .documents(flagDocuments(flags[index]))
         case let .and(children):
             let plans = children.compactMap { plan($0, negated: negated, cache: &cache) }
             return plans.isEmpty ? nil : (plans.count == 1 ? plans[0] : .and(plans))
@@ -66,6 +71,23 @@ struct QueryPlanner {
             for d in documents { set.insert(Int(d)) }
         }
         return set
+    }
+
+    /// The documents a flag holds now; numbers outside the index are ignored.
+    mutating func flagDocuments(_ flag: QueryFlag) -> DocumentSet {
+        var listed = DocumentSet(capacity: data.documentCount)
+        for d in flag.documents where d >= 0 && d < data.documentCount { listed.insert(d) }
+        guard let scope = flag.complementWithin else { return listed }
+        var result = DocumentSet.all(capacity: data.documentCount)
+        for (name, values) in scope.sorted(by: { $0.key < $1.key }) {
+            guard let facet = schema.facetIndex(named: name) else {
+                problems.append(QueryProblem("unknown facet \"\(name)\" in flag \(flag.name) — known: \(schema.facets.joined(separator: ", "))"))
+                continue
+            }
+            result.formIntersection(facetDocuments(facet: facet, values: values, reportUnknown: false))
+        }
+        result.subtract(listed)
+        return result
     }
 
     private func unknownValueProblem(facet: Int, value: String) -> QueryProblem {

@@ -6,14 +6,17 @@ public struct SearchOptions: Hashable, Sendable {
     public var lastWordIsPrefix: Bool = true
     /// Facet name → allowed values; ANDed with the query, values of one facet ORed.
     public var filters: [String: [String]] = [:]
+    /// The flags a query may name (`is:starred`) and the documents each holds now.
+    public var flags: [QueryFlag] = []
     /// Ranks every candidate instead of taking the bounded shortcuts; the results are the same
     /// (tests compare both), only slower.
     var exhaustiveRanking = false
 
-    public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:]) {
+    public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:], flags: [QueryFlag] = []) {
         self.limit = limit
         self.lastWordIsPrefix = lastWordIsPrefix
         self.filters = filters
+        self.flags = flags
     }
 }
 

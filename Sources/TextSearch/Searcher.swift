@@ -11,8 +11,10 @@ struct Searcher {
         let schema = index.schema
         var parser = QueryParser(schema: schema)
         parser.lastWordIsPrefix = options.lastWordIsPrefix
+        parser.flagNames = options.flags.map(\.name)
         let parsed = parser.parse(query)
         var planner = QueryPlanner(data: data, schema: schema)
+        planner.flags = options.flags
         var plan = parsed.root.flatMap { planner.plan($0, cache: &cache) }
         if plan == nil && parsed.root == nil && parsed.sortByDate {
             // `sort:date` alone lists everything, newest first.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `itu-browser browse` (also `itu-browser` alone): the interactive terminal browser.
 struct BrowseCommand: ParsableCommand {
@@ -16,7 +17,12 @@ struct BrowseCommand: ParsableCommand {
     var query: String?
 
     func run() throws {
+        let settings = try ConfigLoading().load()
         let catalog = try catalogOptions.loadCatalog()
-        try BrowseLauncher.run(catalog: catalog, open: open, query: query)
+        let fixtures = try catalogOptions.location().path
+        let storage = StateStoreMarks.open(environment: ProcessInfo.processInfo.environment)
+        try BrowseLauncher.run(catalog: catalog, options: .init(
+            open: open, query: query, fixtures: fixtures, storage: storage, openCommand: settings.config.openCommand?.value,
+            keys: settings.keys, colors: settings.colors))
     }
 }

@@ -28,7 +28,7 @@ enum CatalogJSON {
     }
 
     /// `{"schemaVersion": 1, "type": …, "item": {…}, "related": {…}}` for `show`.
-    static func show(_ item: CatalogItem, catalog: Catalog, into json: inout JSONWriter) {
+    static func show(_ item: CatalogItem, catalog: Catalog, into json: inout JSONWriter, extra: (inout JSONWriter) -> Void = { _ in }) {
         json.beginObject()
         json.field("schemaVersion", schemaVersion)
         switch item {
@@ -65,6 +65,7 @@ enum CatalogJSON {
             json.field("sectors", catalog.sectors(of: news), omitEmpty: false, reference)
             json.endObject()
         }
+        extra(&json)
         json.endObject()
         json.finishLine()
     }

@@ -147,7 +147,7 @@ enum RequiredBehaviours {
     @Test func queryProblemsAreReportedAsText() {
         let index = CatalogSearchIndex(catalog: SmallCatalog.make())
         let results = index.search("foo:bar")
-        #expect(results.problems == ["unknown field \"foo\" — known: title, summary, body, tags, names, sector, org, category, kind, type, year, after, before, sort"])
+        #expect(results.problems == ["unknown field \"foo\" — known: title, summary, body, tags, names, sector, org, category, kind, type, year, after, before, sort, is, has"])
     }
 
     @Test func sessionGivesTheSameResultsAsSearch() {
