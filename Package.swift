@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "Catalog"),
@@ -22,16 +24,18 @@ let package = Package(
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch", "SnapshotFormat"]),
         .target(name: "CatalogCache", dependencies: ["Catalog", "CatalogSearch", "SnapshotFormat"]),
         .target(name: "Screen"),
-        .target(name: "Browser", dependencies: ["Catalog", "TextSearch", "CatalogSearch", "Screen"]),
+        .target(name: "Browser", dependencies: ["Catalog", "CatalogSearch", "Screen"]),
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "CatalogCache",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "CatalogCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +65,10 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+        // Runs the built executable in child processes: the dependency makes sure it is built first.
+        .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
+        .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
     ]
 )

@@ -54,11 +54,13 @@ func runLoad(directory: String, runs: Int) {
     var times: [Double] = []
     var cpuTimes: [Double] = []
     var summary = ""
+    var firstPeak = 0
     for _ in 0..<runs {
         var result: FixtureLoadResult?
         let cpuStart = processCPUSeconds()
         times.append(seconds { result = FixtureLoader.load(directory: directory) })
         cpuTimes.append(processCPUSeconds() - cpuStart)
+        if firstPeak == 0 { firstPeak = peakMemory() }
         guard let result else { continue }
         if let catalog = result.catalog {
             summary = "\(catalog.sectors.count) sectors, \(catalog.organizations.count) organizations, \(catalog.news.count) news, \(result.warnings.count) warnings"
@@ -73,7 +75,7 @@ func runLoad(directory: String, runs: Int) {
         summary += "; Catalog(...) alone on already decoded values takes \(milliseconds(build)) (the values shared, so copied once)"
     }
     summary += "; CPU time median \(milliseconds(median(cpuTimes)))"
-    print("RESULT\t\(median(times))\t\(times.min() ?? 0)\t\(peak)\t\(summary)")
+    print("RESULT\t\(median(times))\t\(times.min() ?? 0)\t\(peak)\t\(summary)\t\(firstPeak)")
 }
 
 // MARK: Child: baseline with JSONDecoder
@@ -108,7 +110,7 @@ func runBaseline(directory: String, runs: Int) {
             count = file.news.count
         })
     }
-    print("RESULT\t\(median(times))\t\(times.min() ?? 0)\t\(peakMemory())\t\(count) news decoded; CPU time median \(milliseconds(median(cpuTimes)))")
+    print("RESULT\t\(median(times))\t\(times.min() ?? 0)\t\(peakMemory())\t\(count) news decoded; CPU time median \(milliseconds(median(cpuTimes)))\t0")
 }
 
 // MARK: Parent
@@ -116,8 +118,10 @@ func runBaseline(directory: String, runs: Int) {
 struct Measurement {
     var medianSeconds: Double
     var bestSeconds: Double
+    /// The peak after all the runs, and after the first one alone (0 when not measured).
     var peakBytes: Int
     var summary: String
+    var firstRunPeakBytes: Int
 }
 
 func child(_ arguments: [String]) -> Measurement? {
@@ -135,9 +139,9 @@ func child(_ arguments: [String]) -> Measurement? {
     let text = String(decoding: data, as: UTF8.self)
     guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) else { return nil }
     let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-    guard fields.count >= 5 else { return nil }
+    guard fields.count >= 6 else { return nil }
     return Measurement(medianSeconds: Double(fields[1]) ?? 0, bestSeconds: Double(fields[2]) ?? 0,
-                       peakBytes: Int(fields[3]) ?? 0, summary: fields[4])
+                       peakBytes: Int(fields[3]) ?? 0, summary: fields[4], firstRunPeakBytes: Int(fields[5]) ?? 0)
 }
 
 func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
@@ -147,7 +151,10 @@ func report(_ label: String, directory: String, runs: Int) {
     let size = jsonSize(directory)
     print("\n\(label): \(megabytes(size)) of JSON in \(directory)")
     if let load = child(["--load", directory, String(runs)]) {
-        print("  FixtureLoader.load: median \(milliseconds(load.medianSeconds)), best \(milliseconds(load.bestSeconds)) of \(runs); peak memory \(megabytes(load.peakBytes)) (\(String(format: "%.2f", Double(load.peakBytes) / Double(max(size, 1))))x the JSON)")
+        func ratio(_ bytes: Int) -> String { String(format: "%.2f", Double(bytes) / Double(max(size, 1))) + "x the JSON" }
+        print("  FixtureLoader.load: median \(milliseconds(load.medianSeconds)), best \(milliseconds(load.bestSeconds)) of \(runs); "
+            + "peak memory of the first load \(megabytes(load.firstRunPeakBytes)) (\(ratio(load.firstRunPeakBytes))), "
+            + "after \(runs) loads in one process \(megabytes(load.peakBytes)) (\(ratio(load.peakBytes)))")
         print("    \(load.summary)")
     }
     if FileManager.default.fileExists(atPath: directory + "/news.json"),

@@ -1,18 +1,26 @@
-import Catalog
 import CatalogSearch
 import Foundation
 import TextSearch
 
-/// Benchmark: our TextSearch against SQLite FTS5, in one process, on the same generated corpus.
+/// Benchmark: our TextSearch against SQLite FTS5 on the same documents with the same weights.
 ///
-/// Usage: `swift run -c release bench-search [--sizes 10000,100000] [--repeats N]`
+/// Usage: `swift run -c release bench-search [--sizes 10000] [--samples 200] [--limit 20]`
 ///
-/// For each corpus size it builds both indexes (time and memory), then answers every query
-/// class with both engines, top 20 with highlights and snippets, and prints per class the
-/// median and p99 latency of each engine and FTS5's time divided by ours.
+/// The default (10,000 news items) takes about two and a half minutes on a busy two-core
+/// machine; 100,000 items (`--sizes 100000`) takes ten times as long, most of it in FTS5's
+/// prefix queries.
+///
+/// For each corpus size, both engines hold exactly the news documents CatalogSearch makes for
+/// a generated catalog (organizations and Sectors are left out of both, so ours runs without a
+/// type filter), ranked with CatalogSearch's field weights. Each engine is built alone in a
+/// child process (this program run again with `--child`) for its build time and peak memory;
+/// ours is built both pinned to one core and in parallel. Then both are built here, every query
+/// is run once on each (warming them) and the number of results in the top `limit` is compared:
+/// a disagreement, a query problem or an SQLite error ends the run with status 1. Last, each
+/// query class is timed with at least `samples` samples per engine.
 struct Arguments {
-    var sizes = [10_000, 100_000]
-    var repeats = 5
+    var sizes = [10_000]
+    var samples = 200
     var limit = 20
 
     init(_ arguments: [String]) throws {
@@ -20,94 +28,143 @@ struct Arguments {
         while let flag = rest.popFirst() {
             guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value") }
             switch flag {
-            case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
-            case "--repeats": repeats = max(1, Int(value) ?? repeats)
-            case "--limit": limit = max(1, Int(value) ?? limit)
-            default: throw BenchError("unknown option \(flag); known: --sizes, --repeats, --limit")
+            case "--sizes":
+                sizes = try value.split(separator: ",").map {
+                    guard let size = Int($0), size > 0 else { throw BenchError("--sizes: \"\($0)\" is not a positive number") }
+                    return size
+                }
+            case "--samples": samples = try Arguments.positive(value, flag)
+            case "--limit": limit = try Arguments.positive(value, flag)
+            default: throw BenchError("unknown option \(flag); known: --sizes, --samples, --limit")
             }
         }
     }
+
+    private static func positive(_ text: String, _ flag: String) throws -> Int {
+        guard let value = Int(text), value > 0 else { throw BenchError("\(flag): \"\(text)\" is not a positive number") }
+        return value
+    }
 }
 
-/// The FTS5 row of a news item, in `FTS5Engine.columns` order, filled as our adapter fills
-/// the same fields.
-func fts5Row(_ item: NewsItem, catalog: Catalog) -> [String] {
-    let names = catalog.organizations(of: item).flatMap { [$0.name, $0.shortName].compactMap { $0 } + $0.aliases }
-        + catalog.sectors(of: item).flatMap { [$0.id, $0.name] }
-    return [item.title, names.joined(separator: "\n"), (item.tags + [item.category]).joined(separator: "\n"), item.summary, item.body]
+/// Our search options for a query of a class.
+func ourOptions(_ queryClass: QueryClass, limit: Int) -> SearchOptions {
+    SearchOptions(limit: limit, lastWordIsPrefix: queryClass.asYouType || queryClass.name.hasSuffix("prefix"))
 }
 
-/// Our engine over exactly the rows FTS5 indexes (news only, same columns and weights).
-func newsOnlyIndex(_ rows: [[String]]) -> SearchIndex {
-    let fields = zip(FTS5Engine.columns, FTS5Engine.weights).map { FieldDefinition(name: $0, weight: $1) }
-    let schema = IndexSchema(fields: fields, facets: [], snippetField: "body")
-    return SearchIndex(schema: schema, documentCount: rows.count) { i in
-        Document(id: String(i), fields: Dictionary(uniqueKeysWithValues: zip(FTS5Engine.columns, rows[i])))
+/// Answers one query with our engine; a query problem fails the benchmark.
+func ourCount(_ results: SearchResults, query: String) throws -> Int {
+    guard results.problems.isEmpty else {
+        throw BenchError("our engine reported a problem for '\(query)': \(results.problems.map(\.message).joined(separator: "; "))")
+    }
+    return results.hits.count
+}
+
+/// Runs every query of every class once on each engine (which also warms both) and checks that
+/// both return the same number of results in the top `limit`; prints the counts per class.
+func crossCheck(ours index: SearchIndex, fts5: FTS5Engine, limit: Int) throws {
+    print("cross-check: results in the top \(limit), ours/FTS5, per query")
+    var disagreements: [String] = []
+    for queryClass in QueryClass.all() {
+        var session = SearchSession(index: index)
+        var counts: [String] = []
+        for query in queryClass.queries {
+            let options = ourOptions(queryClass, limit: limit)
+            let results = queryClass.asYouType ? session.search(query.ours, options: options) : index.search(query.ours, options: options)
+            let ours = try ourCount(results, query: query.ours)
+            let theirs = try fts5.search(query.fts5)
+            counts.append(ours == theirs ? "\(ours)" : "\(ours)/\(theirs)!")
+            if ours != theirs { disagreements.append("'\(query.ours)' (FTS5 '\(query.fts5)'): ours \(ours), FTS5 \(theirs)") }
+        }
+        print("  \(pad(queryClass.name, 16)) \(counts.joined(separator: " "))")
+    }
+    guard disagreements.isEmpty else {
+        throw BenchError("the engines disagree on \(disagreements.count) queries:\n  " + disagreements.joined(separator: "\n  "))
+    }
+    print("  every query: both engines return the same number of results")
+}
+
+/// Times every class with at least `samples` samples per engine; rounds over the class's
+/// queries alternate between the engines so that both see the same machine.
+func timeClasses(ours index: SearchIndex, fts5: FTS5Engine, samples: Int, limit: Int) throws {
+    print("\(pad("class", 16)) \(pad("samples", 8)) \(pad("ours median", 12)) \(pad("ours p99", 10)) \(pad("FTS5 median", 12)) \(pad("FTS5 p99", 10))  FTS5/ours")
+    for queryClass in QueryClass.all() {
+        var oursSamples: [Double] = []
+        var fts5Samples: [Double] = []
+        let options = ourOptions(queryClass, limit: limit)
+        while oursSamples.count < samples {
+            var session = SearchSession(index: index)
+            for query in queryClass.queries {
+                var results = SearchResults()
+                oursSamples.append(Timing.seconds {
+                    results = queryClass.asYouType ? session.search(query.ours, options: options) : index.search(query.ours, options: options)
+                })
+                _ = try ourCount(results, query: query.ours)
+            }
+            for query in queryClass.queries {
+                try fts5Samples.append(Timing.seconds { _ = try fts5.search(query.fts5) })
+            }
+        }
+        let oursMedian = Timing.percentile(oursSamples, 50), fts5Median = Timing.percentile(fts5Samples, 50)
+        print("\(pad(queryClass.name, 16)) \(pad(String(oursSamples.count), 8)) \(Timing.milliseconds(oursMedian))     "
+            + "\(Timing.milliseconds(Timing.percentile(oursSamples, 99)))   \(Timing.milliseconds(fts5Median))     "
+            + "\(Timing.milliseconds(Timing.percentile(fts5Samples, 99)))  \(String(format: "%7.1f", fts5Median / oursMedian))x")
+    }
+}
+
+/// Builds each engine alone in a child and prints build times and peak memory.
+func reportBuilds(size: Int, limit: Int) throws {
+    let baseline = try BuildChild.measure(.documents, size: size, limit: limit)
+    let fts5 = try BuildChild.measure(.fts5, size: size, limit: limit)
+    let oneCore = try BuildChild.measure(.oursOneCore, size: size, limit: limit)
+    let parallel = try BuildChild.measure(.ours, size: size, limit: limit)
+    func seconds(_ m: BuildChild.Measurement) -> String {
+        String(format: "%6.2f s wall, %6.2f s CPU", m.wallSeconds, m.cpuSeconds)
+    }
+    print("build (each engine alone in a child process)")
+    print("  FTS5, one thread        \(seconds(fts5))   (insert in one transaction + optimize)")
+    print("  ours, one core          \(seconds(oneCore))   FTS5/ours \(String(format: "%5.1f", fts5.wallSeconds / oneCore.wallSeconds))x   (pinned to CPU \(oneCore.pinnedCPU.map(String.init) ?? "?"))")
+    print("  ours, parallel          \(seconds(parallel))   FTS5/ours \(String(format: "%5.1f", fts5.wallSeconds / parallel.wallSeconds))x   (\(ProcessInfo.processInfo.activeProcessorCount) CPUs)")
+    print("memory (peak RSS, VmHWM, of each child; the documents alone are the baseline)")
+    print("  documents only          \(megabytes(baseline.peakBytes))")
+    for (name, m) in [("FTS5", fts5), ("ours, one core", oneCore), ("ours, parallel", parallel)] {
+        print("  \(pad(name, 23)) \(megabytes(m.peakBytes))   (+\(megabytes(max(0, m.peakBytes - baseline.peakBytes))) over the documents)")
     }
 }
 
 func run() throws {
     let arguments = try Arguments(CommandLine.arguments)
-    print("bench-search: TextSearch vs SQLite FTS5 (unicode61 remove_diacritics 2), top \(arguments.limit) with highlight and snippet")
-    print("Times are per query in milliseconds; ratio = FTS5 median / ours (higher is better for us).")
+    let schema = CatalogSearchIndex.schema
+    let peer = try FTS5Engine(schema: schema, limit: arguments.limit)
+    print("bench-search: TextSearch vs SQLite FTS5, top \(arguments.limit) with highlights and a snippet, at least \(arguments.samples) samples per class")
+    print("documents: the news documents CatalogSearch makes (fields \(schema.fields.map(\.name).joined(separator: ", "))), the same in both engines; no organizations or Sectors in either")
+    print("weights (CatalogSearch's schema): " + schema.fields.map { "\($0.name) \($0.weight)" }.joined(separator: ", "))
+    print("FTS5 configuration:")
+    for line in peer.configuration { print("  \(line)") }
+    print("Times are per query in milliseconds; FTS5/ours is FTS5's median over ours (higher is better for us).")
     for size in arguments.sizes {
-        let generator = CorpusGenerator(newsCount: size, organizationCount: max(50, size / 50), seed: 2026)
-        let corpus = generator.makeCorpus()
-        let catalog = Catalog(sectors: corpus.sectors, organizations: corpus.organizations, news: corpus.news)
-        print("\n== \(size) news items, \(catalog.organizations.count) organizations ==")
-
-        let rssBeforeOurs = residentBytes() ?? 0
-        var ours: CatalogSearchIndex?
-        let oursBuild = Timing.seconds { ours = CatalogSearchIndex(catalog: catalog) }
-        guard let index = ours?.index else { throw BenchError("index not built") }
-        let rssAfterOurs = residentBytes() ?? 0
-        let firstQuery = Timing.seconds {
-            _ = index.search("s", options: SearchOptions(limit: arguments.limit, filters: ["type": ["news"]]))
-        }
-
-        let rows = catalog.news.map { fts5Row($0, catalog: catalog) }
-        let fts5 = try FTS5Engine(limit: arguments.limit)
-        let fts5Build = try Timing.seconds { try fts5.insert(rows) }
-        let newsOnlyBuild = Timing.seconds { _ = newsOnlyIndex(rows) }
-
-        print("index build   ours \(String(format: "%6.2f", oursBuild)) s   FTS5 \(String(format: "%6.2f", fts5Build)) s   ratio \(String(format: "%5.1f", fts5Build / oursBuild))x   (whole catalog; FTS5 holds the news)")
-        print("news only     ours \(String(format: "%6.2f", newsOnlyBuild)) s   (TextSearch over the same rows as FTS5)   first query after build \(Timing.milliseconds(firstQuery)) ms")
-        print("index memory  ours \(megabytes(index.memoryEstimate)) (estimate; RSS grew \(megabytes(max(0, rssAfterOurs - rssBeforeOurs))))   FTS5 \(megabytes(fts5.memoryUsed)) (sqlite3_memory_used)")
-        print("\(pad("class", 16)) \(pad("ours median", 12)) \(pad("ours p99", 10)) \(pad("FTS5 median", 12)) \(pad("FTS5 p99", 10))  ratio")
-
-        for queryClass in QueryClass.all() {
-            var oursSamples: [Double] = []
-            var fts5Samples: [Double] = []
-            for _ in 0..<arguments.repeats {
-                if queryClass.asYouType {
-                    var session = SearchSession(index: index)
-                    for query in queryClass.queries {
-                        let options = SearchOptions(limit: arguments.limit, lastWordIsPrefix: true, filters: ["type": ["news"]])
-                        oursSamples.append(Timing.seconds { _ = session.search(query.ours, options: options) })
-                    }
-                } else {
-                    let prefix = queryClass.name.hasSuffix("prefix")
-                    for query in queryClass.queries {
-                        let options = SearchOptions(limit: arguments.limit, lastWordIsPrefix: prefix, filters: ["type": ["news"]])
-                        oursSamples.append(Timing.seconds { _ = index.search(query.ours, options: options) })
-                    }
-                }
-                for query in queryClass.queries {
-                    fts5Samples.append(Timing.seconds { _ = fts5.search(query.fts5) })
-                }
-            }
-            let oursMedian = Timing.percentile(oursSamples, 50), fts5Median = Timing.percentile(fts5Samples, 50)
-            print("\(pad(queryClass.name, 16)) \(Timing.milliseconds(oursMedian))     \(Timing.milliseconds(Timing.percentile(oursSamples, 99)))   \(Timing.milliseconds(fts5Median))     \(Timing.milliseconds(Timing.percentile(fts5Samples, 99)))  \(String(format: "%7.1f", fts5Median / oursMedian))x")
-        }
+        print("\n== \(size) news items (catalog of \(BenchCorpus.organizationCount(size)) organizations, seed 2026) ==")
+        try reportBuilds(size: size, limit: arguments.limit)
+        let corpus = BenchCorpus(size: size)
+        let index = corpus.ourIndex()
+        let fts5 = try corpus.fts5Index(limit: arguments.limit)
+        try crossCheck(ours: index, fts5: fts5, limit: arguments.limit)
+        try timeClasses(ours: index, fts5: fts5, samples: arguments.samples, limit: arguments.limit)
     }
-    if let peak = peakResidentBytes() { print("\npeak RSS of the whole run: \(megabytes(peak))") }
 }
 
 func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
 
 do {
-    try run()
+    let arguments = CommandLine.arguments
+    if arguments.count == 5, arguments[1] == "--child" {
+        guard let mode = BuildChild.Mode(rawValue: arguments[2]), let size = Int(arguments[3]), let limit = Int(arguments[4]) else {
+            throw BenchError("--child MODE SIZE LIMIT; modes: \(BuildChild.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        try BuildChild.run(mode: mode, size: size, limit: limit)
+    } else {
+        try run()
+    }
 } catch {
-    FileHandle.standardError.write(Data("bench-search: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("bench-search: FAILED: \(error)\n".utf8))
     exit(1)
 }

@@ -11,6 +11,8 @@ public enum BrowserAction: String, Hashable, Sendable, CaseIterable {
     case nextLink, previousLink, followLink
     // Search results
     case closeSearch
+    // The selected or open item, and the data
+    case toggleStar, toggleRead, editNote, openSource, copySource, reload
     // Query line
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd
     case deleteBackward, deleteForward, deleteWord, deleteToStart
@@ -28,6 +30,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case lists
     case detail
     case results
+    /// The item the lists, results or detail have selected or open.
+    case item
     case queryLine
     case help
 
@@ -40,6 +44,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .lists: return "Lists (Organizations, Sectors, News)"
         case .detail: return "Detail view"
         case .results: return "Search results"
+        case .item: return "The selected or open item"
         case .queryLine: return "Query line"
         case .help: return "Help"
         }

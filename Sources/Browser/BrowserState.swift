@@ -5,7 +5,7 @@ import CatalogSearch
 ///
 /// Change it only through `Browser.update`; draw it with `Browser.render`.
 public struct BrowserState: Sendable {
-    let catalog: Catalog
+    private(set) var catalog: Catalog
     private(set) var searchIndex: CatalogSearchIndex?
     var searchSession: CatalogSearchSession?
     /// True while the search index is being built elsewhere (see `expectSearch`): `/` already
@@ -37,6 +37,17 @@ public struct BrowserState: Sendable {
 
     public internal(set) var shouldQuit = false
 
+    /// What the person has recorded per item (read, starred, note); items not here have nothing.
+    public internal(set) var marks: [ItemReference: ItemMarks] = [:]
+    /// Why marks cannot be changed, when the state store is read-only.
+    public internal(set) var marksReadOnlyReason: String?
+    /// Effects asked for while handling the current event, handed out by `Browser.update`.
+    var pendingEffects: [BrowserEffect] = []
+    /// The key bindings in force (the keymap with the config's overrides).
+    public var keys = BoundKeys.standard
+    /// The colors chosen for parts of the screen (the config's `[colors]`).
+    public var colors = RoleColors()
+
     /// - Parameters:
     ///   - search: nil when no search index is available; `/` then says so.
     ///   - openItem: an id to open at start; an unknown id starts normally with a message.
@@ -55,13 +66,7 @@ public struct BrowserState: Sendable {
             for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }
             Browser.perform(.submitQuery, character: nil, on: &self)
         }
-        if let openItem {
-            if let item = catalog.item(id: openItem) {
-                navigation.push(DetailTarget(item))
-            } else {
-                message = "no item with id \"\(openItem)\""
-            }
-        }
+        if let openItem { Browser.openItem(openItem, on: &self) }
         Browser.normalize(&self)
     }
 
@@ -86,6 +91,19 @@ public struct BrowserState: Sendable {
         if search != nil { Browser.runSearch(&self) }
         Browser.normalize(&self)
     }
+
+    /// Puts a reloaded catalog (and its index) in place of the current one; see `Browser.reload`.
+    mutating func replaceCatalog(_ newCatalog: Catalog, searchIndex newIndex: CatalogSearchIndex) {
+        catalog = newCatalog
+        sectorNews = nil
+        preview = nil
+        searchIndex = newIndex
+        searchSession = newIndex.makeSession()
+        isSearchIndexPending = false
+    }
+
+    /// The marks of an item (empty when nothing is recorded).
+    func marks(of item: ItemReference) -> ItemMarks { marks[item] ?? ItemMarks() }
 
     /// The number of rows in a pane's list.
     func count(of pane: PaneKind) -> Int {

@@ -10,19 +10,21 @@ enum DetailBuilder {
     static let maxMembersPerCategory = 200
 
     /// `sectorNews` is needed for a Sector only; without it the Sector's news are found by a scan.
-    static func document(for target: DetailTarget, catalog: Catalog, sectorNews: SectorNews?, width: Int) -> DetailDocument {
+    /// `marks` (read, starred, note) show under the title of a news item or an organization.
+    static func document(for target: DetailTarget, catalog: Catalog, sectorNews: SectorNews?, width: Int,
+                         marks: ItemMarks = ItemMarks()) -> DetailDocument {
         var writer = DetailWriter(width: width)
         switch target {
         case .organization(let id):
             guard let org = catalog.organization(id: id) else { missing(id, into: &writer); break }
-            organization(org, catalog: catalog, into: &writer)
+            organization(org, catalog: catalog, marks: marks, into: &writer)
         case .sector(let id):
             guard let sector = catalog.sector(id: id) else { missing(id, into: &writer); break }
             let news = (sectorNews ?? SectorNews(catalog: catalog)).news(of: sector.id, in: catalog)
             self.sector(sector, catalog: catalog, news: news, into: &writer)
         case .news(let id):
             guard let item = catalog.newsItem(id: id) else { missing(id, into: &writer); break }
-            news(item, catalog: catalog, into: &writer)
+            news(item, catalog: catalog, marks: marks, into: &writer)
         }
         return writer.document
     }
@@ -42,8 +44,9 @@ enum DetailBuilder {
 
     // MARK: Organization
 
-    private static func organization(_ org: Organization, catalog: Catalog, into w: inout DetailWriter) {
+    private static func organization(_ org: Organization, catalog: Catalog, marks: ItemMarks, into w: inout DetailWriter) {
         w.title(org.name)
+        personal(marks, showsRead: false, into: &w)
         w.blank()
         w.field("Short name", org.shortName)
         w.field("Aliases", org.aliases.joined(separator: ", "))
@@ -74,6 +77,10 @@ enum DetailBuilder {
             if let note = person.note, !note.isEmpty { w.indented(note, indent: 2, role: .dim) }
         }
 
+        w.heading("Agreements", count: org.agreements.count)
+        if org.agreements.isEmpty { w.notRecorded() }
+        for agreement in org.agreements { self.agreement(agreement, catalog: catalog, into: &w) }
+
         w.heading("Member states", count: org.memberStates.isEmpty ? nil : org.memberStates.count)
         w.indented(org.memberStates.isEmpty ? nil : org.memberStates.joined(separator: ", "))
 
@@ -91,6 +98,22 @@ enum DetailBuilder {
         w.heading("Sources")
         if org.sources.isEmpty { w.notRecorded() }
         for source in org.sources { w.indented(source) }
+    }
+
+    /// An agreement: its title, kind and counterpart, date, the Sector and the other parties
+    /// as links, then its note and source.
+    private static func agreement(_ agreement: Organization.Agreement, catalog: Catalog, into w: inout DetailWriter) {
+        w.indented(agreement.title, role: .label)
+        w.indented("\(agreement.kind) · with \(agreement.counterpart)", indent: 2)
+        w.indented(agreement.date?.longDescription ?? "date: not recorded", indent: 2, role: .date)
+        if let sector = agreement.sector.flatMap({ catalog.sector(id: $0) }) {
+            w.link(sector.id, to: .sector(sector.id), indent: 2, prefix: [Span("Sector  ", .dim)], suffix: Span("  " + sector.name, .dim))
+        }
+        for party in agreement.organizations.compactMap({ catalog.organization(id: $0) }) {
+            w.link(party.name, to: .organization(party.id), indent: 2, prefix: [Span("Party   ", .dim)])
+        }
+        if let note = agreement.note { w.indented(note, indent: 2, role: .dim) }
+        if let source = agreement.source { w.indented(source, indent: 2, role: .dim) }
     }
 
     // MARK: Sector
@@ -147,8 +170,9 @@ enum DetailBuilder {
 
     // MARK: News
 
-    private static func news(_ item: NewsItem, catalog: Catalog, into w: inout DetailWriter) {
+    private static func news(_ item: NewsItem, catalog: Catalog, marks: ItemMarks, into w: inout DetailWriter) {
         w.title(item.title)
+        personal(marks, showsRead: true, into: &w)
         w.blank()
         w.field("Date", item.date.longDescription)
         w.field("Category", item.category)
@@ -169,6 +193,23 @@ enum DetailBuilder {
         w.blank()
         w.field("Tags", item.tags.joined(separator: ", "))
         w.field("Source", item.source)
+    }
+
+    /// What the person recorded: `● unread` (news), `★ starred`, and their note under a heading.
+    private static func personal(_ marks: ItemMarks, showsRead: Bool, into w: inout DetailWriter) {
+        var spans: [Span] = []
+        if showsRead { spans.append(marks.isRead ? Span("read", .dim) : Span("● unread", .unread)) }
+        if marks.isStarred { spans.append(Span("★ starred", .star)) }
+        if !spans.isEmpty {
+            w.blank()
+            w.line(spans, separator: Span(" · ", .dim))
+        }
+        if let note = marks.note {
+            w.heading("Note")
+            for line in note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) {
+                if line.allSatisfy(\.isWhitespace) { w.blank() } else { w.indented(line) }
+            }
+        }
     }
 
     private static func newsLinks(_ news: some RandomAccessCollection<NewsItem>, into w: inout DetailWriter) {

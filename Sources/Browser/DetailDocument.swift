@@ -9,7 +9,7 @@ enum DetailTarget: Hashable, Sendable {
 
 /// What a piece of detail text is; the renderer picks its style from the theme.
 enum SpanRole: Hashable, Sendable {
-    case plain, dim, notRecorded, title, heading, label, date
+    case plain, dim, notRecorded, title, heading, label, date, unread, star
     /// The link with this index in the document's `links`.
     case link(Int)
 }

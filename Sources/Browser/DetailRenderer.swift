@@ -45,10 +45,12 @@ extension Renderer {
         case .plain: return Theme.plain
         case .dim: return Theme.dim
         case .notRecorded: return Theme.notRecorded
-        case .title: return Theme.title
+        case .title: return state.colors.apply(\.title, to: Theme.title)
         case .heading: return Theme.heading
         case .label: return Theme.label
         case .date: return Theme.date
+        case .unread: return unreadStyle
+        case .star: return starStyle
         case .link(let index): return index == selectedLink ? Theme.selectedLink : Theme.link
         }
     }

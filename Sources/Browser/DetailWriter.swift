@@ -72,6 +72,22 @@ struct DetailWriter {
 
     mutating func notRecorded(indent: Int = 0) { indented(nil, indent: indent) }
 
+    /// One line of short spans (sanitized, cut to the width), `separator` between them.
+    mutating func line(_ spans: [Span], separator: Span) {
+        var out: [Span] = []
+        var used = 0
+        for (index, span) in spans.enumerated() {
+            let parts = index == 0 ? [span] : [separator, span]
+            for part in parts {
+                let text = TextLayout.truncate(SafeText.sanitize(part.text), to: max(0, width - used))
+                guard !text.isEmpty else { continue }
+                out.append(Span(text, part.role))
+                used += DisplayWidth.of(text)
+            }
+        }
+        append(out)
+    }
+
     /// A line in the dim style (counts, "… and 12 more").
     mutating func note(_ text: String, indent: Int = 0) {
         append([Span(String(repeating: " ", count: indent)), Span(TextLayout.truncate(text, to: max(1, width - indent)), .dim)])

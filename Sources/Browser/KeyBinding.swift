@@ -43,3 +43,44 @@ public struct KeyBinding: Hashable, Sendable {
         }
     }
 }
+
+extension KeyBinding {
+    /// The key a config names, the inverse of `name(of:)`: a single character (`j`, `G`, `?`),
+    /// `Space`, `Ctrl-X`, `Alt-X`, `Up`/`↑` and the other arrows, `Home`, `End`, `PgUp`
+    /// (`PageUp`), `PgDn` (`PageDown`), `Enter` (`Return`), `Esc` (`Escape`), `Backspace`,
+    /// `Delete`, `Tab`, `Shift-Tab`, `F1` to `F24`. Names other than single characters ignore case.
+    public static func key(named name: String) -> Key? {
+        if name.count == 1, let character = name.first, !character.isWhitespace, !character.isNewline {
+            switch character {
+            case "↑": return .up
+            case "↓": return .down
+            case "←": return .left
+            case "→": return .right
+            default: return .character(character)
+            }
+        }
+        let lowered = name.lowercased()
+        if let character = name.last, !character.isWhitespace {
+            if ["ctrl-", "c-"].contains(where: { lowered.hasPrefix($0) && name.count == $0.count + 1 }) {
+                guard character.isASCII, character.isLetter else { return nil }
+                return .control(Character(character.lowercased()))
+            }
+            if ["alt-", "m-"].contains(where: { lowered.hasPrefix($0) && name.count == $0.count + 1 }) {
+                return .alt(character)
+            }
+        }
+        if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) { return .function(number) }
+        return namedKeys[lowered]
+    }
+
+    private static let namedKeys: [String: Key] = [
+        "space": .character(" "), "up": .up, "down": .down, "left": .left, "right": .right,
+        "home": .home, "end": .end, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "backspace": .backspace,
+        "delete": .delete, "del": .delete, "tab": .tab, "shift-tab": .backTab, "backtab": .backTab,
+    ]
+
+    /// How keys are named, for messages about a name that is none.
+    public static let keyNameHelp = "keys are a single character (j, G, ?), Space, Ctrl-A to Ctrl-Z, Alt-<character>, "
+        + "Up, Down, Left, Right, Home, End, PgUp, PgDn, Enter, Esc, Backspace, Delete, Tab, Shift-Tab or F1 to F24"
+}

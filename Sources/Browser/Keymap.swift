@@ -17,6 +17,7 @@ public enum Keymap {
         KeyBinding([c("1")], .focusOrganizations, .browsing, "Organizations pane"),
         KeyBinding([c("2")], .focusSectors, .browsing, "Sectors pane"),
         KeyBinding([c("3")], .focusNews, .browsing, "News pane"),
+        KeyBinding([c("R")], .reload, .browsing, "Reload the fixtures now"),
 
         KeyBinding([c("j"), .down], .moveDown, .moving, "Down a row (a line in a detail)"),
         KeyBinding([c("k"), .up], .moveUp, .moving, "Up a row"),
@@ -42,6 +43,12 @@ public enum Keymap {
         KeyBinding([.enter, c("l"), .right], .open, .results, "Open the result"),
         KeyBinding([.escape, .backspace, c("h"), .left], .closeSearch, .results, "Close the search, back to where you were"),
 
+        KeyBinding([c("s")], .toggleStar, .item, "Star or unstar it (★)"),
+        KeyBinding([c("m")], .toggleRead, .item, "Mark it read or unread (unread news: ●)"),
+        KeyBinding([c("a")], .editNote, .item, "Edit its note in $VISUAL or $EDITOR"),
+        KeyBinding([c("o")], .openSource, .item, "Open its web address in your web browser"),
+        KeyBinding([c("y")], .copySource, .item, "Copy its web address to the clipboard"),
+
         KeyBinding([], .insertCharacter, .queryLine, "Type into the query", label: "any character"),
         KeyBinding([.enter], .submitQuery, .queryLine, "Go to the results"),
         KeyBinding([.escape], .cancelQuery, .queryLine, "Cancel the search, back to where you were"),
@@ -61,21 +68,6 @@ public enum Keymap {
         KeyBinding([], .closeHelp, .help, "Close this help", label: "any other key"),
     ]
 
-    /// The binding for `key` in `context`, if there is one.
-    static func binding(for key: Key, in context: KeyContext) -> KeyBinding? {
-        table[context]?[key]
-    }
-
-    private static let table: [KeyContext: [Key: KeyBinding]] = {
-        var table: [KeyContext: [Key: KeyBinding]] = [:]
-        for binding in bindings {
-            for key in binding.keys where table[binding.context]?[key] == nil {
-                table[binding.context, default: [:]][key] = binding
-            }
-        }
-        return table
-    }()
-
     /// The bindings as a Markdown table, grouped by context, for the README.
     public static func markdownTable() -> String {
         var out = "| Context | Keys | Action |\n|---|---|---|\n"
@@ -89,4 +81,50 @@ public enum Keymap {
         }
         return out
     }
+}
+
+extension Keymap {
+    /// The name of an action in the config's `[keys]` (`move-down` for `moveDown`).
+    public static func name(of action: BrowserAction) -> String {
+        var name = ""
+        for character in action.rawValue {
+            if character.isUppercase {
+                name += "-" + character.lowercased()
+            } else {
+                name.append(character)
+            }
+        }
+        return name
+    }
+
+    /// The actions a config may rebind, in table order: every bound action except `force-quit`
+    /// (Ctrl-C always quits) and those bound to "any key".
+    public static let actionNames: [String] = {
+        var names: [String] = []
+        for binding in bindings where !binding.keys.isEmpty && binding.action != .forceQuit {
+            let name = Keymap.name(of: binding.action)
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }()
+
+    /// Each rebindable action's keys in the table, named as a config writes them.
+    public static let defaultKeyNames: [String: [String]] = {
+        var keys: [String: [String]] = [:]
+        for binding in bindings where actionNames.contains(name(of: binding.action)) {
+            for key in binding.keys {
+                let named = KeyBinding.name(of: key)
+                if keys[name(of: binding.action), default: []].contains(named) == false { keys[name(of: binding.action), default: []].append(named) }
+            }
+        }
+        return keys
+    }()
+
+    /// The contexts a key is looked up in together, most specific first, as `Browser.contexts(for:)`
+    /// gives them: within one of these a key may do only one thing.
+    static let lookupChains: [[KeyContext]] = [
+        [.always, .help], [.always, .queryLine],
+        [.always, .lists, .moving, .item, .browsing], [.always, .results, .moving, .item, .browsing],
+        [.always, .detail, .moving, .item, .browsing],
+    ]
 }

@@ -32,7 +32,7 @@ extension Renderer {
     mutating func drawRow(_ runs: [(text: String, style: Style)], x: Int, y: Int, width: Int, selected: Bool, focused: Bool) {
         guard width > 0 else { return }
         if selected {
-            let style = focused ? Theme.focusedSelection : Theme.selection
+            let style = state.colors.apply(\.selection, to: focused ? Theme.focusedSelection : Theme.selection)
             frame.fill(x: x, y: y, width: width, height: 1, style: style)
             let marked = runs.map { (text: $0.text, style: $0.style.with(style.attributes)) }
             frame.write(runs: marked, x: x + 1, y: y, maxWidth: width - 2)
@@ -50,16 +50,38 @@ extension Renderer {
             return [(marker, Theme.label), (sector.id, Theme.label), ("  " + Renderer.shortSectorName(sector.name), Theme.plain)]
         case .organizations:
             let org = state.organizations[index]
+            let star = (starMarker(ItemReference(.organization, org.id)) + " ", starStyle)
             let kind = Renderer.shortKind(org.kind)
             let kindWidth = min(DisplayWidth.of(kind), Renderer.kindColumnWidth)
-            let nameWidth = width - Renderer.kindColumnWidth - 1
-            guard nameWidth >= 12 else { return [(org.name, Theme.plain)] }
-            return [(TextLayout.pad(SafeText.sanitize(org.name), to: nameWidth + Renderer.kindColumnWidth - kindWidth) + " ", Theme.plain),
+            let nameWidth = width - 2 - Renderer.kindColumnWidth - 1
+            guard nameWidth >= 12 else { return [star, (org.name, Theme.plain)] }
+            return [star, (TextLayout.pad(SafeText.sanitize(org.name), to: nameWidth + Renderer.kindColumnWidth - kindWidth) + " ", Theme.plain),
                     (TextLayout.truncate(kind, to: kindWidth), Theme.dim)]
         case .news:
             let item = state.news[index]
-            return [(TextLayout.pad(item.date.description, to: 10), Theme.date), ("  " + item.title, Theme.plain)]
+            let reference = ItemReference(.news, item.id)
+            let unread = !state.marks(of: reference).isRead
+            return [(unread ? "●" : " ", unreadStyle), (starMarker(reference) + " ", starStyle),
+                    (TextLayout.pad(item.date.description, to: 10), Theme.date),
+                    ("  " + item.title, unread ? Theme.unreadTitle : Theme.plain)]
         }
+    }
+
+    /// The styles of the `●` and `★` marks, in the config's colors when it chose some.
+    var unreadStyle: Style { state.colors.apply(\.unread, to: Theme.unread) }
+    var starStyle: Style { state.colors.apply(\.star, to: Theme.star) }
+
+    /// `★` for a starred item, else a space.
+    func starMarker(_ item: ItemReference) -> String { state.marks(of: item).isStarred ? "★" : " " }
+
+    /// Two columns of marks for a search result: `●` when it is unread news, `★` when starred.
+    func resultMarks(_ hit: CatalogSearchHit) -> [(text: String, style: Style)] {
+        guard let item = hit.detailTarget.itemReference else { return [("  ", Theme.plain)] }
+        return [(isUnreadNews(hit) ? "●" : " ", unreadStyle), (starMarker(item), starStyle)]
+    }
+
+    func isUnreadNews(_ hit: CatalogSearchHit) -> Bool {
+        hit.type == .news && !state.marks(of: ItemReference(.news, hit.id)).isRead
     }
 
     /// `Radiocommunication` for "Radiocommunication Sector": the id already says it is a Sector.
@@ -121,11 +143,14 @@ extension Renderer {
             let hit = hits[index]
             let y = content.y + (index - search.position.scroll) * Layout.resultRowHeight
             var first: [(text: String, style: Style)] = [(Renderer.marker(for: hit.type), Theme.typeMarker), (" ", Theme.plain)]
+            first += resultMarks(hit) + [(" ", Theme.plain)]
             if let date = hit.date { first.append((date.description + "  ", Theme.date)) }
-            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: Theme.plain)
+            first += Renderer.highlighted(hit.title, hit.titleHighlights, base: isUnreadNews(hit) ? Theme.unreadTitle : Theme.plain,
+                                          highlight: state.colors.apply(\.highlight, to: Theme.highlight))
             let selected = index == search.position.selection
             drawRow(first, x: content.x, y: y, width: content.width, selected: selected, focused: focused)
-            let snippet = [(text: "     ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim)
+            let snippet = [(text: "        ", style: Theme.plain)] + Renderer.highlighted(hit.snippet, hit.snippetHighlights, base: Theme.dim,
+                                                                                                      highlight: state.colors.apply(\.highlight, to: Theme.highlight))
             drawRow(snippet, x: content.x, y: y + 1, width: content.width, selected: false, focused: false)
         }
     }
@@ -141,7 +166,7 @@ extension Renderer {
 
     /// Splits `text` into runs, the characters inside the UTF-8 byte `ranges` highlighted.
     /// Ranges that fall outside the text or inside a character are tolerated.
-    static func highlighted(_ text: String, _ ranges: [Range<Int>], base: Style) -> [(text: String, style: Style)] {
+    static func highlighted(_ text: String, _ ranges: [Range<Int>], base: Style, highlight: Style = Theme.highlight) -> [(text: String, style: Style)] {
         guard !ranges.isEmpty else { return [(text, base)] }
         var runs: [(text: String, style: Style)] = []
         var current = ""
@@ -152,14 +177,14 @@ extension Renderer {
             let span = offset..<(offset + length)
             let isHit = ranges.contains { $0.overlaps(span) }
             if isHit != currentIsHit, !current.isEmpty {
-                runs.append((current, currentIsHit ? Theme.highlight : base))
+                runs.append((current, currentIsHit ? highlight : base))
                 current = ""
             }
             currentIsHit = isHit
             current.append(character)
             offset += length
         }
-        if !current.isEmpty { runs.append((current, currentIsHit ? Theme.highlight : base)) }
+        if !current.isEmpty { runs.append((current, currentIsHit ? highlight : base)) }
         return runs
     }
 }

@@ -45,7 +45,9 @@ extension Browser {
     private static func laidOut(_ entry: inout DetailEntry, width: Int, rows: Int, state: inout BrowserState) {
         if entry.document?.width != max(1, width) {
             let sectorNews: SectorNews? = if case .sector = entry.target { state.newsBySector() } else { nil }
-            entry.document = DetailBuilder.document(for: entry.target, catalog: state.catalog, sectorNews: sectorNews, width: width)
+            let marks = entry.target.itemReference.map { state.marks(of: $0) } ?? ItemMarks()
+            entry.document = DetailBuilder.document(for: entry.target, catalog: state.catalog, sectorNews: sectorNews,
+                                                    width: width, marks: marks)
         }
         guard let document = entry.document else { return }
         if let link = entry.selectedLink {

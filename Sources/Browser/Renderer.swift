@@ -58,7 +58,7 @@ struct Renderer {
         let top = max(0, (h - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let x = max(0, (w - DisplayWidth.of(line)) / 2)
-            frame.write(line, x: x, y: top + i, maxWidth: w - x, style: Theme.statusMessage)
+            frame.write(line, x: x, y: top + i, maxWidth: w - x, style: state.colors.apply(\.status, to: Theme.statusMessage))
         }
     }
 
@@ -130,13 +130,13 @@ struct Renderer {
 
     private mutating func drawStatusLine() {
         let rect = layout.status
-        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: Theme.statusLine)
+        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: state.colors.apply(\.status, to: Theme.statusLine))
         var runs: [(text: String, style: Style)] = []
         if let position = positionText() { runs.append((" " + position + " ", Theme.position)) }
         if let problem = state.search?.results?.problems.first, state.search?.isEditing == true {
             runs.append((" " + problem, Theme.statusProblem))
         } else if let message = state.message {
-            runs.append((" " + message, Theme.statusMessage))
+            runs.append((" " + message, state.colors.apply(\.status, to: Theme.statusMessage)))
         }
         let used = frame.write(runs: runs, x: rect.x, y: rect.y, maxWidth: rect.width)
         let hints = " " + hintText() + " "
@@ -199,7 +199,7 @@ struct Renderer {
     mutating func drawFrame(of area: Area, title: String, focused: Bool, note: String? = nil) {
         guard area.bordered else { return }
         let box = area.box
-        frame.drawBox(x: box.x, y: box.y, width: box.width, height: box.height, style: focused ? Theme.focusedBorder : Theme.border)
+        frame.drawBox(x: box.x, y: box.y, width: box.width, height: box.height, style: state.colors.apply(\.border, to: focused ? Theme.focusedBorder : Theme.border))
         if box.width > 4 {
             frame.write(" " + title + " ", x: box.x + 1, y: box.y, maxWidth: box.width - 2,
                         style: focused ? Theme.focusedPaneTitle : Theme.paneTitle)
@@ -208,7 +208,7 @@ struct Renderer {
             let text = " " + note + " "
             let w = DisplayWidth.of(text)
             if w + 4 <= box.width {
-                frame.write(text, x: box.x + box.width - 1 - w - 1, y: box.y + box.height - 1, style: focused ? Theme.focusedBorder : Theme.border)
+                frame.write(text, x: box.x + box.width - 1 - w - 1, y: box.y + box.height - 1, style: state.colors.apply(\.border, to: focused ? Theme.focusedBorder : Theme.border))
             }
         }
     }

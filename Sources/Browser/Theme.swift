@@ -37,6 +37,11 @@ enum Theme {
     static let selectedLink = Style(foreground: .cyan, attributes: [.underline, .reverse, .bold])
     static let highlight = Style(foreground: .yellow, attributes: [.bold, .underline])
     static let typeMarker = Style(foreground: .blue, attributes: .bold)
+    /// The `●` of an unread news item (its title is bold too, so it reads in monochrome).
+    static let unread = Style(foreground: .blue, attributes: .bold)
+    static let unreadTitle = Style(attributes: .bold)
+    /// The `★` of a starred item.
+    static let star = Style(foreground: .yellow, attributes: .bold)
     static let facet = Style(attributes: [.reverse, .bold, .underline])
 
     static let queryPrompt = Style(attributes: .bold)

@@ -7,15 +7,16 @@ extension Browser {
         if state.isShowingHelp { return [.always, .help] }
         if state.search?.isEditing == true { return [.always, .queryLine] }
         switch state.navigation.focus {
-        case .pane: return [.always, .lists, .moving, .browsing]
-        case .results: return [.always, .results, .moving, .browsing]
-        case .detail: return [.always, .detail, .moving, .browsing]
+        case .pane: return [.always, .lists, .moving, .item, .browsing]
+        case .results: return [.always, .results, .moving, .item, .browsing]
+        case .detail: return [.always, .detail, .moving, .item, .browsing]
         }
     }
 
     static func handle(_ key: Key, on state: inout BrowserState) {
         let contexts = contexts(for: state)
-        if let binding = contexts.lazy.compactMap({ Keymap.binding(for: key, in: $0) }).first {
+        let keys = state.keys
+        if let binding = contexts.lazy.compactMap({ keys.binding(for: key, in: $0) }).first {
             perform(binding.action, character: nil, on: &state)
         } else if state.isShowingHelp {
             perform(.closeHelp, character: nil, on: &state)
@@ -67,6 +68,12 @@ extension Browser {
         case .previousLink: stepLink(by: -1, layout: layout, on: &state)
         case .followLink: followLink(&state)
         case .closeSearch, .cancelQuery: closeSearch(&state)
+        case .toggleStar: toggleStar(&state)
+        case .toggleRead: toggleRead(&state)
+        case .editNote: editNote(&state)
+        case .openSource: openSource(&state)
+        case .copySource: copySource(&state)
+        case .reload: requestReload(&state)
         case .submitQuery:
             state.search?.isEditing = false
             rememberQuery(&state)
@@ -165,6 +172,15 @@ extension Browser {
             state.navigation.push(hit.detailTarget)
         case .detail:
             followLink(&state)
+        }
+    }
+
+    /// Opens the detail of an item by id, short name or alias; an unknown one only says so.
+    static func openItem(_ id: String, on state: inout BrowserState) {
+        if let item = state.catalog.item(id: id) {
+            state.navigation.push(DetailTarget(item))
+        } else {
+            state.message = "no item with id \"\(id)\""
         }
     }
 
@@ -285,15 +301,21 @@ extension Browser {
     /// How many results a search asks for: a few screens' worth; the total is shown beside them.
     public static let searchLimit = 50
 
-    static func runSearch(_ state: inout BrowserState) {
+    /// Runs the query again; `keepingSelection` finds the selected result again by id (after a
+    /// reload or a change of marks) where a new query starts at the top.
+    static func runSearch(_ state: inout BrowserState, keepingSelection: Bool = false) {
         guard var search = state.search, var session = state.searchSession else { return }
         let text = search.query.text
+        let before = search.hits.map { "\($0.type):\($0.id)" }
         if text.allSatisfy(\.isWhitespace) {
             search.results = nil
         } else {
-            search.results = session.search(text, limit: searchLimit)
+            search.results = session.search(text, limit: searchLimit, flags: state.itemFlags)
         }
-        search.position = ListPosition()
+        let after = search.hits.map { "\($0.type):\($0.id)" }
+        search.position = keepingSelection
+            ? relocated(search.position, from: Ids(count: before.count) { before[$0] }, to: Ids(count: after.count) { after[$0] })
+            : ListPosition()
         state.searchSession = session
         state.search = search
     }

@@ -17,6 +17,7 @@
 
 static inline WINDOW *itu_stdscr(void) { return stdscr; }
 static inline int itu_color_pairs(void) { return COLOR_PAIRS; }
+static inline int itu_colors(void) { return COLORS; }
 
 static inline FILE *itu_stdin(void) { return stdin; }
 static inline FILE *itu_stdout(void) { return stdout; }

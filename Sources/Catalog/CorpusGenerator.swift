@@ -30,14 +30,71 @@ public struct CorpusGenerator: Sendable {
         return (CorpusGenerator.sectors, organizations, news)
     }
 
+    /// The most news items `write` accepts: about 1.5 GB of JSON.
+    public static let maximumNewsCount = 1_000_000
+    /// The most organizations `write` accepts: about 80 MB of JSON.
+    public static let maximumOrganizationCount = 100_000
+
+    /// The reason the counts are out of bounds, or nil when `write` accepts them.
+    public var countsProblem: String? {
+        if newsCount > CorpusGenerator.maximumNewsCount {
+            return "at most \(CorpusGenerator.maximumNewsCount) news items, not \(newsCount)"
+        }
+        if organizationCount > CorpusGenerator.maximumOrganizationCount {
+            return "at most \(CorpusGenerator.maximumOrganizationCount) organizations, not \(organizationCount)"
+        }
+        return nil
+    }
+
     /// Writes `sectors.json`, `organizations.json` and `news.json` into a folder, creating it.
-    /// Refuses a folder that holds anything but those three files, so it never overwrites
-    /// other data. News are made and written a chunk at a time.
+    ///
+    /// Refuses counts above the maximums and a folder that holds anything but those three
+    /// files, before writing anything, so it never overwrites other data. The files are written
+    /// (news a chunk at a time) and flushed to the disk in a temporary folder beside `directory`,
+    /// then renamed into place: the folder when it was missing, else each file. When a write
+    /// fails (a full disk included), the temporary folder and any folder this call created are
+    /// removed, so `directory` is either complete or as it was.
     public func write(to directory: String) throws(WriteError) {
         guard !directory.isEmpty else { throw WriteError(description: "no folder given to write the corpus into") }
+        if let countsProblem { throw WriteError(description: countsProblem) }
+        let exists = try checkDestination(directory)
+        var created: [String] = []
+        let parent = FileSystem.parent(of: directory)
+        switch FileSystem.createDirectory(parent) {
+        case .failure(let failure): throw WriteError(description: failure.message)
+        case .success(let folders): created = folders
+        }
+        let temporary: String
+        switch FileSystem.makeTemporaryDirectory(in: parent, prefix: ".itu-browser-generate-") {
+        case .failure(let failure):
+            FileSystem.removeFolders(created.reversed())
+            throw WriteError(description: failure.message)
+        case .success(let path): temporary = path
+        }
+        do {
+            try writeFiles(into: temporary)
+            if exists {
+                for kind in FixtureFile.Kind.allCases {
+                    try moved(FileSystem.rename(FileSystem.join(temporary, kind.fileName), to: FileSystem.join(directory, kind.fileName)))
+                }
+                FileSystem.removeFolder(temporary)
+            } else {
+                try moved(FileSystem.rename(temporary, to: directory))
+            }
+        } catch {
+            FileSystem.removeFolder(temporary)
+            FileSystem.removeFolders(created.reversed())
+            let outcome = exists ? "\"\(directory)\" was left as it was" : "nothing was written"
+            throw WriteError(description: error.description + "; " + outcome)
+        }
+    }
+
+    /// Checks that `directory` is missing or a folder of fixture files only; returns whether it
+    /// exists.
+    private func checkDestination(_ directory: String) throws(WriteError) -> Bool {
         switch FileSystem.kind(of: directory) {
         case .missing:
-            if case .failure(let failure) = FileSystem.createDirectory(directory) { throw WriteError(description: failure.message) }
+            return false
         case .directory:
             let fixtureNames = Set(FixtureFile.Kind.allCases.map(\.fileName))
             switch FileSystem.contentsOfDirectory(directory) {
@@ -52,35 +109,56 @@ public struct CorpusGenerator: Sendable {
                     throw WriteError(description: "refusing to write into \"\(directory)\": \"\(name)\" is not a regular file")
                 }
             }
+            return true
         case .regularFile, .other:
             throw WriteError(description: "cannot write into \"\(directory)\": it is not a folder")
         }
+    }
+
+    private func moved(_ result: Result<Void, FileSystem.Failure>) throws(WriteError) {
+        if case .failure(let failure) = result { throw WriteError(description: failure.message) }
+    }
+
+    /// Writes the three files into a folder; stops at the first failed write.
+    private func writeFiles(into folder: String) throws(WriteError) {
         let organizations = makeOrganizations()
-        try writeFile(directory, .sectors) { json, _ in
+        try writeFile(folder, .sectors) { json, _ in
             for sector in CorpusGenerator.sectors { json.write(sector) }
         }
-        try writeFile(directory, .organizations) { json, _ in
-            for organization in organizations { json.write(organization) }
+        try writeFile(folder, .organizations) { json, flush in
+            for organization in organizations {
+                json.write(organization)
+                if json.bytes.count >= 1 << 20, !flush(&json) { return }
+            }
         }
         let context = NewsContext(organizations: organizations)
-        try writeFile(directory, .news) { json, flush in
+        try writeFile(folder, .news) { json, flush in
             for index in 0..<newsCount {
                 json.write(makeNewsItem(at: index, context: context))
-                if json.bytes.count >= 1 << 20 { flush(&json) }
+                if json.bytes.count >= 1 << 20, !flush(&json) { return }
             }
         }
     }
 
-    private func writeFile(_ directory: String, _ kind: FixtureFile.Kind,
-                           records: (inout JSONWriter, (inout JSONWriter) -> Void) -> Void) throws(WriteError) {
-        let result = FileSystem.writeFile(FileSystem.join(directory, kind.fileName)) { sink in
+    /// Writes one file; `records` gets the writer and a flush that returns false once a write
+    /// has failed (it should then stop).
+    private func writeFile(_ folder: String, _ kind: FixtureFile.Kind,
+                           records: (inout JSONWriter, (inout JSONWriter) -> Bool) -> Void) throws(WriteError) {
+        let result = FileSystem.writeFile(FileSystem.join(folder, kind.fileName)) { sink in
             var json = JSONWriter(prettyPrinted: true, reservingCapacity: 1 << 20 + 65_536)
             json.beginFixtureFile(kind)
-            records(&json) { json in sink.write(json.takeBytes()) }
+            records(&json) { json in
+                sink.write(json.takeBytes())
+                return sink.error == nil
+            }
             json.endFixtureFile()
             sink.write(json.takeBytes())
         }
-        if case .failure(let failure) = result { throw WriteError(description: failure.message) }
+        if case .failure(let failure) = result {
+            let reason = failure.isDiskFull ? "the disk is full" : "cannot write"
+            let detail = failure.code.map(FileSystem.errorText) ?? failure.message
+            throw WriteError(description: "\(reason): \(kind.fileName) could not be written (\(detail))")
+        }
     }
 
     // MARK: Sectors

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// The few file-system operations the catalog needs, over the C library so that reading a
-/// large fixture costs one allocation and no copy.
+/// large fixture costs one allocation and one copy, and never maps the file.
 enum FileSystem {
     /// What is at a path.
     enum EntryKind: Equatable {
@@ -17,9 +17,14 @@ enum FileSystem {
         case other
     }
 
-    /// Why a file could not be read or written, in plain words.
+    /// Why a file could not be read or written, in plain words, with the C library's error
+    /// number where there is one.
     struct Failure: Error, Equatable {
         var message: String
+        var code: Int32? = nil
+
+        /// True when the disk (or the user's quota) has no room left.
+        var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
     }
 
     static func kind(of path: String) -> EntryKind {
@@ -39,63 +44,32 @@ enum FileSystem {
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// The whole content of a regular file.
-    static func readFile(_ path: String) -> Result<[UInt8], Failure> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(failure(errno, missing: "file not found")) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno, missing: "file not found")) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(Failure(message: info.st_mode & S_IFMT == S_IFDIR ? "is a folder, not a file" : "is not a regular file"))
-        }
-        let expected = Int(info.st_size)
-        var readError: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-            count = 0
-            guard let base = buffer.baseAddress else { return }
-            while count < expected {
-                let got = read(descriptor, base + count, expected - count)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    readError = errno
-                    return
-                }
-                if got == 0 { return }
-                count += got
-            }
-        }
-        guard readError == 0 else { return .failure(failure(readError, missing: "file not found")) }
-        // A file that grew while it was read: take the rest too.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            bytes.append(contentsOf: chunk[0..<got])
-        }
-        return .success(bytes)
-    }
-
     /// Calls `body` with the whole content of a regular file, or returns why it cannot.
     ///
-    /// Large files are memory-mapped rather than copied, and `body` gets a `release` function:
-    /// `release(offset)` gives the pages before `offset` back to the system, so a reader that
-    /// goes through the file once keeps little of it resident. Released bytes stay readable
-    /// (they are read again from the file when touched). Small files are simply read.
+    /// The file is read with `read(2)` into one buffer of anonymous memory; it is never
+    /// memory-mapped, because a mapped file that another program truncates under its reader
+    /// kills the reader with SIGBUS, where a read simply comes back short. A file whose size
+    /// changes while it is read is reported as changed. `body` gets a `release` function:
+    /// `release(range)` gives the buffer's pages wholly inside `range` back to the system, so a
+    /// reader that goes through a large file once keeps little of it resident; released bytes
+    /// read as zeros afterwards, so the reader must be done with them.
     static func withContents(of path: String,
-                             _ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) -> Void) -> Failure? {
-        if let mapped = MappedFile(path: path) {
-            body(mapped.bytes) { mapped.releasePages(before: $0) }
-            return nil
+                             _ body: (UnsafeBufferPointer<UInt8>, _ release: (Range<Int>) -> Void) -> Void) -> Failure? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return failure(errno, missing: "file not found") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return failure(errno, missing: "file not found") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return Failure(message: info.st_mode & S_IFMT == S_IFDIR ? "is a folder, not a file" : "is not a regular file")
         }
-        switch readFile(path) {
-        case .failure(let failure):
-            return failure
-        case .success(let bytes):
-            bytes.withUnsafeBufferPointer { body($0) { _ in } }
-            return nil
+        let buffer: FileBuffer
+        switch FileBuffer.read(descriptor, size: Int(info.st_size)) {
+        case .failure(let failure): return failure
+        case .success(let read): buffer = read
         }
+        body(buffer.bytes) { buffer.release($0) }
+        return nil
     }
 
     /// The names in a folder, without `.` and `..`.
@@ -119,23 +93,72 @@ enum FileSystem {
         return .success(names.sorted())
     }
 
-    /// Creates a folder and any missing parents.
-    static func createDirectory(_ path: String) -> Result<Void, Failure> {
+    /// Creates a folder and any missing parents; returns the folders it created, outermost
+    /// first.
+    static func createDirectory(_ path: String) -> Result<[String], Failure> {
+        var created: [String] = []
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
             if kind(of: prefix) != .directory {
-                if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                    return .failure(Failure(message: "cannot create the folder \"\(prefix)\": \(errorText(errno))"))
+                if mkdir(prefix, 0o755) == 0 {
+                    created.append(prefix)
+                } else if errno != EEXIST {
+                    let code = errno
+                    removeFolders(created.reversed())
+                    return .failure(Failure(message: "cannot create the folder \"\(prefix)\": \(errorText(code))", code: code))
                 }
             }
             prefix += "/"
         }
+        return .success(created)
+    }
+
+    /// The folder a path is in: `corpus` → `.`, `out/corpus/` → `out`, `/corpus` → `/`.
+    static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// Makes a new, empty folder inside `parent` named `prefix` and six random characters.
+    static func makeTemporaryDirectory(in parent: String, prefix: String) -> Result<String, Failure> {
+        var template = Array(join(parent, prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard made != nil else {
+            let code = errno
+            return .failure(Failure(message: "cannot create a temporary folder in \"\(parent)\": \(errorText(code))", code: code))
+        }
+        return .success(String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// Renames a file or folder within one file system, replacing a file of the new name.
+    static func rename(_ source: String, to destination: String) -> Result<Void, Failure> {
+        guard renamePath(source, destination) == 0 else {
+            let code = errno
+            return .failure(Failure(message: "cannot rename \"\(source)\" to \"\(destination)\": \(errorText(code))", code: code))
+        }
         return .success(())
     }
 
+    /// Removes the regular files in a folder, then the folder; anything else in it stays (and
+    /// so does the folder). For folders this code made and filled itself.
+    static func removeFolder(_ path: String) {
+        if case .success(let names) = contentsOfDirectory(path) {
+            for name in names where kind(of: join(path, name)) == .regularFile { unlink(join(path, name)) }
+        }
+        rmdir(path)
+    }
+
+    /// Removes empty folders, in the order given.
+    static func removeFolders(_ paths: some Sequence<String>) {
+        for path in paths { rmdir(path) }
+    }
+
     /// Writes a file through a sink that is called repeatedly for chunks of bytes, so large
-    /// files never need to be held in memory whole.
+    /// files never need to be held in memory whole, then flushes it to the disk (`fsync`).
+    /// `produce` should stop once `sink.error` is set: nothing more will be written.
     static func writeFile(_ path: String, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
@@ -144,9 +167,10 @@ enum FileSystem {
         var sink = FileSink(descriptor: descriptor)
         produce(&sink)
         sink.flush()
+        if sink.error == nil && fsync(descriptor) != 0 { sink.error = errno }
         let closed = close(descriptor) == 0
         if let error = sink.error ?? (closed ? nil : errno) {
-            return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(error))"))
+            return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(error))", code: error))
         }
         return .success(())
     }
@@ -156,7 +180,7 @@ enum FileSystem {
         return String(cString: text)
     }
 
-    private static func failure(_ code: Int32, missing: String) -> Failure {
+    static func failure(_ code: Int32, missing: String) -> Failure {
         switch code {
         case ENOENT, ENOTDIR: return Failure(message: missing)
         case EACCES, EPERM: return Failure(message: "cannot read it: permission denied")
@@ -169,7 +193,8 @@ enum FileSystem {
 /// A destination for bytes that writes them to a file descriptor in large chunks.
 struct FileSink {
     fileprivate let descriptor: Int32
-    private(set) var error: Int32?
+    /// The error number of the first write that failed; nothing is written after it.
+    fileprivate(set) var error: Int32?
     private var pending: [UInt8] = []
     private static let chunkSize = 1 << 20
 
@@ -203,43 +228,84 @@ struct FileSink {
     }
 }
 
+/// The C library's `read`, under a name apart from `FileBuffer.read`.
+private func readFromDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// The C library's `rename`, under a name apart from `FileSystem.rename`.
+private func renamePath(_ source: String, _ destination: String) -> Int32 {
+    rename(source, destination)
+}
+
 /// The C library's `write`, under a name apart from `FileSink.write`.
 private func writeToDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }
 
-/// A read-only memory map of a whole regular file, unmapped when released.
-private final class MappedFile {
+/// A file's bytes, read with `read(2)` into anonymous memory of their own, unmapped when
+/// released. Anonymous memory cannot raise SIGBUS, whatever happens to the file.
+private final class FileBuffer {
     let bytes: UnsafeBufferPointer<UInt8>
-    private let pageSize: Int
-    private var released = 0
-    /// Files smaller than this are read, not mapped: mapping only pays for large ones.
-    static let minimumSize = 1 << 20
+    private let pageSize = max(Int(sysconf(Int32(_SC_PAGESIZE))), 4096)
 
-    /// Maps the file, or returns nil when it is small, not a regular file, or cannot be mapped
-    /// (the caller then reads it the ordinary way and reports any error).
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= MappedFile.minimumSize else {
-            return nil
-        }
-        let size = Int(info.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
-              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        _ = madvise(address, size, MADV_SEQUENTIAL)
-        bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
-        pageSize = max(Int(sysconf(Int32(_SC_PAGESIZE))), 4096)
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
-    /// Drops the resident pages wholly before `offset`.
-    func releasePages(before offset: Int) {
-        let end = min(offset, bytes.count) / pageSize * pageSize
-        guard end > released, let base = bytes.baseAddress else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), end, MADV_DONTNEED)
-        released = end
+    /// Private anonymous memory, its pages made at once where the system can (they are all
+    /// about to be written).
+    #if os(Linux)
+    private static let mapFlags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE
+    #else
+    private static let mapFlags = MAP_PRIVATE | MAP_ANONYMOUS
+    #endif
+
+    /// Reads `size` bytes from the start of an open file, or says why it could not: an error,
+    /// or a size that changed while reading (fewer bytes, or more, than `size`).
+    static func read(_ descriptor: Int32, size: Int) -> Result<FileBuffer, FileSystem.Failure> {
+        guard size > 0 else { return changedSize(descriptor, size: 0) ?? .success(FileBuffer(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
+        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, FileBuffer.mapFlags, -1, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return .failure(FileSystem.Failure(message: "cannot read it: no memory for \(size) bytes", code: errno))
+        }
+        let base = address.assumingMemoryBound(to: UInt8.self)
+        let buffer = FileBuffer(bytes: UnsafeBufferPointer(start: base, count: size))
+        var count = 0
+        while count < size {
+            let got = readFromDescriptor(descriptor, base + count, size - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileSystem.failure(errno, missing: "file not found"))
+            }
+            if got == 0 { return .failure(changed(size: size, read: count)) }
+            count += got
+        }
+        return changedSize(descriptor, size: size) ?? .success(buffer)
+    }
+
+    /// The failure when more bytes follow the `size` the file had when it was opened.
+    private static func changedSize(_ descriptor: Int32, size: Int) -> Result<FileBuffer, FileSystem.Failure>? {
+        var extra: UInt8 = 0
+        while true {
+            let got = readFromDescriptor(descriptor, &extra, 1)
+            if got < 0 && errno == EINTR { continue }
+            return got > 0 ? .failure(changed(size: size, read: nil)) : nil
+        }
+    }
+
+    private static func changed(size: Int, read: Int?) -> FileSystem.Failure {
+        let what = read.map { "only \($0) could be read" } ?? "it grew"
+        return FileSystem.Failure(message: "the file changed while it was read (it had \(size) bytes, \(what)); load it again")
+    }
+
+    /// Gives the pages wholly inside `range` back to the system; they read as zeros afterwards.
+    func release(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress else { return }
+        let start = (max(0, range.lowerBound) + pageSize - 1) / pageSize * pageSize
+        let end = min(range.upperBound, bytes.count) / pageSize * pageSize
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
     }
 
     deinit {

@@ -40,6 +40,16 @@ struct PendingProblem {
     var message: String
 }
 
+/// An organization named by another organization's agreement, checked once every organization
+/// of the file is known.
+struct PartnerReference {
+    var name: String
+    /// The position of the organization whose agreement names it.
+    var organization: Int
+    var offset: Int
+    var path: String
+}
+
 /// An object being decoded: its reader cursor, the known keys met so far, and whether its
 /// current key is on the decoder's path.
 struct ObjectScope {
@@ -66,6 +76,10 @@ struct FixtureDecoder {
     var reader: JSONReader
     private(set) var problems: [PendingProblem] = []
     private var path: [FixturePathComponent] = []
+    /// References that can only be checked after the file is read to its end.
+    var partnerReferences: [PartnerReference] = []
+    /// Lines counted and problems placed so far, for bytes the reader may drop.
+    private var lines = LineTracker()
 
     init(reader: JSONReader) {
         self.reader = reader
@@ -230,16 +244,26 @@ struct FixtureDecoder {
         return false
     }
 
+    /// Works out the lines and columns of the problems (and of the partner references that may
+    /// become problems) before `offset` and counts the lines
+    /// there, so that the bytes from `kept` to `offset` may be dropped: `located` reads only
+    /// the bytes before `kept` and from `offset` on.
+    mutating func settleLocations(before offset: Int, keepingBefore kept: Int) {
+        let pending = problems.compactMap(\.offset) + partnerReferences.map(\.offset)
+        lines.advance(to: offset, in: reader.bytes, placing: pending, keepingBefore: kept)
+    }
+
     /// The problems with line and column worked out, in the order of their place in the file.
     func located(file: String) -> [FixtureProblem] {
         guard !problems.isEmpty else { return [] }
-        let lines = LineIndex(bytes: reader.bytes)
+        var lines = self.lines
+        lines.advance(to: reader.bytes.count, in: reader.bytes, placing: problems.compactMap(\.offset))
         let ordered = problems.enumerated().sorted { a, b in
             let (x, y) = (a.element.offset ?? -1, b.element.offset ?? -1)
             return x == y ? a.offset < b.offset : x < y
         }
         return ordered.map { _, problem in
-            let location = problem.offset.map { lines.location(of: $0) }
+            let location = problem.offset.flatMap { lines.location(of: $0, in: reader.bytes) }
             return FixtureProblem(severity: problem.severity, file: file, line: location?.line, column: location?.column,
                                   path: problem.path, message: problem.message)
         }

@@ -74,6 +74,18 @@ extension JSONWriter {
             json.field("notes", membership.notes)
             json.endObject()
         }
+        field("agreements", organization.agreements) { agreement, json in
+            json.beginObject()
+            json.field("title", agreement.title)
+            json.field("kind", agreement.kind)
+            json.field("counterpart", agreement.counterpart)
+            json.field("date", agreement.date)
+            json.field("sector", agreement.sector)
+            json.field("organizations", agreement.organizations)
+            json.field("source", agreement.source)
+            json.field("note", agreement.note)
+            json.endObject()
+        }
         field("facts", organization.facts) { fact, json in
             json.beginObject()
             json.field("label", fact.label)

@@ -74,6 +74,16 @@ struct FixtureIdentifiers {
         return "unknown Sector \"\(id)\" (\(known))"
     }
 
+    /// The problem with an agreement's reference to a partner organization: unknown, or the
+    /// organization at position `organization` itself; nil when it is fine (or cannot be checked).
+    mutating func checkPartner(_ name: String, of organization: Int) -> String? {
+        if let problem = checkOrganization(name) { return problem }
+        if let named = organizationNames[name.lowercased()], named.organization == organization {
+            return "\"\(name)\" is the organization itself; list only the other parties"
+        }
+        return nil
+    }
+
     /// The problem with a reference to an organization by id, short name or alias, or nil when
     /// it is known (or cannot be checked).
     mutating func checkOrganization(_ id: String) -> String? {

@@ -19,10 +19,11 @@ struct FixtureLoadSession {
         ]
     }
 
-    /// Decodes one file into the session, recording its problems. `release(offset)` is called
-    /// as the reader moves on, to say the bytes before `offset` are no longer needed.
+    /// Decodes one file into the session, recording its problems. `release(range)` is called
+    /// as the reader moves on, to say the bytes in `range` will not be read again (the places of
+    /// the problems in them are worked out first).
     mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
-                       release: (Int) -> Void = { _ in }) {
+                       release: (Range<Int>) -> Void = { _ in }) {
         guard !bytes.isEmpty else {
             problems.append(FixtureProblem(file: name, message: "the file is empty"))
             return
@@ -50,7 +51,9 @@ struct FixtureLoadSession {
         }
         switch kind {
         case .sectors: identifiers.sectorsComplete = complete
-        case .organizations: identifiers.organizationsComplete = complete
+        case .organizations:
+            identifiers.organizationsComplete = complete
+            if complete { decoder.checkPartnerReferences(&identifiers) }
         case .news: break
         }
         problems += decoder.located(file: name)
@@ -59,7 +62,7 @@ struct FixtureLoadSession {
     /// Decodes the top-level object; returns whether the file's records can be trusted for
     /// checking references (its version is supported).
     private mutating func decodeRoot(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Int) -> Void) throws(JSONSyntaxError) -> Bool {
+                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) -> Bool {
         let table = RootField.tables[kind] ?? FieldTable()
         let start = decoder.valueOffset()
         guard try decoder.reader.peekValue() == .object else {
@@ -100,13 +103,16 @@ struct FixtureLoadSession {
     }
 
     private mutating func decodeList(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Int) -> Void) throws(JSONSyntaxError) {
+                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
         guard var scope = try decoder.beginArray() else { return }
-        var released = 0
+        // What comes before the list stays: problems found later may point there.
+        let listStart = decoder.reader.offset
+        var released = listStart
         while try decoder.nextElement(&scope) {
             if decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
                 released = decoder.reader.offset
-                release(released)
+                decoder.settleLocations(before: released, keepingBefore: listStart)
+                release(listStart..<released)
             }
             switch kind {
             case .sectors:

@@ -45,6 +45,37 @@ public struct Organization: Hashable, Sendable, Identifiable {
         }
     }
 
+    /// An agreement the organization made with ITU, one of its Sectors or another organization:
+    /// a memorandum of understanding, a cooperation or partnership agreement, a pledge.
+    public struct Agreement: Hashable, Sendable {
+        /// What a person calls it, e.g. "ITU–ETSI memorandum of understanding".
+        public var title: String
+        /// E.g. "memorandum of understanding", "cooperation agreement", "partnership".
+        public var kind: String
+        /// The other party as a person reads it: "ITU", "ITU-T", "ITU Secretary-General".
+        public var counterpart: String
+        /// When it was signed or announced, as precisely as the source says.
+        public var date: PartialDate?
+        /// The id of the Sector it was made with or concerns, where there is one.
+        public var sector: String?
+        /// Other catalogued organizations that are party to it, by id, short name or alias.
+        public var organizations: [String]
+        /// The address that supports it.
+        public var source: String?
+        public var note: String?
+        public init(title: String, kind: String, counterpart: String, date: PartialDate? = nil, sector: String? = nil,
+                    organizations: [String] = [], source: String? = nil, note: String? = nil) {
+            self.title = title
+            self.kind = kind
+            self.counterpart = counterpart
+            self.date = date
+            self.sector = sector
+            self.organizations = organizations
+            self.source = source
+            self.note = note
+        }
+    }
+
     /// A further fact worth showing, e.g. "Member states" → "26 (2021)".
     public struct Fact: Hashable, Sendable {
         public var label: String
@@ -71,6 +102,8 @@ public struct Organization: Hashable, Sendable, Identifiable {
     /// Member states or signatories, where the organization has them.
     public var memberStates: [String]
     public var memberships: [Membership]
+    /// Agreements with ITU, its Sectors or other organizations, oldest first as written.
+    public var agreements: [Agreement]
     public var facts: [Fact]
     /// Addresses that support what the record says.
     public var sources: [String]
@@ -78,7 +111,7 @@ public struct Organization: Hashable, Sendable, Identifiable {
     public init(id: String, name: String, shortName: String? = nil, aliases: [String] = [], kind: String,
                 headquarters: Place? = nil, founded: PartialDate? = nil, website: String? = nil,
                 summary: String? = nil, people: [Person] = [], memberStates: [String] = [],
-                memberships: [Membership] = [], facts: [Fact] = [], sources: [String] = []) {
+                memberships: [Membership] = [], agreements: [Agreement] = [], facts: [Fact] = [], sources: [String] = []) {
         self.id = id
         self.name = name
         self.shortName = shortName
@@ -91,6 +124,7 @@ public struct Organization: Hashable, Sendable, Identifiable {
         self.people = people
         self.memberStates = memberStates
         self.memberships = memberships
+        self.agreements = agreements
         self.facts = facts
         self.sources = sources
     }

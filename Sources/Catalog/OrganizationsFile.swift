@@ -2,7 +2,7 @@
 extension FixtureDecoder {
     enum OrganizationField: String, FixtureField {
         case id, name, shortName, aliases, kind, headquarters, founded, website, summary, people, memberStates,
-             memberships, facts, sources
+             memberships, agreements, facts, sources
         static let table = FieldTable<OrganizationField>()
         static let required: [OrganizationField] = [.id, .name, .kind]
     }
@@ -20,6 +20,12 @@ extension FixtureDecoder {
     enum MembershipField: String, FixtureField {
         case sector, category, since, labels, notes
         static let table = FieldTable<MembershipField>()
+    }
+
+    enum AgreementField: String, FixtureField {
+        case title, kind, counterpart, date, sector, organizations, source, note
+        static let table = FieldTable<AgreementField>()
+        static let required: [AgreementField] = [.title, .kind, .counterpart]
     }
 
     enum FactField: String, FixtureField {
@@ -63,6 +69,10 @@ extension FixtureDecoder {
             case .people: organization.people = try list { (d: inout FixtureDecoder) throws(JSONSyntaxError) in try d.person() }
             case .memberStates: organization.memberStates = try textList()
             case .memberships: organization.memberships = try memberships(identifiers: identifiers)
+            case .agreements:
+                organization.agreements = try list { (d: inout FixtureDecoder) throws(JSONSyntaxError) in
+                    try d.agreement(organization: index, identifiers: identifiers)
+                }
             case .facts: organization.facts = try list { (d: inout FixtureDecoder) throws(JSONSyntaxError) in try d.fact() }
             case .sources: organization.sources = try textList()
             }
@@ -149,6 +159,52 @@ extension FixtureDecoder {
             membership.sector = sector
             return membership
         }
+    }
+
+    /// Decodes one agreement, checking its Sector now and leaving its organizations to be
+    /// checked when the whole file is read (they may come later in it).
+    private mutating func agreement(organization: Int, identifiers: FixtureIdentifiers) throws(JSONSyntaxError) -> Organization.Agreement? {
+        guard var scope = try beginObject() else { return nil }
+        var title: String?, kind: String?, counterpart: String?
+        var agreement = Organization.Agreement(title: "", kind: "", counterpart: "")
+        while let field = try nextField(&scope, AgreementField.table) {
+            switch field {
+            case .title: title = try text()
+            case .kind: kind = try text()
+            case .counterpart: counterpart = try text()
+            case .date: agreement.date = try date()
+            case .sector:
+                let start = valueOffset()
+                agreement.sector = try text()
+                if let sector = agreement.sector, let problem = identifiers.checkSector(sector) { report(problem, at: start) }
+            case .organizations:
+                agreement.organizations = try list { (d: inout FixtureDecoder) throws(JSONSyntaxError) in
+                    let start = d.valueOffset()
+                    guard let reference = try d.text() else { return nil }
+                    d.partnerReferences.append(PartnerReference(name: reference, organization: organization, offset: start, path: d.pathText))
+                    return reference
+                }
+            case .source: agreement.source = try text()
+            case .note: agreement.note = try text()
+            }
+        }
+        requireFields(AgreementField.required, in: scope, AgreementField.table)
+        guard let title, let kind, let counterpart else { return nil }
+        agreement.title = title
+        agreement.kind = kind
+        agreement.counterpart = counterpart
+        return agreement
+    }
+
+    /// Reports each agreement partner that is not a known organization or is the organization
+    /// itself; called once the whole organizations file is read.
+    mutating func checkPartnerReferences(_ identifiers: inout FixtureIdentifiers) {
+        for reference in partnerReferences {
+            if let problem = identifiers.checkPartner(reference.name, of: reference.organization) {
+                report(problem, at: reference.offset, path: reference.path)
+            }
+        }
+        partnerReferences = []
     }
 
     private mutating func fact() throws(JSONSyntaxError) -> Organization.Fact? {

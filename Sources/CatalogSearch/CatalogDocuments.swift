@@ -7,8 +7,8 @@ import TextSearch
 /// - News: title, summary, body; tags and category as `tags`; the names (name, short name,
 ///   aliases) of the linked organizations and the linked Sectors (id and name) as `names`.
 /// - Organizations: name as `title`, short name and aliases as `names`, summary; people with
-///   their roles, headquarters, memberships (Sector, category, labels), facts and member
-///   states as `body`; kind and membership labels as `tags`.
+///   their roles, headquarters, memberships (Sector, category, labels), agreements (title,
+///   kind, counterpart, note), facts and member states as `body`; kind and membership labels as `tags`.
 /// - Sectors: name as `title`; id, bureau name and abbreviation as `names`; mandate as
 ///   `summary`; directors, study groups and predecessor as `body`.
 ///
@@ -149,6 +149,9 @@ enum CatalogDocuments {
         }
         for membership in organization.memberships {
             body.append(([membership.sector, membership.category].compactMap { $0 } + membership.labels).joined(separator: ", "))
+        }
+        for agreement in organization.agreements {
+            body.append(([agreement.title, agreement.kind, agreement.counterpart] + [agreement.note].compactMap { $0 }).joined(separator: ", "))
         }
         body += organization.facts.map { "\($0.label): \($0.value)" }
         if !organization.memberStates.isEmpty { body.append("Member states: " + organization.memberStates.joined(separator: ", ")) }

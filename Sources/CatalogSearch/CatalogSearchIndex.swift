@@ -4,15 +4,29 @@ import TextSearch
 
 /// Full-text search over a catalog's news, organizations and Sectors, with the query language
 /// of `TextSearch` (fields `title summary body tags names`, facets `sector org category kind
-/// type year`, dates from news). See `CatalogDocuments` for what is indexed.
+/// type year`, dates from news), and the flags of `ItemFlags` (`is:unread`, `is:starred`, …)
+/// from what the caller passes with each search. See `CatalogDocuments` for what is indexed.
 public final class CatalogSearchIndex: Sendable {
     public let index: SearchIndex
     let entries: SearchEntryTable
+    /// `news:<id>` / `organization:<id>` → document number, for the flags.
+    private let flagKeys: FlagKeyTable
+
+    /// The fields (with their weights) and facets of every catalog index.
+    public static var schema: IndexSchema { CatalogDocuments.schema }
+
+    /// The documents a catalog index holds for the catalog's news items, in the catalog's
+    /// order (benchmarks give exactly these to another engine).
+    public static func newsDocuments(of catalog: Catalog) -> [Document] {
+        let links = NewsLinks(catalog)
+        return catalog.news.map { CatalogDocuments.news($0, links: links) }
+    }
 
     public init(catalog: Catalog) {
         let source = CatalogDocuments.Source(catalog)
         self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)
         self.entries = SearchEntryTable(source.entries)
+        self.flagKeys = FlagKeyTable(entries: entries)
     }
 
     /// The index a snapshot holds (written by `append(to:)`), viewed in place; throws when the
@@ -21,6 +35,7 @@ public final class CatalogSearchIndex: Sendable {
         self.index = try SearchIndex(schema: CatalogDocuments.schema, reading: &cursor)
         self.entries = try SearchEntryTable(reading: &cursor)
         guard entries.count == index.documentCount else { throw SnapshotError("search entries do not match the index") }
+        self.flagKeys = FlagKeyTable(entries: entries)
     }
 
     /// Appends the index and what its hits show to a snapshot being written.
@@ -29,8 +44,9 @@ public final class CatalogSearchIndex: Sendable {
         entries.append(to: &writer)
     }
 
-    public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
-        convert(index.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
+                       flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
+        convert(index.search(query, options: options(types: types, limit: limit, flags: flags)))
     }
 
     /// A session for search-as-you-type: same results as `search`, faster per keystroke.
@@ -38,8 +54,12 @@ public final class CatalogSearchIndex: Sendable {
         CatalogSearchSession(catalogIndex: self)
     }
 
-    static func options(types: Set<SearchItemType>, limit: Int) -> SearchOptions {
-        var options = SearchOptions(limit: limit)
+    func options(types: Set<SearchItemType>, limit: Int, flags: ItemFlags) -> SearchOptions {
+        var documentsByKey: [String: Int]?
+        var options = SearchOptions(limit: limit, flags: flags.queryFlags { key in
+            if documentsByKey == nil { documentsByKey = flagKeys.documentsByKey }
+            return documentsByKey?[key]
+        })
         if types != Set(SearchItemType.allCases) {
             options.filters["type"] = types.map(\.rawValue).sorted()
         }
@@ -71,7 +91,8 @@ public struct CatalogSearchSession: Sendable {
         self.session = SearchSession(index: catalogIndex.index)
     }
 
-    public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20) -> CatalogSearchResults {
-        catalogIndex.convert(session.search(query, options: CatalogSearchIndex.options(types: types, limit: limit)))
+    public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
+                                flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
+        catalogIndex.convert(session.search(query, options: catalogIndex.options(types: types, limit: limit, flags: flags)))
     }
 }

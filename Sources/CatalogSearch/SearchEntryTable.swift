@@ -23,9 +23,11 @@ struct SearchEntryTable: Sendable {
     var count: Int { ids.count }
 
     subscript(i: Int) -> CatalogDocuments.Entry {
-        CatalogDocuments.Entry(type: SearchItemType.allCases[Int(types[i])], id: ids[i], title: titles[i],
-                               date: PartialDateCode.decode(dates[i]))
+        CatalogDocuments.Entry(type: type(at: i), id: ids[i], title: titles[i], date: PartialDateCode.decode(dates[i]))
     }
+
+    /// The kind of item `i`, without decoding the rest of its entry.
+    func type(at i: Int) -> SearchItemType { SearchItemType.allCases[Int(types[i])] }
 
     func append(to writer: inout SnapshotWriter) {
         writer.append(types)

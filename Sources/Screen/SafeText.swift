@@ -3,8 +3,10 @@
 /// Control characters and escape sequences in data must never reach the terminal: an ESC could
 /// start a CSI or OSC sequence, a `\r` could overwrite the line, a bidirectional override could
 /// reorder what follows. Each such character becomes a visible one-column placeholder:
-/// C0 controls their Unicode "control picture" (ESC → `␛`, CR → `␍`), DEL `␡`, C1 controls and
-/// bidirectional controls `�`, and a lone combining mark is shown on a dotted circle `◌`.
+/// C0 controls their Unicode "control picture" (ESC → `␛`, CR → `␍`), DEL `␡`, the line and
+/// paragraph separators U+2028 and U+2029 `␤`, C1 controls and bidirectional controls
+/// (embeddings, overrides, isolates, LRM, RLM, ALM) `�`, and a lone combining mark is shown on
+/// a dotted circle `◌`.
 public enum SafeText {
     /// The placeholder for a character that must not be printed, or nil when it is safe.
     public static func placeholder(for character: Character) -> String? {
@@ -14,6 +16,7 @@ public enum SafeText {
         if v < 0x20 { return String(Unicode.Scalar(0x2400 + v)!) }
         if v == 0x7F { return "\u{2421}" }
         if (0x80...0x9F).contains(v) { return "\u{FFFD}" }
+        if isLineSeparator(v) { return "\u{2424}" }
         if isBidiControl(v) { return "\u{FFFD}" }
         if scalars.contains(where: { isUnsafe($0.value) }) { return "\u{FFFD}" }
         if DisplayWidth.isZeroWidth(first), v != 0x200B, v != 0x200D, v != 0xFEFF, first.properties.generalCategory != .format {
@@ -38,7 +41,10 @@ public enum SafeText {
             || v == 0x200E || v == 0x200F
     }
 
+    /// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: some terminals move the cursor on them.
+    static func isLineSeparator(_ v: UInt32) -> Bool { v == 0x2028 || v == 0x2029 }
+
     static func isUnsafe(_ v: UInt32) -> Bool {
-        v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isBidiControl(v)
+        v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isBidiControl(v) || isLineSeparator(v)
     }
 }

@@ -1,7 +1,10 @@
 /// One of the eight ANSI colors, or the terminal's own default (its theme's foreground or
-/// background). The palette is kept to eight so every theme reads on 8-color terminals.
-public enum Color: UInt8, Hashable, Sendable, CaseIterable {
+/// background). The built-in theme keeps to these eight so it reads on 8-color terminals;
+/// `indexed` is a 256-color number a person chose in the config (a backend with fewer colors
+/// shows 8–15 as 0–7 and higher numbers in the terminal's default color).
+public enum Color: Hashable, Sendable {
     case terminalDefault, black, red, green, yellow, blue, magenta, cyan, white
+    case indexed(UInt8)
 }
 
 /// Text attributes. They carry meaning on their own so a screen still reads in monochrome.

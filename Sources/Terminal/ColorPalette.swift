@@ -12,6 +12,8 @@ struct ColorPalette {
     /// Whether `use_default_colors` worked, so -1 means the terminal's own color.
     let hasDefaultColors: Bool
     private let pairLimit: Int
+    /// How many colors the terminal has (`COLORS`): 8, 16, 256…
+    let colorCount: Int
     private let initializePair: (Int16, Int16, Int16) -> Bool
     private var pairs: [Pair: Int16] = [:]
 
@@ -21,17 +23,19 @@ struct ColorPalette {
     }
 
     /// A palette that allocates through `initializePair(pair, foreground, background)`.
-    init(enabled: Bool, hasDefaultColors: Bool, pairLimit: Int,
+    init(enabled: Bool, hasDefaultColors: Bool, pairLimit: Int, colorCount: Int = 8,
          initializePair: @escaping (Int16, Int16, Int16) -> Bool) {
         self.enabled = enabled
         self.hasDefaultColors = hasDefaultColors
         self.pairLimit = min(pairLimit, Int(Int16.max))
+        self.colorCount = colorCount
         self.initializePair = initializePair
     }
 
     /// The palette for the ncurses screen that is current, after `start_color`.
     static func forCurrentScreen(enabled: Bool, hasDefaultColors: Bool) -> ColorPalette {
-        ColorPalette(enabled: enabled, hasDefaultColors: hasDefaultColors, pairLimit: Int(itu_color_pairs())) {
+        ColorPalette(enabled: enabled, hasDefaultColors: hasDefaultColors, pairLimit: Int(itu_color_pairs()),
+                     colorCount: Int(itu_colors())) {
             init_pair($0, $1, $2) == OK
         }
     }
@@ -53,10 +57,13 @@ struct ColorPalette {
     }
 
     /// The ncurses color number for `color`: -1 for the terminal's default when the terminal
-    /// supports it, otherwise white text on black.
+    /// supports it, otherwise white text on black. A 256-color number beyond the terminal's
+    /// colors becomes its ANSI color (8–15 → 0–7), else the default.
     func cursesColor(_ color: Color, isBackground: Bool) -> Int16 {
         switch color {
-        case .terminalDefault: hasDefaultColors ? -1 : Int16(isBackground ? COLOR_BLACK : COLOR_WHITE)
+        case .indexed(let number) where Int(number) < colorCount: Int16(number)
+        case .indexed(let number) where number < 16: Int16(number - 8)
+        case .terminalDefault, .indexed: hasDefaultColors ? -1 : Int16(isBackground ? COLOR_BLACK : COLOR_WHITE)
         case .black: Int16(COLOR_BLACK)
         case .red: Int16(COLOR_RED)
         case .green: Int16(COLOR_GREEN)
@@ -79,6 +86,7 @@ struct ColorPalette {
         case COLOR_MAGENTA: .magenta
         case COLOR_CYAN: .cyan
         case COLOR_WHITE: .white
+        case 8...255: .indexed(UInt8(number))
         default: .terminalDefault
         }
     }

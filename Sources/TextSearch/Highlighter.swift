@@ -64,9 +64,9 @@ struct Highlighter {
     /// lower-weighted field that does, else the start of the snippet field (or of the first
     /// non-empty lower-weighted field).
     func snippet(document d: Int, highlights: [Int: [Range<Int>]]) -> Snippet? {
-        let topWeight = schema.fields.map(\.weight).max() ?? 0
+        let topWeight = schema.fields.map(\.effectiveWeight).max() ?? 0
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
-        let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].weight < topWeight }
+        let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         let order = (preferred.map { [$0] } ?? []) + others
         let text = { (f: Int) in data.fieldTexts[d * data.fieldCount + f] }
         let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !text($0).isEmpty }

@@ -20,7 +20,8 @@ struct IndexArrays: Sendable {
     var entryDocument: [UInt32] = []
     var entryField: [UInt8] = []
     var entryPositionStart: [UInt32] = [0]
-    /// Word positions within a field (saturating at 65535).
+    /// Word positions within a field, saturating at 65535 (phrases never match there, see
+    /// `PhraseMatcher.holds`).
     var positions: [UInt16] = []
 
     var forwardStart: [UInt32] = [0]

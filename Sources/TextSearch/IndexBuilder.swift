@@ -7,7 +7,7 @@ import Foundation
 /// shards before it (in parallel), and the forward index is filled by ranges of documents.
 /// Every step keeps document order, so the index does not depend on the number of shards.
 enum IndexBuilder {
-    static let k1 = 1.2
+    /// BM25's length normalization (see `Ranker`), applied here to the field norms.
     static let b = 0.75
     /// Indexes of at least this many documents run one query when built (see `SearchIndex.warmUp`).
     static let warmUpDocumentCount = 10_000
@@ -143,8 +143,9 @@ enum IndexBuilder {
             entryField.withUnsafeMutableBufferPointer { entryField in
                 entryPositionStart.withUnsafeMutableBufferPointer { entryPositionStart in
                     positions.withUnsafeMutableBufferPointer { positions in
-                        let target = PostingsTarget(documents: entryDocument, fields: entryField,
-                                                    positionStarts: entryPositionStart, positions: positions)
+                        let target = PostingsTarget(documents: ParallelSlots(entryDocument), fields: ParallelSlots(entryField),
+                                                    positionStarts: ParallelSlots(entryPositionStart),
+                                                    positions: ParallelSlots(positions))
                         DispatchQueue.concurrentPerform(iterations: shardCount) { s in
                             target.place(shards[s], termIDs: finalIDs[s], entryCursor: entryCursors[s],
                                          positionCursor: positionCursors[s])
@@ -169,14 +170,15 @@ enum IndexBuilder {
         var forwardTerm = [UInt32](repeating: 0, count: Int(forwardStart[documentCount]))
         var forwardEntry = [UInt32](repeating: 0, count: forwardTerm.count)
         var forwardCursor = Array(forwardStart.prefix(documentCount))
-        entryDocument.withUnsafeBufferPointer { documents in
+        // Each shard writes the cursors and list slots of its own documents only; all read the
+        // entries' documents.
+        entryDocument.withUnsafeMutableBufferPointer { documentsBuffer in
             forwardCursor.withUnsafeMutableBufferPointer { cursorsBuffer in
                 forwardTerm.withUnsafeMutableBufferPointer { termsBuffer in
                     forwardEntry.withUnsafeMutableBufferPointer { entriesBuffer in
-                        let shared = SharedBuffers(documents: documents, cursors: cursorsBuffer, terms: termsBuffer, entries: entriesBuffer)
+                        let (documents, cursors) = (ParallelSlots(documentsBuffer), ParallelSlots(cursorsBuffer))
+                        let (terms, entries) = (ParallelSlots(termsBuffer), ParallelSlots(entriesBuffer))
                         DispatchQueue.concurrentPerform(iterations: shardCount) { s in
-                            let (documents, cursors) = (shared.documents, shared.cursors)
-                            let (terms, entries) = (shared.terms, shared.entries)
                             let (starts, counts) = (entryCursors[s], entryCounts[s])
                             for t in 0..<termCount {
                                 var previous = UInt32.max
@@ -232,15 +234,6 @@ enum IndexBuilder {
     }
 }
 
-/// Buffers shared by the parallel forward-index loop. Each shard writes only the slots of
-/// its own documents, so no two threads touch the same element.
-private struct SharedBuffers: @unchecked Sendable {
-    let documents: UnsafeBufferPointer<UInt32>
-    let cursors: UnsafeMutableBufferPointer<UInt32>
-    let terms: UnsafeMutableBufferPointer<UInt32>
-    let entries: UnsafeMutableBufferPointer<UInt32>
-}
-
 /// Collects the per-shard values computed in parallel.
 private final class ShardResults<Value>: @unchecked Sendable {
     private var shards: [Value?]
@@ -285,11 +278,11 @@ private struct ShardCounts {
 
 /// The postings arrays, filled by the shards in parallel: each shard writes only the entry
 /// and position slots its cursors were given, so no two threads touch the same element.
-private struct PostingsTarget: @unchecked Sendable {
-    let documents: UnsafeMutableBufferPointer<UInt32>
-    let fields: UnsafeMutableBufferPointer<UInt8>
-    let positionStarts: UnsafeMutableBufferPointer<UInt32>
-    let positions: UnsafeMutableBufferPointer<UInt16>
+private struct PostingsTarget: Sendable {
+    let documents: ParallelSlots<UInt32>
+    let fields: ParallelSlots<UInt8>
+    let positionStarts: ParallelSlots<UInt32>
+    let positions: ParallelSlots<UInt16>
 
     func place(_ shard: ShardBuilder, termIDs: [UInt32], entryCursor: [UInt32], positionCursor: [UInt32]) {
         var entryCursor = entryCursor
@@ -523,7 +516,7 @@ private struct SegmentCollector: TokenSink {
         segment += 1
     }
 
-    mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
+    mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
         terms.append(interner.intern(padded: term))
         positions.append(UInt16(clamping: position))
         if position >= length { length = position + 1 }

@@ -6,7 +6,8 @@ import SnapshotFormat
 /// used, so that searching a snapshot never needs a check beyond the columns' own, whatever
 /// the file holds: a table of offsets has one entry more than what it delimits, starts at 0,
 /// never decreases and ends at the length of what it indexes; document, field, term and entry
-/// numbers stored in columns are below their counts; scores' inputs are finite.
+/// numbers stored in columns are below their counts; each document's forward terms ascend (the
+/// invariant of `SortedTerms`); scores' inputs are finite.
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
     static let snapshotSectionsVersion: UInt64 = 1
@@ -101,6 +102,7 @@ extension IndexData {
         try Check.offsets(forwardStart, count: documentCount, end: forwardTerm.count, "forward index")
         try Check.that(forwardEntry.count == forwardTerm.count, "forward entries of the wrong length")
         try Check.below(forwardTerm, termCount, "forward terms")
+        try Check.ascending(forwardTerm, within: forwardStart, "forward terms")
         try Check.below(forwardEntry, entryCount, "forward entries")
         for column in [forwardStart, forwardTerm, forwardEntry] { cursor.release(column) }
 
@@ -162,6 +164,23 @@ private enum Check {
             return ordered
         }
         guard increasing else { throw SnapshotError("index: \(what) decrease") }
+    }
+
+    /// The values of each group of `column` strictly ascend, the groups delimited by `offsets`
+    /// (already checked by `offsets(_:count:end:)`).
+    static func ascending(_ column: Column<UInt32>, within offsets: Column<UInt32>, _ what: String) throws(SnapshotError) {
+        let ordered = column.withUnsafeBufferPointer { values in
+            offsets.withUnsafeBufferPointer { starts in
+                var ordered = true
+                for group in 0..<Swift.max(0, starts.count - 1) {
+                    let (start, end) = (Int(starts[group]), Int(starts[group + 1]))
+                    guard end - start > 1 else { continue }
+                    for i in start + 1..<end { ordered = ordered && values[i - 1] < values[i] }
+                }
+                return ordered
+            }
+        }
+        guard ordered else { throw SnapshotError("index: \(what) out of order") }
     }
 
     /// Every value of `column` is below `limit`.

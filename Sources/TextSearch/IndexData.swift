@@ -30,7 +30,8 @@ struct IndexData: Sendable {
     let entryDocument: Column<UInt32>
     let entryField: Column<UInt8>
     let entryPositionStart: Column<UInt32>
-    /// Word positions within a field (saturating at 65535).
+    /// Word positions within a field, saturating at 65535 (phrases never match there, see
+    /// `PhraseMatcher.holds`).
     let positions: Column<UInt16>
 
     let forwardStart: Column<UInt32>

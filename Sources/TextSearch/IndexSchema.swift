@@ -9,6 +9,9 @@ public struct FieldDefinition: Hashable, Sendable {
         self.name = name
         self.weight = weight
     }
+
+    /// The weight ranking and snippets use: `weight`, or 1 when it is not a positive number.
+    var effectiveWeight: Double { weight > 0 && weight.isFinite ? weight : 1 }
 }
 
 /// What an index holds: its weighted text fields, its keyword facets and the field snippets come from.

@@ -8,6 +8,8 @@ indirect enum QueryNode: Hashable, Sendable {
     case facet(Int, value: String)
     /// Documents dated within the inclusive `yyyymmdd` bounds.
     case dates(ClosedRange<Int>)
+    /// A flag supplied with the search (`is:starred`), by its place in `SearchOptions.flags`.
+    case flag(Int)
     case and([QueryNode])
     case or([QueryNode])
     case not(QueryNode)

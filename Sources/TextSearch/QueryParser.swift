@@ -8,17 +8,36 @@
 /// - Facets from the schema (`sector:ITU-D`, `category:"International Cooperation"`), with aliases.
 /// - Dates: `after:2021-01-01` (on or after), `before:2022` (strictly before), `year:2021`,
 ///   each accepting `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `sort:date` (newest first) or `sort:relevance`.
+/// - Flags supplied with the search (`is:starred`, `has:note`); an unknown value after a flag's
+///   keyword (`is:stared`) is a problem that lists the known flags.
 ///
 /// The parser never fails: unclosed quotes and parentheses are closed at the end, a stray `)`
 /// is ignored, an unknown `name:value` searches `value` as words, a bad date is dropped, and
 /// each of these adds a `QueryProblem` that names the problem. Nesting deeper than
-/// `maxDepth` is flattened, so no input can exhaust the stack.
+/// `maxDepth` is flattened, so no input can exhaust the stack, and words and phrases past the
+/// first `maxWords` are left out, so no query's work grows without bound.
 struct QueryParser {
     static let maxDepth = 32
+    /// The most words and phrases (with or without `name:`) a query is searched for. Well below
+    /// 256, so a word count per document fits a byte.
+    static let maxWords = 64
     static let dateKeywords = ["year", "after", "before"]
 
     let schema: IndexSchema
     var lastWordIsPrefix = true
+    /// The names of the flags supplied with the search (`is:starred`), in the order of `SearchOptions.flags`.
+    var flagNames: [String] = []
+
+    /// The keywords before the colon of the flags (`is`, `has`), each once.
+    private var flagKeywords: [String] {
+        var keywords: [String] = []
+        for name in flagNames {
+            guard let colon = name.firstIndex(of: ":") else { continue }
+            let keyword = name[..<colon].lowercased()
+            if !keywords.contains(keyword) { keywords.append(keyword) }
+        }
+        return keywords
+    }
 
     private enum Lexeme: Equatable {
         case open, close, or, and, not
@@ -31,7 +50,7 @@ struct QueryParser {
     /// The names a `name:` may use, in the order messages list them.
     var knownNames: [String] {
         var names = schema.fields.map(\.name) + schema.facets
-        for extra in QueryParser.dateKeywords + ["sort"] where !names.contains(where: { $0.lowercased() == extra }) {
+        for extra in QueryParser.dateKeywords + ["sort"] + flagKeywords where !names.contains(where: { $0.lowercased() == extra }) {
             names.append(extra)
         }
         return names
@@ -143,7 +162,7 @@ struct QueryParser {
     private func isKnown(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return schema.fieldIndex(named: name) != nil || schema.facetIndex(named: name) != nil
-            || QueryParser.dateKeywords.contains(lowered) || lowered == "sort"
+            || QueryParser.dateKeywords.contains(lowered) || lowered == "sort" || flagKeywords.contains(lowered)
     }
 
     private func unknownField(_ name: String) -> QueryProblem {
@@ -155,6 +174,12 @@ struct QueryParser {
             return isPhrase ? .phrase(text, field: nil) : .word(text, field: nil, isPrefix: isPrefix)
         }
         let lowered = field.lowercased()
+        if flagKeywords.contains(lowered) {
+            let name = lowered + ":" + text.lowercased()
+            if let flag = flagNames.firstIndex(where: { $0.lowercased() == name }) { return .flag(flag) }
+            result.problems.append(QueryProblem("unknown flag \"\(field):\(text)\" — known: \(flagNames.joined(separator: ", "))"))
+            return nil
+        }
         if QueryParser.dateKeywords.contains(lowered) {
             guard let bounds = DateBounds.parse(text) else {
                 result.problems.append(QueryProblem("bad date \"\(text)\" in \(field): — use YYYY, YYYY-MM or YYYY-MM-DD"))
@@ -259,6 +284,20 @@ struct QueryParser {
             let isFacetOrSpecial = field.map { schema.fieldIndex(named: $0) == nil } ?? false
             if !isFacetOrSpecial {
                 lexemes[index] = .term(text: text, isPhrase: false, field: field, negated: negated, isPrefix: true)
+            }
+        }
+        return QueryParser.capWords(lexemes, problems: &problems)
+    }
+
+    /// The lexemes up to the `maxWords`-th word or phrase.
+    private static func capWords(_ lexemes: [Lexeme], problems: inout [QueryProblem]) -> [Lexeme] {
+        var words = 0
+        for (i, lexeme) in lexemes.enumerated() {
+            guard case .term = lexeme else { continue }
+            words += 1
+            if words > maxWords {
+                problems.append(QueryProblem("query too long: only its first \(maxWords) words were searched"))
+                return Array(lexemes[..<i])
             }
         }
         return lexemes

@@ -13,10 +13,14 @@ struct QueryPlanner {
 
     let data: IndexData
     let schema: IndexSchema
+    /// The flags supplied with the search, which `.flag` nodes name by position.
+    var flags: [QueryFlag] = []
     var units: [QueryUnit] = []
     /// Units outside any NOT: the ones that score and are highlighted.
     var positiveUnits: [Int] = []
     var problems: [QueryProblem] = []
+    /// Posting entries read while resolving units (those taken from the cache read none).
+    private(set) var postingsRead = 0
 
     init(data: IndexData, schema: IndexSchema) {
         self.data = data
@@ -35,6 +39,9 @@ struct QueryPlanner {
             var set = DocumentSet(capacity: data.documentCount)
             for (d, date) in data.dates.enumerated() where date != 0 && bounds.contains(Int(date)) { set.insert(d) }
             return .documents(set)
+        case let .flag(index):
+            guard index < flags.count else { return nil }
+            return .documents(flagDocuments(flags[index]))
         case let .and(children):
             let plans = children.compactMap { plan($0, negated: negated, cache: &cache) }
             return plans.isEmpty ? nil : (plans.count == 1 ? plans[0] : .and(plans))
@@ -67,20 +74,49 @@ struct QueryPlanner {
         return set
     }
 
+    /// The documents a flag holds now; numbers outside the index are ignored.
+    mutating func flagDocuments(_ flag: QueryFlag) -> DocumentSet {
+        var listed = DocumentSet(capacity: data.documentCount)
+        for d in flag.documents where d >= 0 && d < data.documentCount { listed.insert(d) }
+        guard let scope = flag.complementWithin else { return listed }
+        var result = DocumentSet.all(capacity: data.documentCount)
+        for (name, values) in scope.sorted(by: { $0.key < $1.key }) {
+            guard let facet = schema.facetIndex(named: name) else {
+                problems.append(QueryProblem("unknown facet \"\(name)\" in flag \(flag.name) — known: \(schema.facets.joined(separator: ", "))"))
+                continue
+            }
+            result.formIntersection(facetDocuments(facet: facet, values: values, reportUnknown: false))
+        }
+        result.subtract(listed)
+        return result
+    }
+
     private func unknownValueProblem(facet: Int, value: String) -> QueryProblem {
         let name = schema.facets[facet]
         let known = data.facets[facet].spellings.sorted { $0.lowercased() < $1.lowercased() }
-        if known.count <= 12 && !known.isEmpty {
-            return QueryProblem("no \(name) \"\(value)\" — known: \(known.joined(separator: ", "))")
-        }
-        return QueryProblem("no \(name) \"\(value)\" in the index")
+        guard !known.isEmpty else { return QueryProblem("no \(name) \"\(value)\" in the index (it has none)") }
+        let listed = known.count <= 12 ? known.joined(separator: ", ")
+            : known.prefix(12).joined(separator: ", ") + ", … (\(known.count) in all)"
+        return QueryProblem("no \(name) \"\(value)\" — known: \(listed)")
     }
 
     private mutating func unitPlan(_ key: UnitKey, negated: Bool, cache: inout UnitCache) -> Plan? {
+        let isCached = cache.units[key] != nil
         guard let unit = resolve(key, cache: &cache) else { return nil }
+        if !isCached { postingsRead += postingCount(of: unit.kind) }
         units.append(unit)
         if !negated { positiveUnits.append(units.count - 1) }
         return .unit(units.count - 1)
+    }
+
+    /// The posting entries of a unit's terms: what resolving it reads at most.
+    private func postingCount(of kind: QueryUnit.Kind) -> Int {
+        switch kind {
+        case .terms(let matcher):
+            return matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
+        case .phrase(let terms):
+            return terms.reduce(0) { $0 + Int(data.termEntryStart[$1.term + 1] - data.termEntryStart[$1.term]) }
+        }
     }
 
     // MARK: Resolving words and phrases
@@ -190,17 +226,9 @@ struct QueryPlanner {
                 while cursors[k] < ends[k] && key(cursors[k]) < target { cursors[k] += 1 }
                 guard cursors[k] < ends[k], key(cursors[k]) == target else { continue entries }
             }
-            for p in positions(e) {
-                let base = Int(p) - first.offset
-                var holds = true
-                for k in 1..<terms.count where !PhraseMatcher.contains(positions(cursors[k]), UInt16(clamping: base + terms[k].offset)) {
-                    holds = false
-                    break
-                }
-                if holds {
-                    result.insert(d)
-                    continue entries
-                }
+            for p in positions(e) where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { positions(cursors[$0]) }) {
+                result.insert(d)
+                continue entries
             }
         }
         return result
@@ -247,10 +275,8 @@ struct QueryPlanner {
         var set = DocumentSet(capacity: data.documentCount)
         data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
             candidates.forEach { d in
-                let slice = UnsafeBufferPointer(rebasing: forwardTerm[Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])])
-                var found = false
-                matcher.forEachMatch(in: slice) { _, _ in found = true }
-                if found { set.insert(d) }
+                let held = SortedTerms(forwardTerm, slots: Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1]))
+                if matcher.matchesAny(of: held) { set.insert(d) }
             }
         }
         return set
@@ -313,17 +339,25 @@ struct PhraseMatcher {
                 lists.append(data.positions[Int(data.entryPositionStart[other])..<Int(data.entryPositionStart[other + 1])])
             }
             guard lists.count == terms.count else { continue }
-            for p in leading {
-                let base = Int(p) - first.offset
-                var holds = true
-                for k in 1..<terms.count where !PhraseMatcher.contains(lists[k], UInt16(clamping: base + terms[k].offset)) {
-                    holds = false
-                    break
-                }
-                if holds { found.append((f, base)) }
+            for p in leading where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { lists[$0] }) {
+                found.append((f, Int(p) - first.offset))
             }
         }
         return found
+    }
+
+    /// Stored positions saturate here (see `IndexData.positions`): past it, the words of a long
+    /// field all share this one position and would seem adjacent.
+    static let saturatedPosition = Int(UInt16.max)
+
+    /// True when the phrase starting at `start` holds: word `k` (from 1) at `start + offset`
+    /// in `positions(k)` (offsets ascend, so the last word is the furthest). Never true when a
+    /// word would lie at or past the saturated position, so a long field gives no false phrase
+    /// match there.
+    static func holds(_ terms: [QueryUnit.PhraseTerm], at start: Int, _ positions: (Int) -> Slice<Column<UInt16>>) -> Bool {
+        guard start >= 0, start + (terms.last?.offset ?? 0) < saturatedPosition else { return false }
+        for k in 1..<terms.count where !contains(positions(k), UInt16(start + terms[k].offset)) { return false }
+        return true
     }
 
     func occurs(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> Bool {

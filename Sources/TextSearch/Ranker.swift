@@ -7,7 +7,7 @@ import SnapshotFormat
 /// BM25F: for a term, the field frequencies are combined as `tf~ = Σ weight(f) · tf(f) · norm(d, f)`
 /// with `norm = 1 / (1 - b + b · length(d, f) / averageLength(f))`, and the term scores
 /// `idf · tf~ · (k1 + 1) / (tf~ + k1)` with `idf = ln(1 + (N - df + 0.5) / (df + 0.5))`,
-/// k1 = 1.2, b = 0.75. Because saturation flattens the difference between a word in a title
+/// k1 = 1.2 and b = `IndexBuilder.b` (the norms are computed when indexing). Because saturation flattens the difference between a word in a title
 /// and the same word repeated in a long body, the term score is then multiplied by a field
 /// factor `0.5 + 0.5 · w_best / w_max`, where `w_best` is the largest weight among the fields
 /// holding the term (1 when it is in a top-weighted field such as the title, ½ at worst).
@@ -29,7 +29,6 @@ struct Ranker {
     }
 
     static let k1 = 1.2
-    static let b = 0.75
 
     func idf(_ term: Int) -> Double { data.inverseDocumentFrequency[term] }
 
@@ -73,18 +72,15 @@ struct Ranker {
         let start = Int(data.forwardStart[d])
         let end = Int(data.forwardStart[d + 1])
         data.forwardTerm.withUnsafeBufferPointer { forwardTerm in
+            let held = SortedTerms(forwardTerm, slots: start..<end)
             for (k, range) in matcher.ranges.enumerated() {
                 let typos = Int(matcher.typos[k])
                 if let current = best, current.typos < typos { continue }
-                var low = start, high = end
-                while low < high {
-                    let mid = (low + high) / 2
-                    if Int(forwardTerm[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
-                }
-                while low < end && Int(forwardTerm[low]) < range.upperBound {
-                    let term = Int(forwardTerm[low])
-                    let slot = low
-                    low += 1
+                var next = held.firstSlot(atLeast: range.lowerBound)
+                while next < end && held[next] < range.upperBound {
+                    let term = held[next]
+                    let slot = next
+                    next += 1
                     if let current = best, current.typos == typos, upperBound(term) <= current.score { continue }
                     let s = score(term: term, document: d, firstEntry: Int(data.forwardEntry[slot]), field: unit.field)
                     guard s > 0 else { continue }
@@ -171,25 +167,55 @@ struct Ranker {
 
     // MARK: Selecting the best
 
-    /// The best `limit` candidates of `candidates` in relevance (or date) order.
-    func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false) -> [RankedDocument] {
+    /// The best `limit` candidates in relevance order (date order with `sort:date`), taken in
+    /// one of five ways. Every way returns what ranking every candidate returns (the tests
+    /// check each against an independent BM25F and read which way ran from `trace`):
+    ///
+    /// | Strategy         | When                                          | How                                        |
+    /// |------------------|-----------------------------------------------|--------------------------------------------|
+    /// | `byDate`         | `sort:date`, or no scoring word               | the newest `limit` dates; every candidate  |
+    /// |                  |                                               | of the last of them ranked                 |
+    /// | `singleWordWalk` | one word, > 1,000 candidates all holding it,  | its terms visited by bound (highest first);|
+    /// |                  | limit ≤ 256                                   | stops when no unvisited term can enter     |
+    /// | `allWordsDense`  | several words, > 1,000 candidates all holding | each word scored term at a time into dense |
+    /// |                  | each; the driver word has ≤ 8 postings a      | arrays, every candidate summed             |
+    /// |                  | candidate                                     |                                            |
+    /// | `allWordsWalk`   | the same with more driver postings            | documents visited through the driver's     |
+    /// |                  |                                               | terms by bound; stops when none can enter  |
+    /// | `everyCandidate` | anything else, or `exhaustive`                | every candidate ranked                     |
+    ///
+    /// The driver is the word with most terms (a short prefix). Tie-break, the "relevance
+    /// order" of `RankedDocument.precedes`: more words matched, fewer typos, higher score,
+    /// then fewer words between the matched ones (proximity), newer, lower document number.
+    /// Proximity is costly, so it is computed only for the candidates tied with the last one
+    /// selected without it (`settleTies`).
+    func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false,
+             trace: inout SearchTrace) -> [RankedDocument] {
         guard limit > 0 else { return [] }
-        if byDate || positiveUnits.isEmpty { return topByDate(candidates, limit: limit) }
-        if exhaustive { return topOfAll(candidates, limit: limit) }
+        if byDate || positiveUnits.isEmpty {
+            trace.strategy = .byDate
+            return topByDate(candidates, limit: limit, trace: &trace)
+        }
+        if exhaustive {
+            trace.strategy = .everyCandidate
+            return topOfAll(candidates, limit: limit, trace: &trace)
+        }
         if positiveUnits.count == 1, limit <= 256, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
-            return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit)
+            trace.strategy = .singleWordWalk
+            return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit, trace: &trace)
         }
         if positiveUnits.count > 1, candidates.count > 1_000,
            positiveUnits.allSatisfy({ candidates.isSubset(of: units[$0].documents) }),
            let driver = positiveUnits.max(by: { termCount(of: $0) < termCount(of: $1) }), termCount(of: driver) > 0 {
-            return topAllWords(candidates, driver: driver, limit: limit)
+            return topAllWords(candidates, driver: driver, limit: limit, trace: &trace)
         }
-        return topOfAll(candidates, limit: limit)
+        trace.strategy = .everyCandidate
+        return topOfAll(candidates, limit: limit, trace: &trace)
     }
 
     /// Ranks every candidate.
-    private func topOfAll(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
+    private func topOfAll(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
         var all: [RankedDocument] = []
         all.reserveCapacity(candidates.count)
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
@@ -198,13 +224,13 @@ struct Ranker {
             all.append(ranked)
             selection.insert(ranked)
         }
+        trace.documentsRanked += all.count
         return settleTies(selection, visited: all, limit: limit)
     }
 
     /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
     private func settleTies(_ selection: TopK<RankedDocument>, visited all: [RankedDocument], limit: Int) -> [RankedDocument] {
         guard let kth = selection.worst else { return [] }
-        // Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
         var finalists = selection.elements.filter { !RankedDocument.sameRelevance($0, kth) }
         let tied = all.filter { RankedDocument.sameRelevance($0, kth) }
         finalists += tied
@@ -226,7 +252,7 @@ struct Ranker {
     /// the other words evaluated for each visited document only, stopping once nothing
     /// unvisited can beat the last hit. Scores are summed in the same order as `rank`, and the
     /// best term of a word is chosen as `bestTerm` does, so the results equal a full evaluation.
-    private func topAllWords(_ candidates: DocumentSet, driver: Int, limit: Int) -> [RankedDocument] {
+    private func topAllWords(_ candidates: DocumentSet, driver: Int, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
         guard case .terms(let matcher) = units[driver].kind else { return [] }
         let driverUnit = units[driver]
         let driverHasOneTerm = matcher.termCount == 1
@@ -234,8 +260,10 @@ struct Ranker {
             $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound])
         }
         if driverPostings <= 8 * candidates.count {
-            return topAllWordsDense(candidates, limit: limit)
+            trace.strategy = .allWordsDense
+            return topAllWordsDense(candidates, limit: limit, trace: &trace)
         }
+        trace.strategy = .allWordsWalk
         var otherBound = 0.0
         var otherMinTypos = 0
         for u in positiveUnits where u != driver {
@@ -252,14 +280,18 @@ struct Ranker {
         var all: [RankedDocument] = []
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
         let matched = positiveUnits.count
-        for candidate in terms {
+        for (visitedTerms, candidate) in terms.enumerated() {
             if selection.isFull, let worst = selection.worst {
                 let boundTypos = candidate.typos + otherMinTypos
                 let boundScore = candidate.bound + otherBound
-                if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) { break }
+                if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) {
+                    trace.termsSkipped += terms.count - visitedTerms
+                    break
+                }
             }
             var e = Int(data.termEntryStart[candidate.term])
             let end = Int(data.termEntryStart[candidate.term + 1])
+            trace.postingsRead += end - e
             while e < end {
                 let d = Int(data.entryDocument[e])
                 let group = e
@@ -281,7 +313,10 @@ struct Ranker {
                 if selection.isFull, let worst = selection.worst {
                     let boundTypos = (driverResult?.typos ?? 0) + otherMinTypos
                     let boundScore = (driverResult?.score ?? 0) + otherBound
-                    if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) { continue }
+                    if boundTypos > worst.typos || (boundTypos == worst.typos && boundScore < worst.score) {
+                        trace.documentsSkipped += 1
+                        continue
+                    }
                 }
                 var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
                 for u in positiveUnits {
@@ -299,19 +334,20 @@ struct Ranker {
                 selection.insert(ranked)
             }
         }
+        trace.documentsRanked += all.count
         return settleTies(selection, visited: all, limit: limit)
     }
 
     /// `topAllWords` when the driver has few postings: every word scored into dense arrays,
     /// then every candidate summed.
-    private func topAllWordsDense(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
+    private func topAllWordsDense(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
         let n = data.documentCount
         var unitScores: [[Double]] = []
         var unitTypos: [[UInt8]] = []
         for u in positiveUnits {
             switch units[u].kind {
             case .terms(let matcher):
-                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates)
+                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates, trace: &trace)
                 unitScores.append(scores)
                 unitTypos.append(typos)
             case .phrase:
@@ -341,6 +377,7 @@ struct Ranker {
             all.append(ranked)
             selection.insert(ranked)
         }
+        trace.documentsRanked += all.count
         return settleTies(selection, visited: all, limit: limit)
     }
 
@@ -355,7 +392,8 @@ struct Ranker {
     /// Each candidate's best term of a word unit, term at a time: (scores, typos) by document,
     /// typos `.max` where the word is absent. Terms are visited in id order and only a strictly
     /// better term replaces the best, so the choice equals `bestTerm`'s.
-    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet) -> ([Double], [UInt8]) {
+    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet,
+                           trace: inout SearchTrace) -> ([Double], [UInt8]) {
         var scores = [Double](repeating: 0, count: data.documentCount)
         var typos = [UInt8](repeating: .max, count: data.documentCount)
         for (k, range) in matcher.ranges.enumerated() {
@@ -363,6 +401,7 @@ struct Ranker {
             for term in range {
                 var e = Int(data.termEntryStart[term])
                 let end = Int(data.termEntryStart[term + 1])
+                trace.postingsRead += end - e
                 while e < end {
                     let d = Int(data.entryDocument[e])
                     let group = e
@@ -381,7 +420,7 @@ struct Ranker {
     }
 
     /// `sort:date` (or no words): the newest; relevance only orders documents of the same date.
-    private func topByDate(_ candidates: DocumentSet, limit: Int) -> [RankedDocument] {
+    private func topByDate(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
         var newest = TopK<Int>(capacity: limit) { a, b in
             data.dates[a] != data.dates[b] ? data.dates[a] > data.dates[b] : a < b
         }
@@ -395,6 +434,7 @@ struct Ranker {
             if positiveUnits.count > 1 { ranked.proximity = proximity(d) }
             finalists.append(ranked)
         }
+        trace.documentsRanked += finalists.count
         return Array(finalists.sorted(by: RankedDocument.precedesByDate).prefix(limit))
     }
 
@@ -414,16 +454,19 @@ struct Ranker {
 
     /// One word matching many documents (a short prefix): visit its terms from the highest
     /// possible score down, and stop once no unvisited term can beat the current last hit.
-    private func topSingleWord(_ candidates: DocumentSet, matcher: TermMatcher, unit: QueryUnit, limit: Int) -> [RankedDocument] {
+    private func topSingleWord(_ candidates: DocumentSet, matcher: TermMatcher, unit: QueryUnit, limit: Int,
+                               trace: inout SearchTrace) -> [RankedDocument] {
         let terms = termsByBound(matcher)
         var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
-        for candidate in terms {
+        for (visitedTerms, candidate) in terms.enumerated() {
             if selection.isFull, let worst = selection.worst,
                candidate.typos > worst.typos || (candidate.typos == worst.typos && candidate.bound < worst.score) {
+                trace.termsSkipped += terms.count - visitedTerms
                 break
             }
             let start = Int(data.termEntryStart[candidate.term])
             let end = Int(data.termEntryStart[candidate.term + 1])
+            trace.postingsRead += end - start
             var e = start
             while e < end {
                 let d = Int(data.entryDocument[e])
@@ -432,6 +475,7 @@ struct Ranker {
                 guard candidates.contains(d) else { continue }
                 let s = score(term: candidate.term, document: d, firstEntry: groupStart, field: unit.field)
                 guard s > 0 else { continue }
+                trace.documentsRanked += 1
                 let ranked = RankedDocument(document: d, matched: 1, typos: candidate.typos, score: s, date: Int(data.dates[d]))
                 if let worst = selection.worst, selection.isFull, !RankedDocument.precedesIgnoringProximity(ranked, worst) {
                     continue

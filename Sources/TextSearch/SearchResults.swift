@@ -6,14 +6,17 @@ public struct SearchOptions: Hashable, Sendable {
     public var lastWordIsPrefix: Bool = true
     /// Facet name → allowed values; ANDed with the query, values of one facet ORed.
     public var filters: [String: [String]] = [:]
+    /// The flags a query may name (`is:starred`) and the documents each holds now.
+    public var flags: [QueryFlag] = []
     /// Ranks every candidate instead of taking the bounded shortcuts; the results are the same
     /// (tests compare both), only slower.
     var exhaustiveRanking = false
 
-    public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:]) {
+    public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:], flags: [QueryFlag] = []) {
         self.limit = limit
         self.lastWordIsPrefix = lastWordIsPrefix
         self.filters = filters
+        self.flags = flags
     }
 }
 
@@ -26,12 +29,18 @@ public struct SearchResults: Sendable, Equatable {
     public var isPartial: Bool
     /// Problems found in the query; the search still ran on what could be understood.
     public var problems: [QueryProblem]
+    /// How the search went (not compared by `==`).
+    var trace = SearchTrace()
 
     public init(hits: [SearchHit] = [], totalMatches: Int = 0, isPartial: Bool = false, problems: [QueryProblem] = []) {
         self.hits = hits
         self.totalMatches = totalMatches
         self.isPartial = isPartial
         self.problems = problems
+    }
+
+    public static func == (a: SearchResults, b: SearchResults) -> Bool {
+        a.hits == b.hits && a.totalMatches == b.totalMatches && a.isPartial == b.isPartial && a.problems == b.problems
     }
 }
 

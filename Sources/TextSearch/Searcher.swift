@@ -11,8 +11,10 @@ struct Searcher {
         let schema = index.schema
         var parser = QueryParser(schema: schema)
         parser.lastWordIsPrefix = options.lastWordIsPrefix
+        parser.flagNames = options.flags.map(\.name)
         let parsed = parser.parse(query)
         var planner = QueryPlanner(data: data, schema: schema)
+        planner.flags = options.flags
         var plan = parsed.root.flatMap { planner.plan($0, cache: &cache) }
         if plan == nil && parsed.root == nil && parsed.sortByDate {
             // `sort:date` alone lists everything, newest first.
@@ -30,7 +32,14 @@ struct Searcher {
             if filter == nil { filter = set } else { filter?.formIntersection(set) }
         }
         problems += planner.problems
-        guard let plan else { return SearchResults(problems: problems) }
+        var trace = SearchTrace()
+        trace.units = planner.units.count
+        trace.postingsRead = planner.postingsRead
+        guard let plan else {
+            var results = SearchResults(problems: problems)
+            results.trace = trace
+            return results
+        }
 
         var candidates = evaluate(plan, units: planner.units, documentCount: data.documentCount)
         if let filter { candidates.formIntersection(filter) }
@@ -40,10 +49,11 @@ struct Searcher {
             isPartial = true
         }
 
-        let weights = schema.fields.map { $0.weight > 0 && $0.weight.isFinite ? $0.weight : 1 }
+        let weights = schema.fields.map(\.effectiveWeight)
         let ranker = Ranker(data: data, weights: weights, units: planner.units, positiveUnits: planner.positiveUnits)
         let limit = max(0, min(options.limit, data.documentCount))
-        let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate, exhaustive: options.exhaustiveRanking)
+        let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate, exhaustive: options.exhaustiveRanking,
+                             trace: &trace)
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits)
         let hits = top.map { ranked -> SearchHit in
             let d = ranked.document
@@ -62,7 +72,9 @@ struct Searcher {
                              matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
                              snippet: highlighter.snippet(document: d, highlights: byField))
         }
-        return SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)
+        var results = SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)
+        results.trace = trace
+        return results
     }
 
     private func evaluate(_ plan: QueryPlanner.Plan, units: [QueryUnit], documentCount: Int) -> DocumentSet {
@@ -106,13 +118,15 @@ struct Searcher {
             }
         }
         guard words.count >= 2 else { return nil }
+        // A byte per document: the parser keeps at most `QueryParser.maxWords` (< 256) words.
+        assert(words.count <= QueryParser.maxWords)
         var counts = [UInt8](repeating: 0, count: documentCount)
         var most: UInt8 = 0
         for set in words {
             var held = set
             held.formIntersection(required)
             held.forEach { d in
-                counts[d] &+= 1
+                counts[d] += 1
                 most = max(most, counts[d])
             }
         }

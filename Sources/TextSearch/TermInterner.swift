@@ -37,10 +37,10 @@ struct TermInterner {
         intern(term, hash: TermInterner.hash(term), key: TermInterner.key(term))
     }
 
-    /// The same as `intern(_:)` for a term whose buffer may be read up to 8 bytes past its end
-    /// (as `TextAnalyzer` guarantees), which lets the hash and key read its bytes in whole words.
-    mutating func intern(padded term: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        intern(term, hash: TermInterner.hash(padded: term), key: TermInterner.key(padded: term))
+    /// The same as `intern(_:)` for a term that may be read past its end, which lets the hash
+    /// and key read its bytes in whole words.
+    mutating func intern(padded term: PaddedTerm) -> UInt32 {
+        intern(term.bytes, hash: TermInterner.hash(padded: term), key: TermInterner.key(padded: term))
     }
 
     /// The high 24 bits of the hash, then the length's low 8 bits, above the 32 bits of the id.
@@ -81,13 +81,9 @@ struct TermInterner {
         }
     }
 
-    /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term, so
-    /// the term must be readable up to 8 bytes past its end (see `TokenSink`).
-    @inline(__always) static func hash(padded term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        hash(term) { base, start, count in
-            UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
-                & (~UInt64(0) >> UInt64(64 - 8 * (count - start)))
-        }
+    /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term.
+    @inline(__always) static func hash(padded term: PaddedTerm) -> UInt64 {
+        hash(term.bytes) { _, start, _ in term.word(at: start) }
     }
 
     /// The hash of `term`: whole 8-byte words mixed in turn, then the last 1–7 bytes as `tail`
@@ -121,10 +117,8 @@ struct TermInterner {
     }
 
     /// The same value as `key(_:)`, in one load masked to the term.
-    @inline(__always) static func key(padded term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = term.baseAddress, term.count > 0 else { return 0 }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
-        return term.count >= 8 ? word : word & (~UInt64(0) >> UInt64(64 - 8 * term.count))
+    @inline(__always) static func key(padded term: PaddedTerm) -> UInt64 {
+        term.count > 0 ? term.word(at: 0) : 0
     }
 
     @inline(__always) private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -66,28 +66,22 @@ struct TermMatcher: Hashable, Sendable {
         }
     }
 
-    /// Calls `body(term, typos)` for the terms of a document's sorted term list that match.
-    func forEachMatch(in terms: UnsafeBufferPointer<UInt32>, _ body: (Int, Int) -> Void) {
+    /// Whether a document holding `terms` holds a term this matcher matches.
+    func matchesAny(of terms: SortedTerms) -> Bool {
         if ranges.count <= 8 {
-            for (k, range) in ranges.enumerated() {
-                var low = 0, high = terms.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if Int(terms[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
-                }
-                while low < terms.count && Int(terms[low]) < range.upperBound {
-                    body(low, Int(typos[k]))
-                    low += 1
-                }
+            for range in ranges {
+                let slot = terms.firstSlot(atLeast: range.lowerBound)
+                if slot < terms.slots.upperBound && terms[slot] < range.upperBound { return true }
             }
-        } else {
-            var r = 0
-            for i in 0..<terms.count {
-                let term = Int(terms[i])
-                while r < ranges.count && ranges[r].upperBound <= term { r += 1 }
-                if r == ranges.count { break }
-                if ranges[r].contains(term) { body(i, Int(typos[r])) }
-            }
+            return false
         }
+        var r = 0
+        for slot in terms.slots {
+            let term = terms[slot]
+            while r < ranges.count && ranges[r].upperBound <= term { r += 1 }
+            if r == ranges.count { return false }
+            if ranges[r].contains(term) { return true }
+        }
+        return false
     }
 }

@@ -14,10 +14,9 @@ enum TokenKind: UInt8, Sendable {
     case cjkBigram
 }
 
-/// Receives tokens from `TextAnalyzer`; `term` is only valid during the call, and its buffer
-/// may be read up to 8 bytes past its end (see `TermInterner.intern(padded:)`).
+/// Receives tokens from `TextAnalyzer`; `term` is only valid during the call.
 protocol TokenSink {
-    mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int)
+    mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int)
 }
 
 /// A token with its folded text, for code paths that are not hot (queries, highlights).
@@ -44,7 +43,9 @@ struct TextAnalyzer {
     static let maxTermBytes = 64
     private static let maxCompoundParts = 8
 
-    private var buffer = [UInt8](repeating: 0, count: 4 * TextAnalyzer.maxTermBytes + 16)
+    /// The folded text of the word being read (what goes past `capacity` is only noted: such a
+    /// word is too long to index), then the padding.
+    private var buffer = [UInt8](repeating: 0, count: 4 * TextAnalyzer.maxTermBytes + 8 + PaddedTerm.padding)
 
     /// Calls `emit(term, position, kind, byteStart, byteEnd)` for every token, in text order.
     /// `term` is only valid during the call.
@@ -62,15 +63,15 @@ struct TextAnalyzer {
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { bytes in
             buffer.withUnsafeMutableBufferPointer { scratch in
-                TextAnalyzer.scan(bytes, scratch, &sink)
+                TextAnalyzer.scan(bytes, TermScratch(scratch), &sink)
             }
         }
     }
 
     private struct ClosureSink: TokenSink {
         let emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void
-        mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
-            emit(term, position, kind, start, end)
+        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
+            emit(term.bytes, position, kind, start, end)
         }
     }
 
@@ -136,7 +137,7 @@ struct TextAnalyzer {
         return (ScalarFolding.fold(value).isWordCharacter ? .word : .separator, length, value)
     }
 
-    private static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutableBufferPointer<UInt8>,
+    private static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
                                               _ sink: inout Sink) {
         // Compound parts live in a small stack buffer, so the hot loop touches no array.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * maxCompoundParts) { parts in
@@ -145,13 +146,13 @@ struct TextAnalyzer {
     }
 
     /// `parts` holds, for each part of the current compound: text start, text end, folded start, folded end.
-    private static func scanWords<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutableBufferPointer<UInt8>,
+    private static func scanWords<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
                                                    _ sink: inout Sink, parts: UnsafeMutableBufferPointer<Int>) {
         let count = bytes.count
         var i = 0
         var position = 0
         var partCount = 0
-        let limit = scratch.count - 8
+        let limit = scratch.capacity
         while i < count {
             let (kind, length, _) = classify(bytes, i)
             switch kind {
@@ -163,14 +164,13 @@ struct TextAnalyzer {
                 while true {
                     let start = i
                     let end = i + valueLength
-                    // Terms are copied to `scratch`, which has room past them (see `TokenSink`).
+                    // The one or two characters (at most 8 bytes) are copied to `scratch`.
                     let first = previous?.start ?? start
                     for k in first..<end { scratch[k - first] = bytes[k] }
-                    let copied = UnsafeBufferPointer(scratch)
-                    sink.accept(UnsafeBufferPointer(rebasing: copied[(start - first)..<(end - first)]), position: position,
+                    sink.accept(scratch.term((start - first)..<(end - first)), position: position,
                                 kind: .cjkUnigram, start: start, end: end)
                     if let previous {
-                        sink.accept(UnsafeBufferPointer(rebasing: copied[0..<(end - first)]), position: position - 1,
+                        sink.accept(scratch.term(0..<(end - first)), position: position - 1,
                                     kind: .cjkBigram, start: previous.start, end: end)
                     }
                     previous = (start, end)
@@ -224,8 +224,7 @@ struct TextAnalyzer {
                     let foldedStart = parts[4 * k + 2], foldedEnd = parts[4 * k + 3]
                     let termLength = foldedEnd - foldedStart
                     if termLength > 0 && termLength <= maxTermBytes && !overflow {
-                        let term = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[foldedStart..<foldedEnd])
-                        sink.accept(term, position: position, kind: isCompound ? .compoundPart : .word,
+                        sink.accept(scratch.term(foldedStart..<foldedEnd), position: position, kind: isCompound ? .compoundPart : .word,
                                     start: parts[4 * k], end: parts[4 * k + 1])
                     }
                     position += 1
@@ -234,8 +233,7 @@ struct TextAnalyzer {
                     let foldedStart = parts[2], foldedEnd = parts[4 * (partCount - 1) + 3]
                     let termLength = foldedEnd - foldedStart
                     if termLength <= maxTermBytes && !overflow {
-                        let term = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[foldedStart..<foldedEnd])
-                        sink.accept(term, position: firstPosition, kind: .compoundWhole,
+                        sink.accept(scratch.term(foldedStart..<foldedEnd), position: firstPosition, kind: .compoundWhole,
                                     start: parts[0], end: parts[4 * (partCount - 1) + 1])
                     }
                 }

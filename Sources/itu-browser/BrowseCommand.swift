@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `itu-browser browse` (also `itu-browser` alone): the interactive terminal browser.
 struct BrowseCommand: ParsableCommand {
@@ -18,11 +19,14 @@ struct BrowseCommand: ParsableCommand {
     var query: String?
 
     func run() throws {
+        let settings = try ConfigLoading().load()
         let cacheOptions = try CacheOptions.parse(noCache ? ["--no-cache"] : [])
         let snapshot = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).deferred()
         let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
-        try BrowseLauncher.run(catalog: catalog, open: open, query: query) {
-            snapshot.searchIndex(catalog: catalog, warningCount: warningCount)
-        }
+        let fixtures = try catalogOptions.location().path
+        let storage = StateStoreMarks.open(environment: ProcessInfo.processInfo.environment)
+        try BrowseLauncher.run(catalog: catalog, options: .init(
+            open: open, query: query, fixtures: fixtures, snapshot: snapshot, warningCount: warningCount,
+            storage: storage, openCommand: settings.config.openCommand?.value, keys: settings.keys, colors: settings.colors))
     }
 }

@@ -4,24 +4,51 @@ import Catalog
 import CatalogSearch
 import Foundation
 import Terminal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Runs the interactive browser: opens the terminal, then feeds each event to `Browser.update`
-/// and paints `Browser.render` until the state says quit.
+/// Runs the interactive browser: the one place where the outside world meets the pure core.
 ///
-/// The search index is built on another thread while the first frame is already on screen
-/// (over 100,000 news items it takes a moment); until it is handed over, `/` still opens the
-/// query line and the results follow. The terminal is restored on every way out: `close()`
-/// here on a normal quit, and the `Terminal` module's signal and `atexit` handlers otherwise.
+/// The loop waits in one `poll()` on the terminal's descriptor, a self-pipe that background
+/// work writes to (the search index built, the fixtures loaded again) and the fixtures
+/// watcher's inotify descriptor. Each source becomes a `BrowserEvent` for `Browser.update`,
+/// whose effects `EffectPerformer` carries out. The only timer is the state store's: SQLite has
+/// no wake-up, so once a second the loop asks it whether another process wrote (and, where
+/// inotify is missing, the watcher compares the fixture files).
+///
+/// The first frame does not wait for the search index: it is read from the fixtures' snapshot
+/// or built on another thread, and so is the index of each reloaded catalog. The
+/// terminal is restored on every way out: `close()` here on a normal quit, and the `Terminal`
+/// module's signal and `atexit` handlers otherwise.
 enum BrowseLauncher {
-    /// How often the loop looks for the finished index while it is being built.
-    static let indexPollMilliseconds = 50
+    static let externalChangesInterval: Duration = .seconds(1)
 
-    /// `makeIndex` is called once, on a background thread, for the search index.
-    static func run(catalog: Catalog, open: String?, query: String?,
-                    makeIndex: @escaping @Sendable () -> CatalogSearchIndex) throws {
+    struct Options {
+        var open: String?
+        var query: String?
+        /// The fixtures folder, watched and reloaded.
+        var fixtures: String
+        /// Where each catalog's search index comes from: the fixtures' snapshot, else a build.
+        var snapshot: SnapshotCache.Deferred
+        /// The warnings the catalog given to `run` loaded with (kept in a snapshot written for it).
+        var warningCount: Int
+        var storage: MarksStorage?
+        var openCommand: String?
+        var keys: BoundKeys = .standard
+        var colors = RoleColors()
+        var environment: [String: String] = ProcessInfo.processInfo.environment
+    }
+
+    static func run(catalog: Catalog, options: Options) throws {
+        guard let inbox = EventInbox<LoopEvent>() else {
+            throw CommandFailure("cannot create the browser's wake-up pipe: no file descriptors left")
+        }
         let terminal: Terminal
         do {
-            terminal = try Terminal.open()
+            terminal = try Terminal.open(environment: options.environment)
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.notFoundOrUsage)
@@ -29,48 +56,131 @@ enum BrowseLauncher {
         defer { terminal.close() }
 
         let size = terminal.size
-        var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height, openItem: open)
-        state.expectSearch(query: query)
-        terminal.paint(Browser.render(state))
+        var state = BrowserState(catalog: catalog, search: nil, width: size.width, height: size.height)
+        state.keys = options.keys
+        state.colors = options.colors
+        state.expectSearch(query: options.query)
+        var loop = Loop(catalog: catalog, fixtures: options.fixtures, snapshot: options.snapshot, inbox: inbox,
+                        performer: EffectPerformer(terminal: terminal, storage: options.storage,
+                                                   environment: options.environment, openCommand: options.openCommand))
+        var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
+        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
+                                    generation: loop.generation, inbox: inbox)
 
-        let pending = PendingIndex(make: makeIndex)
-        var waitingForIndex = true
-        while !state.shouldQuit {
-            let event = terminal.nextEvent(timeoutMilliseconds: waitingForIndex ? indexPollMilliseconds : nil)
-            guard terminal.isOpen else { break }
-            var changed = false
-            if waitingForIndex, let index = pending.take() {
-                state.attachSearch(index)
-                waitingForIndex = false
-                changed = true
-            }
-            if let event {
-                Browser.update(&state, event)
-                changed = true
-            }
-            if changed, !state.shouldQuit { terminal.paint(Browser.render(state)) }
+        while true {
+            loop.apply(events, to: &state)
+            if state.shouldQuit { break }
+            terminal.paint(Browser.render(state))
+            let terminalGone = loop.wait(terminal: terminal)
+            guard terminal.isOpen, !terminalGone else { break }
+            events = loop.collect(terminal: terminal)
         }
     }
-}
 
-/// A search index being made (read from a snapshot or built) on a background thread, collected with `take()`.
-///
-/// `@unchecked Sendable` because its one mutable field is only touched under `lock`.
-private final class PendingIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var index: CatalogSearchIndex?
+    /// The loop's own state: which catalog is current, the reload in flight, the timers.
+    private struct Loop {
+        var catalog: Catalog
+        let fixtures: String
+        let snapshot: SnapshotCache.Deferred
+        let inbox: EventInbox<LoopEvent>
+        let performer: EffectPerformer
+        let watcher: FixturesWatcher
+        /// Bumped by each catalog put in place, so an index built for an older one is dropped.
+        var generation = 0
+        var isReloading = false
+        /// A change or `R` came during a reload: reload once more when it ends.
+        var reloadAgain: (pending: Bool, requested: Bool) = (false, false)
+        var nextExternalCheck: ContinuousClock.Instant = .now + BrowseLauncher.externalChangesInterval
 
-    init(make: @escaping @Sendable () -> CatalogSearchIndex) {
-        let thread = Thread { [self] in
-            let built = make()
-            lock.withLock { index = built }
+        init(catalog: Catalog, fixtures: String, snapshot: SnapshotCache.Deferred, inbox: EventInbox<LoopEvent>,
+             performer: EffectPerformer) {
+            self.catalog = catalog
+            self.fixtures = fixtures
+            self.snapshot = snapshot
+            self.inbox = inbox
+            self.performer = performer
+            watcher = FixturesWatcher(folder: fixtures)
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
 
-    /// The index once it is built, else nil.
-    func take() -> CatalogSearchIndex? {
-        lock.withLock { index }
+        /// The marks at start, or why they are read-only.
+        func startingEvents() -> [BrowserEvent] {
+            guard let storage = performer.storage else { return [] }
+            var events = performer.currentMarks()
+            if let reason = storage.readOnlyReason { events.append(.marksReadOnly(reason: reason)) }
+            return events
+        }
+
+        /// Feeds the events to `update` and performs the effects, whose answers are fed in turn.
+        mutating func apply(_ events: [BrowserEvent], to state: inout BrowserState) {
+            var queue = events[...]
+            while let event = queue.popFirst() {
+                for effect in Browser.update(&state, event) {
+                    if effect == .reload {
+                        startReload(requested: true)
+                    } else {
+                        queue.append(contentsOf: performer.perform(effect))
+                    }
+                }
+            }
+        }
+
+        /// Blocks until the terminal, the inbox or the watcher has something, or a timer is due.
+        /// Returns true when the terminal has gone (hung up or closed), as nothing will come.
+        func wait(terminal: Terminal) -> Bool {
+            let deadline = [nextExternalCheck, watcher.deadline].compactMap { $0 }.min() ?? nextExternalCheck
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            let timeout = max(0, Int32(clamping: Int((remaining / .milliseconds(1)).rounded(.up))))
+            var descriptors = [terminal.inputDescriptor, inbox.readDescriptor, watcher.descriptor].compactMap { $0 }
+                .map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            return descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        }
+
+        /// Everything that happened since the last wait, as events for the Browser.
+        mutating func collect(terminal: Terminal) -> [BrowserEvent] {
+            var events: [BrowserEvent] = []
+            while let input = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(.input(input)) }
+            for event in inbox.take() { events += translate(event) }
+            if watcher.check() { startReload(requested: false) }
+            let now = ContinuousClock.now
+            if now >= nextExternalCheck {
+                nextExternalCheck = now + BrowseLauncher.externalChangesInterval
+                if performer.storage?.hasExternalChanges() == true { events += performer.currentMarks() }
+            }
+            return events
+        }
+
+        private mutating func translate(_ event: LoopEvent) -> [BrowserEvent] {
+            switch event {
+            case .indexBuilt(let built, let index):
+                return built == generation ? [.searchIndexReady(index)] : []
+            case .reloaded(let result):
+                isReloading = false
+                var events: [BrowserEvent]
+                switch result {
+                case .success(let reload):
+                    catalog = reload.catalog
+                    generation += 1
+                    events = [.catalogReloaded(reload)]
+                case .failure(let failure):
+                    events = [.reloadFailed(failure.message)]
+                }
+                if reloadAgain.pending {
+                    let requested = reloadAgain.requested
+                    reloadAgain = (false, false)
+                    startReload(requested: requested)
+                }
+                return events
+            }
+        }
+
+        private mutating func startReload(requested: Bool) {
+            guard !isReloading else {
+                reloadAgain = (true, reloadAgain.requested || requested)
+                return
+            }
+            isReloading = true
+            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: requested, snapshot: snapshot, inbox: inbox)
+        }
     }
 }

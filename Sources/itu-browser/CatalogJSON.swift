@@ -28,7 +28,7 @@ enum CatalogJSON {
     }
 
     /// `{"schemaVersion": 1, "type": …, "item": {…}, "related": {…}}` for `show`.
-    static func show(_ item: CatalogItem, catalog: Catalog, into json: inout JSONWriter) {
+    static func show(_ item: CatalogItem, catalog: Catalog, into json: inout JSONWriter, extra: (inout JSONWriter) -> Void = { _ in }) {
         json.beginObject()
         json.field("schemaVersion", schemaVersion)
         switch item {
@@ -65,6 +65,7 @@ enum CatalogJSON {
             json.field("sectors", catalog.sectors(of: news), omitEmpty: false, reference)
             json.endObject()
         }
+        extra(&json)
         json.endObject()
         json.finishLine()
     }
@@ -103,6 +104,18 @@ enum CatalogJSON {
             json.field("since", membership.since?.description)
             json.field("labels", membership.labels, omitEmpty: false)
             json.field("notes", membership.notes)
+            json.endObject()
+        }
+        json.field("agreements", organization.agreements, omitEmpty: false) { agreement, json in
+            json.beginObject()
+            json.field("title", agreement.title)
+            json.field("kind", agreement.kind)
+            json.field("counterpart", agreement.counterpart)
+            json.field("date", agreement.date?.description)
+            json.field("sector", agreement.sector)
+            json.field("organizations", agreement.organizations, omitEmpty: false)
+            json.field("source", agreement.source)
+            json.field("note", agreement.note)
             json.endObject()
         }
         json.field("facts", organization.facts, omitEmpty: false) { fact, json in

@@ -4,13 +4,17 @@ import Catalog
 /// The `--fixtures DIR` option every command shares, and the loading of the catalog from it.
 struct CatalogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The fixtures folder to read (default: $ITU_BROWSER_FIXTURES, else the bundled fixtures/).",
+        "The fixtures folder to read (default: $ITU_BROWSER_FIXTURES, else the config's [data] fixtures, else $XDG_DATA_HOME/itu-browser/fixtures, else the bundled fixtures/).",
         valueName: "DIR"))
     var fixtures: String?
 
     /// The fixtures folder this invocation reads.
     func location() throws(CommandFailure) -> FixturesLocator.Location {
-        try FixturesLocator(explicitPath: fixtures).locate()
+        var locator = FixturesLocator(explicitPath: fixtures)
+        if fixtures == nil && (locator.environment[FixturesLocator.environmentVariable] ?? "").isEmpty {
+            locator.configured = try ConfigLoading().load().fixtures
+        }
+        return try locator.locate()
     }
 
     /// Loads the catalog. Errors in the data end the command with every problem listed and exit

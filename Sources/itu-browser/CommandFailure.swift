@@ -5,6 +5,8 @@ enum ExitStatus {
     static let notFoundOrUsage: Int32 = 1
     /// The fixture data is invalid (the `EX_DATAERR` of sysexits).
     static let invalidData: Int32 = 65
+    /// The config file is invalid (the `EX_CONFIG` of sysexits).
+    static let invalidConfig: Int32 = 78
 }
 
 /// A failure a command reports to the user: a one-line reason (printed after `itu-browser: `)

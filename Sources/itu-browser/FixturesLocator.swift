@@ -2,11 +2,12 @@ import Foundation
 
 /// Finds the fixtures folder a command reads.
 ///
-/// In order: the `--fixtures` option, the `ITU_BROWSER_FIXTURES` environment variable, and the
-/// bundled `fixtures/` folder of the source tree — found by walking up from the current
-/// directory (as under `swift run`) and then from the executable's own location (as for
-/// `.build/debug/itu-browser` run from anywhere). A bundled folder is recognised by
-/// `fixtures/news.json` lying next to `Package.swift`.
+/// In order: the `--fixtures` option, the `ITU_BROWSER_FIXTURES` environment variable, the
+/// config's `[data] fixtures`, `$XDG_DATA_HOME/itu-browser/fixtures` (where the install script
+/// puts them) when it exists, and the bundled `fixtures/` folder of the source tree — found by
+/// walking up from the current directory (as under `swift run`) and then from the executable's
+/// own location (as for `.build/debug/itu-browser` run from anywhere). A bundled folder is
+/// recognised by `fixtures/news.json` lying next to `Package.swift`.
 struct FixturesLocator {
     /// A fixtures folder as it is shown to the user: the bundled folder relative to the current
     /// directory when it lies inside it, so messages read `fixtures/news.json` rather than a long
@@ -20,6 +21,8 @@ struct FixturesLocator {
     var explicitPath: String?
     /// How messages name where `explicitPath` came from; nil when it was the command's own argument.
     var explicitSource: String? = "--fixtures"
+    /// The config's `[data] fixtures`, and its `file:line` for messages.
+    var configured: (path: String, source: String)? = nil
     var environment: [String: String] = ProcessInfo.processInfo.environment
     var currentDirectory: String = FileManager.default.currentDirectoryPath
     var executablePath: String? = FixturesLocator.runningExecutablePath()
@@ -31,6 +34,13 @@ struct FixturesLocator {
         if let fromEnvironment = environment[Self.environmentVariable], !fromEnvironment.isEmpty {
             return try existing(fromEnvironment, source: Self.environmentVariable)
         }
+        if let configured {
+            return try existing(configured.path, source: configured.source)
+        }
+        let installed = Self.dataHome(environment) + "/itu-browser/fixtures"
+        if FileManager.default.fileExists(atPath: installed + "/news.json") {
+            return Location(path: installed)
+        }
         let starts = [currentDirectory] + [executablePath.map { ($0 as NSString).deletingLastPathComponent }].compactMap { $0 }
         for start in starts {
             if let root = Self.sourceRoot(above: start) {
@@ -38,8 +48,16 @@ struct FixturesLocator {
             }
         }
         throw CommandFailure(
-            "no fixtures found: the bundled fixtures/ folder is not above the current directory or the executable; "
-                + "point at some with --fixtures DIR or the \(Self.environmentVariable) environment variable")
+            "no fixtures found: none in \(Self.dataHome(environment))/itu-browser/fixtures, and the bundled fixtures/ folder "
+                + "is not above the current directory or the executable; point at some with --fixtures DIR, the "
+                + "\(Self.environmentVariable) environment variable or [data] fixtures in the config")
+    }
+
+    /// `$XDG_DATA_HOME`, else `~/.local/share` (also when it is relative).
+    static func dataHome(_ environment: [String: String]) -> String {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share"
     }
 
     /// The nearest directory at or above `start` holding `Package.swift` and `fixtures/news.json`.

@@ -6,14 +6,19 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic fixtures folder of any size (deterministic for a seed).",
-        discussion: "The folder is created if needed; one holding anything but fixture files is refused. The output passes validate."
+        abstract: "Write a synthetic fixtures folder of up to 1,000,000 news items (deterministic for a seed).",
+        discussion: """
+            The folder is created if needed; one holding anything but fixture files is refused. \
+            The files are written in a temporary folder beside it and moved into place at the end, \
+            so a failure (a full disk included) leaves no partial folder. The output passes validate. \
+            This command reads no fixtures.
+            """
     )
 
-    @Option(help: ArgumentHelp("How many news items.", valueName: "N"))
+    @Option(help: ArgumentHelp("How many news items (0 to \(CorpusGenerator.maximumNewsCount)).", valueName: "N"))
     var news: Int
 
-    @Option(help: ArgumentHelp("How many organizations.", valueName: "M"))
+    @Option(help: ArgumentHelp("How many organizations (0 to \(CorpusGenerator.maximumOrganizationCount)).", valueName: "M"))
     var orgs: Int
 
     @Option(help: ArgumentHelp("The folder to write sectors.json, organizations.json and news.json into.", valueName: "DIR"))
@@ -23,8 +28,12 @@ struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        guard news >= 0 else { throw CommandFailure("--news must be 0 or more, not \(news)") }
-        guard orgs >= 0 else { throw CommandFailure("--orgs must be 0 or more, not \(orgs)") }
+        guard (0...CorpusGenerator.maximumNewsCount).contains(news) else {
+            throw CommandFailure("--news must be from 0 to \(CorpusGenerator.maximumNewsCount) (about 1.5 GB of JSON), not \(news)")
+        }
+        guard (0...CorpusGenerator.maximumOrganizationCount).contains(orgs) else {
+            throw CommandFailure("--orgs must be from 0 to \(CorpusGenerator.maximumOrganizationCount), not \(orgs)")
+        }
         let generator = CorpusGenerator(newsCount: news, organizationCount: orgs, seed: seed)
         let clock = ContinuousClock()
         let start = clock.now

@@ -12,21 +12,25 @@ struct ITUBrowserCommand: ParsableCommand {
         commandName: "itu-browser",
         abstract: "Browse the ITU's Sectors, their member organizations and news.",
         discussion: """
-            The data comes from --fixtures DIR, else from the ITU_BROWSER_FIXTURES environment \
-            variable, else from the fixtures/ folder bundled with the source.
+            The data comes from, in order: --fixtures DIR (before or after the subcommand), the \
+            ITU_BROWSER_FIXTURES environment variable, [data] fixtures in \
+            $XDG_CONFIG_HOME/itu-browser/config.toml, $XDG_DATA_HOME/itu-browser/fixtures (where \
+            scripts/install.sh puts it), and the fixtures/ folder bundled beside the repository or \
+            the executable.
 
-            Exit status: 0 success, 1 not found or usage error, 65 invalid fixture data.
+            Exit status: 0 success, 1 not found or usage error, 65 invalid fixture data, 78 invalid config.
             """,
         subcommands: [
             BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
             ValidateCommand.self, GenerateCommand.self, CacheCommand.self,
+            StateCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: Self.self))
             try command.run()
         } catch let failure as CommandFailure {
             for line in failure.details { Console.error(line) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import UserState
 
 /// `itu-browser list orgs|sectors|news`: the catalog's items as an aligned table or as JSON.
 struct ListCommand: ParsableCommand {
@@ -7,7 +8,8 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List organizations, Sectors or news items.",
         discussion: """
-            Filters: --sector (orgs, news), --kind (orgs), --category, --org, --since, --until (news). \
+            Filters: --sector (orgs, news), --kind (orgs), --category, --org, --since, --until (news), \
+            --unread and --starred (orgs, news; from the state database). \
             Tables fit $COLUMNS, else the terminal, else 100 columns; JSON is never cut.
             """
     )
@@ -40,6 +42,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only news on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var until: String?
 
+    @Flag(help: "Only items you have not read (orgs, news).")
+    var unread = false
+
+    @Flag(help: "Only items you starred (orgs, news).")
+    var starred = false
+
     @Option(help: ArgumentHelp("At most N items.", valueName: "N"))
     var limit: Int?
 
@@ -51,10 +59,16 @@ struct ListCommand: ParsableCommand {
         if let limit, limit < 1 { throw CommandFailure("--limit must be a positive number, not \(limit)") }
         let catalog = try catalogOptions.loadCatalog()
         let values = FilterValues(catalog: catalog)
+        let states = unread || starred ? try UserStateAccess.recordedStates() : [:]
+        func marked(_ kind: ItemKind, _ id: String) -> Bool {
+            let state = states[ItemKey(kind, id)] ?? ItemState()
+            return (!unread || !state.isRead) && (!starred || state.isStarred)
+        }
         switch subject {
         case .orgs:
             let organizations = catalog.organizations(
                 inSector: try sector.map(values.sectorID), kind: try organizationKind.map(values.kind))
+                .filter { marked(.organization, $0.id) }
             emit(limited(organizations), noun: "organizations",
                  json: { items, json in CatalogJSON.list("organization", items, into: &json, writeItem: CatalogJSON.write, afterEachItem: JSONOutput.flushIfLarge) },
                  table: { ListTables.organizations($0, catalog: catalog) })
@@ -71,6 +85,7 @@ struct ListCommand: ParsableCommand {
             let news = catalog.news(
                 inSector: try sector.map(values.sectorID), about: try organization.map(values.organizationID),
                 category: try category.map(values.category), since: sinceDate, until: untilDate)
+                .filter { marked(.news, $0.id) }
             emit(limited(news), noun: "news items",
                  json: { items, json in CatalogJSON.list("news", items, into: &json, writeItem: CatalogJSON.write, afterEachItem: JSONOutput.flushIfLarge) },
                  table: { ListTables.news($0) })
@@ -86,6 +101,8 @@ struct ListCommand: ParsableCommand {
             ("--org", organization != nil, [.news]),
             ("--since", since != nil, [.news]),
             ("--until", until != nil, [.news]),
+            ("--unread", unread, [.orgs, .news]),
+            ("--starred", starred, [.orgs, .news]),
         ]
         for filter in given where filter.isSet && !filter.subjects.contains(subject) {
             let applies = filter.subjects.map { "list \($0.rawValue)" }.joined(separator: " and ")

@@ -12,7 +12,8 @@ struct SearchCommand: ParsableCommand {
             Matched words are bold on a terminal and plain in a pipe. With --stdin, each line of \
             standard input is one query (with --format json, one JSON object per line). Problems \
             in a query go to standard error as "itu-browser: query: …"; a single query with \
-            problems and no results exits with status 1.
+            problems and no results exits with status 1. is:unread, is:read, is:starred and \
+            has:note read the state database ($XDG_STATE_HOME/itu-browser/state.sqlite).
             """
     )
 
@@ -56,10 +57,11 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let index = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).searchIndex()
+        let flags = UserStateAccess.flags(try UserStateAccess.recordedStates())
         let printer = SearchResultPrinter(format: format, bold: Console.outputIsTerminal, width: Console.width)
         guard stdin else {
             let query = self.query ?? ""
-            let results = index.search(query, types: types.searchTypes, limit: limit)
+            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
             printer.print(results, for: query, batch: false)
             if !results.problems.isEmpty && results.hits.isEmpty {
                 throw ExitCode(ExitStatus.notFoundOrUsage)
@@ -69,7 +71,7 @@ struct SearchCommand: ParsableCommand {
         while let line = readLine() {
             let query = line.trimmingCharacters(in: .whitespaces)
             if query.isEmpty { continue }
-            let results = index.search(query, types: types.searchTypes, limit: limit)
+            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
             printer.print(results, for: query, batch: true)
         }
     }

@@ -1,12 +1,17 @@
 import ArgumentParser
 import Catalog
+import UserState
 
 /// `itu-browser show ID`: one organization, Sector or news item with everything related to it.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show an organization, a Sector or a news item in full.",
-        discussion: "ID is an id, or an organization's short name or alias, in any case: show intersputnik, show itu-r, show Интерспутник."
+        discussion: """
+            ID is an id, or an organization's short name or alias, in any case: show intersputnik, \
+            show itu-r, show Интерспутник. News items and organizations end with what you \
+            recorded: read, starred, note.
+            """
     )
 
     @OptionGroup var catalogOptions: CatalogOptions
@@ -20,9 +25,15 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.loadCatalog()
         guard let item = catalog.item(id: id) else { throw Self.notFound(id, in: catalog) }
+        let key = Self.stateKey(of: item)
+        let state = try key.map { key throws(CommandFailure) in try UserStateAccess.recordedStates()[key] ?? ItemState() }
         switch format {
         case .json:
-            JSONOutput.write { CatalogJSON.show(item, catalog: catalog, into: &$0) }
+            JSONOutput.write { json in
+                CatalogJSON.show(item, catalog: catalog, into: &json) { json in
+                    if let state { StateText.write(state, into: &json) }
+                }
+            }
         case .text:
             let width = Console.width
             let lines: [String]
@@ -32,6 +43,18 @@ struct ShowCommand: ParsableCommand {
             case .news(let news): lines = ShowText.news(news, catalog: catalog, width: width)
             }
             for line in lines { Console.write(line) }
+            if let state {
+                for line in StateText.lines(state, width: width) { Console.write(line) }
+            }
+        }
+    }
+
+    /// The key of an item's state; Sectors have none.
+    static func stateKey(of item: CatalogItem) -> ItemKey? {
+        switch item {
+        case .news(let news): return ItemKey(.news, news.id)
+        case .organization(let organization): return ItemKey(.organization, organization.id)
+        case .sector: return nil
         }
     }
 
@@ -45,7 +68,8 @@ struct ShowCommand: ParsableCommand {
         }
         names += catalog.news.map(\.id)
         var message = "no organization, Sector or news item with id \"\(id)\""
-        if let suggestion = Suggestions.closest(to: id, in: names) { message += "; did you mean \"\(suggestion)\"?" }
-        return CommandFailure(message)
+        if let suggestion = Suggestions.closest(to: id, in: names) { message += " (did you mean \"\(suggestion)\"?)" }
+        return CommandFailure(message + "; valid Sectors: " + catalog.sectors.map(\.id).joined(separator: ", ")
+            + "; organizations and news items are listed by itu-browser list orgs and itu-browser list news")
     }
 }

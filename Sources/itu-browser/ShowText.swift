@@ -40,6 +40,26 @@ enum ShowText {
             text.line(line)
         }
 
+        text.section("Agreements", count: organization.agreements.count)
+        if organization.agreements.isEmpty { text.line(DetailText.notRecorded) }
+        for agreement in organization.agreements {
+            text.line(agreement.title)
+            text.field("Kind", agreement.kind, indent: 4)
+            text.field("With", agreement.counterpart, indent: 4)
+            text.field("Date", agreement.date?.description, indent: 4)
+            if let sector = agreement.sector {
+                text.field("Sector", catalog.sector(id: sector).map { "\($0.id) (\($0.name))" } ?? sector, indent: 4)
+            }
+            if !agreement.organizations.isEmpty {
+                let parties = agreement.organizations.map { reference in
+                    catalog.organization(id: reference).map { "\($0.displayName) (\($0.id))" } ?? reference
+                }
+                text.field("Parties", parties.joined(separator: ", "), indent: 4)
+            }
+            if let note = agreement.note { text.field("Note", note, indent: 4) }
+            text.field("Source", agreement.source, indent: 4, wrap: false)
+        }
+
         text.section("Member states", count: organization.memberStates.count)
         text.paragraph(organization.memberStates.joined(separator: ", "))
 

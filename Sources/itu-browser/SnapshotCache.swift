@@ -39,12 +39,16 @@ struct SnapshotCache {
             if let snapshot = cache.open(cache: place.cache, realFolder: place.realFolder) { return snapshot.search }
             return cache.build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: place.cache, realFolder: place.realFolder)
         }
+
+        /// The same cache and folder with the fixtures' metadata stamped now, before they are read again.
+        func restamped() -> Deferred {
+            Deferred(cache: cache, place: place, stamps: place.map { CatalogSnapshot.Stamps(metadataOf: $0.realFolder) })
+        }
     }
 
     /// Stamps the fixtures' metadata now, before the catalog is loaded; see `Deferred`.
     func deferred() throws(CommandFailure) -> Deferred {
-        let place = try place()
-        return Deferred(cache: self, place: place, stamps: place.map { CatalogSnapshot.Stamps(metadataOf: $0.realFolder) })
+        Deferred(cache: self, place: try place(), stamps: nil).restamped()
     }
 
     /// The cache folder and the fixtures folder's real path, nil when the cache is not used.

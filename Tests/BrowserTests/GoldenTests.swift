@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func helpWithRemappedKeys() throws {
+        let catalog = try GoldenTests.bundled.get()
+        var state = BrowserState(catalog: catalog, search: GoldenTests.index, width: 140, height: 40)
+        state.keys = try BoundKeys.overriding([
+            BoundKeys.Override(action: "quit", keys: [.character("x")]),
+            BoundKeys.Override(action: "start-search", keys: [.character("f"), .control("f")]),
+        ])
+        state.send(.character("?"))
+        try GoldenTests.compare(Browser.render(state), name: "help-remapped-140x40")
+    }
+
     @Test func tooSmall() throws {
         let catalog = try GoldenTests.bundled.get()
         let state = BrowserState(catalog: catalog, search: GoldenTests.index, width: 30, height: 8)

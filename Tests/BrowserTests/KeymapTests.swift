@@ -78,8 +78,8 @@ struct BoundKey: Sendable, CustomTestStringConvertible {
         let applies = Browser.contexts(for: before).contains(bound.binding.context)
         #expect(applies, "the scenario is not in the binding's context")
         var after = before
-        after.send(bound.key)
-        let hadEffect = KeymapScenario.hasEffect(bound.binding, before: before, after: after)
+        let effects = Browser.update(&after, .key(bound.key))
+        let hadEffect = KeymapScenario.hasEffect(bound.binding, before: before, after: after, effects: effects)
         #expect(hadEffect, "\(bound.testDescription) had no effect")
     }
 }
@@ -144,6 +144,10 @@ enum KeymapScenario {
             state.type("sat")
             if binding.action == .newerQuery { state.send(.up) }
             return state
+        case (.item, _):
+            var state = makeState(width: 80, height: 24)
+            state.send(.character("3"), .down)
+            return state
         case (.queryLine, _):
             var state = makeState()
             state.send(.character("/"))
@@ -172,7 +176,7 @@ enum KeymapScenario {
         return state
     }
 
-    static func hasEffect(_ binding: KeyBinding, before: BrowserState, after: BrowserState) -> Bool {
+    static func hasEffect(_ binding: KeyBinding, before: BrowserState, after: BrowserState, effects: [BrowserEffect]) -> Bool {
         let b = before.navigation, a = after.navigation
         switch binding.action {
         case .quit, .forceQuit: return after.shouldQuit
@@ -216,7 +220,18 @@ enum KeymapScenario {
         case .olderQuery: return after.search?.query.text == "gold"
         case .newerQuery: return after.search?.query.text == "sat"
         case .insertCharacter: return false
+        case .toggleStar: return effects == [.setStarred(ItemReference(.news, newsID(before)), true)]
+        case .toggleRead: return effects == [.setRead(ItemReference(.news, newsID(before)), true)]
+        case .editNote: return effects == [.editNote(ItemReference(.news, newsID(before)), current: nil)]
+        case .openSource: return effects.count == 1 && effects.allSatisfy { if case .openURL = $0 { true } else { false } }
+        case .copySource: return effects.count == 1 && effects.allSatisfy { if case .copyURL = $0 { true } else { false } }
+        case .reload: return effects == [.reload]
         }
+    }
+
+    /// The id of the news item selected in the News pane.
+    private static func newsID(_ state: BrowserState) -> String {
+        state.news[state.navigation[.news].selection].id
     }
 
     private static func movedAsExpected(_ action: BrowserAction, before: BrowserState, after: BrowserState) -> Bool {

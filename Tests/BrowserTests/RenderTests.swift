@@ -1,3 +1,4 @@
+import Foundation
 @testable import Browser
 import Catalog
 import Screen
@@ -27,21 +28,40 @@ func isSafe(_ frame: Frame) -> Bool {
 }
 
 @Suite struct RenderTests {
-    @Test func everySizeFrom1x1To60x25Renders() {
-        var states = [makeState(), makeState(openItem: "intersputnik"), makeState(query: "gold")]
+    @Test func everySizeFrom1x1To60x25ShowsTheScreenOrAskToEnlarge() {
+        // Each state, with a text it must show at any size the layout accepts.
+        var states: [(state: BrowserState, shows: String)] = [(makeState(), "Organizations"),
+                                                              (makeState(openItem: "intersputnik"), "Intersputnik"),
+                                                              (makeState(query: "gold"), "Gold")]
         var help = makeState()
         help.send(.character("?"))
-        states.append(help)
+        states.append((help, "Keys"))
         var typing = makeState()
         typing.send(.character("/"))
         typing.type("sat")
-        states.append(typing)
-        for var state in states {
+        states.append((typing, "/sat"))
+        for (start, shows) in states {
+            var state = start
             for width in 1...60 {
                 for height in 1...25 {
                     Browser.update(&state, .resize(width: width, height: height))
                     let frame = Browser.render(state)
-                    #expect(frame.width == width && frame.height == height && frame.cells.count == width * height)
+                    let text = frame.text
+                    let size = "\(width)×\(height)"
+                    if width < Layout.minimumWidth || height < Layout.minimumHeight {
+                        // Too small: the request to enlarge, whole when it fits, else cut.
+                        if width >= 5 {
+                            #expect(text.contains("\(Layout.minimumWidth)×\(Layout.minimumHeight)"), "\(size)")
+                        } else {
+                            #expect(text.contains("…"), "\(size)")
+                        }
+                        #expect(!text.contains("ITU Browser"), "\(size)")
+                    } else {
+                        #expect(frame.line(0).hasPrefix(" ITU Browser"), "\(size)")
+                        #expect(text.contains(shows), "\(size): \(shows) missing")
+                        #expect(!frame.line(height - 1).trimmingCharacters(in: .whitespaces).isEmpty, "\(size): no status line")
+                        #expect(!text.contains("40×10"), "\(size)")
+                    }
                 }
             }
         }

@@ -173,13 +173,21 @@ import Testing
         state.send(.character("G"))
         let entry = try #require(state.navigation.currentDetail)
         let document = try #require(entry.document)
-        if let link = entry.selectedLink {
-            let line = document.links[link].line
-            #expect(line >= entry.scroll && line < entry.scroll + state.layout.detailRows)
-        }
+        let rows = state.layout.detailRows
+        // Scrolled to the end, the first link was left behind: the selection moved to the
+        // first link still in view.
+        #expect(entry.scroll == document.lines.count - rows && entry.scroll > document.links[0].line)
+        let visible = entry.scroll..<(entry.scroll + rows)
+        var expected: Int? = nil
+        for (index, link) in document.links.enumerated() where expected == nil && visible.contains(link.line) { expected = index }
+        let link = try #require(entry.selectedLink, "the selection was lost on scrolling")
+        #expect(link == expected && link > 0)
+        // Shift-Tab selects the link before it, scrolling it into view.
         state.send(.backTab)
-        let selected = try #require(state.navigation.currentDetail?.selectedLink)
-        #expect(selected == document.links.count - 1 || selected < document.links.count)
+        let after = try #require(state.navigation.currentDetail)
+        let selected = try #require(after.selectedLink)
+        #expect(selected == link - 1)
+        #expect((after.scroll..<(after.scroll + rows)).contains(document.links[selected].line))
     }
 
     @Test func unboundKeyExplainsItself() {

@@ -60,6 +60,25 @@ import Testing
         #expect(folder.cacheEntries.count == 1)
     }
 
+    /// The flags (`is:starred`, `is:unread`, …) find the same items in an index read from a
+    /// snapshot as in the index built from the fixtures.
+    @Test func flagsFindTheSameItemsThroughTheSnapshot() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let built = try CatalogSnapshotTests.build(folder)
+        let snapshot = try CatalogSnapshotTests.open(folder).get()
+        let catalog = try #require(FixtureLoader.load(directory: folder.fixtures).catalog)
+        let news = catalog.news.prefix(3).map { "news:" + $0.id }
+        let organizations = catalog.organizations.prefix(2).map { "organization:" + $0.id }
+        let flags = ItemFlags(read: Set(news.prefix(2) + organizations.prefix(1)), starred: Set([news[2]] + organizations),
+                              noted: [news[0]])
+        for query in ["is:starred", "is:read", "has:note", "is:unread", "-is:unread", "satellite is:unread", "is:starred -has:note"] {
+            #expect(snapshot.search.search(query, limit: 200, flags: flags) == built.search(query, limit: 200, flags: flags), "\(query)")
+        }
+        let starred = Set(snapshot.search.search("is:starred", flags: flags).hits.map { $0.type.rawValue + ":" + $0.id })
+        #expect(starred == Set([news[2]] + organizations))
+    }
+
     @Test func generatedCorpusAnswersTheSameThroughTheSnapshot() throws {
         let folder = try SnapshotTestFolder()
         defer { folder.remove() }

@@ -93,6 +93,19 @@ enum RequiredBehaviours {
         RequiredBehaviours.check(CatalogSearchIndex(catalog: catalog), catalog: catalog)
     }
 
+    @Test func organizationsAreFoundByTheirAgreements() {
+        let base = SmallCatalog.make()
+        var organizations = base.organizations
+        organizations[organizations.firstIndex { $0.id == "apple" }!].agreements = [
+            .init(title: "Kigali platform memorandum", kind: "memorandum of understanding", counterpart: "ITU",
+                  note: "Signed at the Connect Africa summit."),
+        ]
+        let index = CatalogSearchIndex(catalog: Catalog(sectors: base.sectors, organizations: organizations, news: base.news))
+        for query in ["kigali", "memorandum understanding", "connect africa summit"] {
+            #expect(index.search(query, types: [.organization]).hits.map(\.id) == ["apple"], "\(query)")
+        }
+    }
+
     @Test func typesRestrictTheResults() {
         let index = CatalogSearchIndex(catalog: SmallCatalog.make())
         let organizations = index.search("intersputnik", types: [.organization])
@@ -134,7 +147,7 @@ enum RequiredBehaviours {
     @Test func queryProblemsAreReportedAsText() {
         let index = CatalogSearchIndex(catalog: SmallCatalog.make())
         let results = index.search("foo:bar")
-        #expect(results.problems == ["unknown field \"foo\" — known: title, summary, body, tags, names, sector, org, category, kind, type, year, after, before, sort"])
+        #expect(results.problems == ["unknown field \"foo\" — known: title, summary, body, tags, names, sector, org, category, kind, type, year, after, before, sort, is, has"])
     }
 
     @Test func sessionGivesTheSameResultsAsSearch() {

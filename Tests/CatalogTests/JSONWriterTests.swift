@@ -73,4 +73,31 @@ struct JSONWriterTests {
         #expect(reloaded.sectors == catalog.sectors)
         #expect(reloaded.organizations == catalog.organizations)
     }
+
+    @Test func agreementsAreWrittenInSchemaOrderAndReadBackEqual() throws {
+        var catalog = try #require(TestFixtures.load().catalog)
+        var organizations = catalog.organizations
+        let index = try #require(organizations.firstIndex { $0.id == "itso" })
+        organizations[index].agreements = [
+            Organization.Agreement(title: "Tripartite memorandum", kind: "memorandum of understanding", counterpart: "IMSO",
+                                   date: PartialDate(year: 2009), sector: "ITU-R", organizations: ["intersputnik"],
+                                   source: "https://example.org/mou", note: "Reviewed yearly."),
+            Organization.Agreement(title: "Pledge", kind: "pledge", counterpart: "ITU"),
+        ]
+        catalog = Catalog(sectors: catalog.sectors, organizations: organizations, news: catalog.news)
+        var json = JSONWriter(prettyPrinted: true)
+        json.beginFixtureFile(.organizations)
+        for organization in catalog.organizations { json.write(organization) }
+        json.endFixtureFile()
+        let keys = ["\"title\"", "\"kind\"", "\"counterpart\"", "\"date\"", "\"sector\"", "\"organizations\"", "\"source\"", "\"note\""]
+        let memberships = try #require(json.text.range(of: "\"memberships\""))
+        let agreements = try #require(json.text.range(of: "\"agreements\""))
+        #expect(memberships.lowerBound < agreements.lowerBound)
+        let firstAgreement = json.text[agreements.upperBound...]
+        let positions = keys.compactMap { firstAgreement.range(of: $0)?.lowerBound }
+        #expect(positions.count == keys.count)
+        #expect(positions == positions.sorted())
+        let reloaded = try #require(TestFixtures.load(organizations: json.text).catalog)
+        #expect(reloaded.organizations == catalog.organizations)
+    }
 }

@@ -51,8 +51,9 @@ enum ITUBrowserProcess {
     /// Runs `itu-browser` with `arguments` and waits for it.
     ///
     /// The environment is the test's own without `ITU_BROWSER_FIXTURES`, with `COLUMNS=100` so
-    /// tables are the same everywhere; `environment` adds to or overrides it. Output goes to
-    /// temporary files, so no pipe can fill up and block the child.
+    /// tables are the same everywhere and the `XDG_*` folders in a temporary folder of this run
+    /// (so no test reads or writes the real home); `environment` adds to or overrides it.
+    /// Output goes to temporary files, so no pipe can fill up and block the child.
     static func run(_ arguments: [String], executable: URL? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:], stdin: String? = nil) throws -> CommandOutput {
         let process = Process()
@@ -61,11 +62,12 @@ enum ITUBrowserProcess {
         var variables = ProcessInfo.processInfo.environment
         variables["ITU_BROWSER_FIXTURES"] = nil
         variables["COLUMNS"] = "100"
+        let scratch = try TemporaryDirectory()
+        for name in xdgVariables { variables[name] = scratch.url.appendingPathComponent(name).path }
         variables.merge(environment) { _, new in new }
         process.environment = variables
         process.currentDirectoryURL = directory ?? repositoryRoot
 
-        let scratch = try TemporaryDirectory()
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")
         let inURL = scratch.url.appendingPathComponent("stdin")
@@ -85,6 +87,8 @@ enum ITUBrowserProcess {
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
+
+    static let xdgVariables = ["XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"]
 
     /// Runs with `--fixtures` pointing at the bundled fixtures.
     static func runOnBundled(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> CommandOutput {

@@ -3,12 +3,55 @@ import Testing
 
 /// `itu-browser show`: text and JSON for each kind of item, lookup by alias, unknown ids.
 @Suite struct ShowCommandTests {
-    /// Intersputnik's record as the bundled fixture states it.
-    private func intersputnikFixture() throws -> [String: Any] {
+    /// An organization's record as the bundled fixture states it.
+    private func organizationFixture(_ id: String) throws -> [String: Any] {
         let url = ITUBrowserProcess.repositoryRoot.appendingPathComponent("fixtures/organizations.json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let organizations = try #require(document["organizations"] as? [[String: Any]])
-        return try #require(organizations.first { $0["id"] as? String == "intersputnik" })
+        return try #require(organizations.first { $0["id"] as? String == id })
+    }
+
+    /// Intersputnik's record as the bundled fixture states it.
+    private func intersputnikFixture() throws -> [String: Any] { try organizationFixture("intersputnik") }
+
+    @Test func agreementsTextShowsEachAgreementWithItsSectorPartiesAndSource() throws {
+        let output = try ITUBrowserProcess.runOnBundled(["show", "itso"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let agreements = try #require(try organizationFixture("itso")["agreements"] as? [[String: Any]])
+        let lines = output.lines
+        let start = try #require(lines.firstIndex(of: "Agreements (\(agreements.count))"))
+        let section = lines[start...].prefix { $0 != "" }
+        for agreement in agreements {
+            let title = try #require(agreement["title"] as? String)
+            #expect(section.contains("  " + title), "\(title)")
+            let source = (agreement["source"] as? String) ?? "not recorded"
+            #expect(section.contains { $0.hasPrefix("    Source:") && $0.hasSuffix(source) }, "\(source)")
+        }
+        #expect(section.contains("    Parties:       EUTELSAT IGO (eutelsat-igo), IMSO (imso)"))
+        let etsi = try ITUBrowserProcess.runOnBundled(["show", "etsi"]).lines
+        #expect(etsi.contains("    Sector:        ITU-T (Telecommunication Standardization Sector)"))
+        let apple = try ITUBrowserProcess.runOnBundled(["show", "apple"]).lines
+        let none = try #require(apple.firstIndex(of: "Agreements (0)"))
+        #expect(apple[none + 1] == "  not recorded")
+    }
+
+    @Test func agreementsJSONHasEveryKeyInOrder() throws {
+        let output = try ITUBrowserProcess.runOnBundled(["show", "etsi", "--format", "json"])
+        #expect(output.status == 0)
+        let fixture = try #require(try organizationFixture("etsi")["agreements"] as? [[String: Any]])
+        let item = try #require(try output.jsonObject()["item"] as? [String: Any])
+        let agreements = try #require(item["agreements"] as? [[String: Any]])
+        #expect(agreements.count == fixture.count)
+        for (shown, stated) in zip(agreements, fixture) {
+            for key in ["title", "kind", "counterpart", "date", "sector", "source", "note"] {
+                #expect(shown[key] as? String == stated[key] as? String, "\(key)")
+            }
+            #expect(shown["organizations"] as? [String] == (stated["organizations"] as? [String]) ?? [])
+        }
+        let keys = ["\"title\"", "\"kind\"", "\"counterpart\"", "\"date\"", "\"sector\"", "\"organizations\"", "\"source\"", "\"note\""]
+        let first = try #require(output.stdout.range(of: "\"agreements\""))
+        let positions = keys.compactMap { output.stdout[first.upperBound...].range(of: $0)?.lowerBound }
+        #expect(positions.count == keys.count && positions == positions.sorted())
     }
 
     @Test func intersputnikTextShowsMembershipsPeopleMemberStatesAndNews() throws {
@@ -97,10 +140,10 @@ import Testing
         let output = try ITUBrowserProcess.runOnBundled(["show", "intersputnk"])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "itu-browser: no organization, Sector or news item with id \"intersputnk\"; did you mean \"intersputnik\"?\n")
+        #expect(output.stderr == "itu-browser: no organization, Sector or news item with id \"intersputnk\" (did you mean \"intersputnik\"?); valid Sectors: ITU-R, ITU-T, ITU-D; organizations and news items are listed by itu-browser list orgs and itu-browser list news\n")
         let far = try ITUBrowserProcess.runOnBundled(["show", "zzzzzzzz"])
         #expect(far.status == 1)
-        #expect(far.stderr == "itu-browser: no organization, Sector or news item with id \"zzzzzzzz\"\n")
+        #expect(far.stderr == "itu-browser: no organization, Sector or news item with id \"zzzzzzzz\"; valid Sectors: ITU-R, ITU-T, ITU-D; organizations and news items are listed by itu-browser list orgs and itu-browser list news\n")
     }
 
     @Test func missingFieldsReadNotRecordedInTextAndAreLeftOutOfJSON() throws {

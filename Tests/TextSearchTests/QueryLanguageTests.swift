@@ -116,16 +116,75 @@ import Testing
     }
 
     @Test func hostileInputNeverCrashesOrHangs() {
+        // Forty documents holding "spectrum" in every field; the work of any query is bounded
+        // by its words: each of at most `QueryParser.maxWords` units reads each posting entry
+        // at most twice (resolving, ranking), and each document gets at most one ranking key.
+        let documents = (0..<40).map { i in
+            Corpus.news("n\(i)", title: "spectrum title\(i)", body: "spectrum body\(i)", summary: "spectrum summary\(i)")
+        }
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: documents)
+        let entries = index.data.entryDocument.count
+        // Three hundred distinct words within one typo of "spectrum": each is its own unit, reading
+        // the postings of "spectrum" again.
+        let letters = "abcdefghijklmnopqrstuvwxyz"
+        var variants: [String] = []
+        for i in 0..<8 {
+            for letter in letters where variants.count < 300 {
+                var word = Array("spectrum")
+                guard word[i] != letter else { continue }
+                word[i] = letter
+                variants.append(String(word))
+            }
+        }
         let inputs = [
             "", " ", "\"", "\"\"", "(", ")", "((((", "))))", "-", "--", "- -", "NOT", "OR", "AND", "OR OR OR",
             ":", "::", "title:\"", "a:b:c", "*", "**", "-*", "\u{0}", "\u{202E}evil", "((a OR (b -c)) NOT \"d e",
             String(repeating: "(", count: 10_000), String(repeating: "a OR ", count: 2_000),
             String(repeating: "\"", count: 999), String(repeating: "é", count: 5_000), "🚀🚀 ITU-🚀-D",
+            variants.joined(separator: " "), variants.joined(separator: " OR "),
+            variants.map { "title:\($0)" }.joined(separator: " "), String(repeating: "spectrum* ", count: 500),
         ]
         for input in inputs {
             let results = index.search(input)
-            #expect(results.hits.count <= 20)
+            let trace = results.trace
+            #expect(trace.units <= QueryParser.maxWords, "\(input.prefix(40))")
+            #expect(trace.postingsRead <= 2 * QueryParser.maxWords * entries, "\(input.prefix(40)): \(trace.postingsRead) entries read")
+            #expect(trace.documentsRanked <= index.documentCount, "\(input.prefix(40))")
         }
+        #expect(index.search(variants.joined(separator: " OR ")).totalMatches == 40)
         #expect(problems(String(repeating: "(", count: 100) + "spectrum").contains("parentheses nested too deeply; inner ones ignored"))
+    }
+
+    @Test func queriesLongerThanTheWordCapAreCutAndSaySo() {
+        let words = (0..<300).map { "w\($0)" }
+        let text = words.joined(separator: " ")
+        let long = SearchIndex(schema: Corpus.newsSchema, documents: [
+            Corpus.news("all", title: "all", body: text),
+            Corpus.news("first", title: "first", body: words.prefix(QueryParser.maxWords).joined(separator: " ")),
+            Corpus.news("last", title: "last", body: words.suffix(10).joined(separator: " ")),
+        ])
+        let results = long.search(text, options: SearchOptions(lastWordIsPrefix: false))
+        #expect(results.problems.map(\.message) == ["query too long: only its first 64 words were searched"])
+        // The first 64 words are searched: both documents holding them match, fully.
+        #expect(Set(results.hits.map(\.id)) == ["all", "first"])
+        #expect(results.hits.allSatisfy { $0.matchedWords == QueryParser.maxWords })
+        #expect(!results.isPartial)
+        #expect(long.search(words.prefix(QueryParser.maxWords).joined(separator: " ")).problems.isEmpty)
+    }
+
+    @Test func phrasesNeverMatchWhereLongFieldPositionsSaturate() {
+        // Positions are stored in 16 bits: past 65,535 every word shares that position.
+        let filler = String(repeating: "filler ", count: 65_533)
+        let long = SearchIndex(schema: Corpus.newsSchema, documents: [
+            Corpus.news("long", title: "long", body: filler + "alpha omega x y beta gamma"),
+        ])
+        // "filler alpha" ends at 65,534: a true phrase below the limit still matches.
+        #expect(Corpus.ids(long, "\"filler alpha\"") == ["long"])
+        #expect(Corpus.ids(long, "\"alpha omega\"") == ["long"])
+        // "x" sits at 65,535 and "y", "beta", "gamma" past it, all stored as 65,535: these
+        // phrases are not in the text.
+        #expect(Corpus.ids(long, "\"omega beta\"") == [])
+        #expect(Corpus.ids(long, "\"gamma beta\"") == [])
+        #expect(long.search("\"omega beta\"").hits.isEmpty)
     }
 }

@@ -123,6 +123,27 @@ import Testing
     static let fuzzSeed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fuzz/snapshot-reader/corpus/small-index").path
 
+    /// A document whose forward terms do not ascend (which `SortedTerms` assumes) is refused,
+    /// even with checksums that match.
+    @Test func forwardTermsOutOfOrderAreRefused() throws {
+        let data = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 3)).data
+        let start = try #require((0..<data.documentCount).first { data.forwardStart[$0 + 1] - data.forwardStart[$0] >= 2 })
+        var terms = Array(data.forwardTerm)
+        terms.swapAt(Int(data.forwardStart[start]), Int(data.forwardStart[start]) + 1)
+        let swapped = IndexData(
+            fieldCount: data.fieldCount, documentCount: data.documentCount, ids: data.ids, fieldTexts: data.fieldTexts,
+            dates: data.dates, fieldNorms: data.fieldNorms, dictionary: data.dictionary,
+            documentFrequency: data.documentFrequency, inverseDocumentFrequency: data.inverseDocumentFrequency,
+            termEntryStart: data.termEntryStart, entryDocument: data.entryDocument, entryField: data.entryField,
+            entryPositionStart: data.entryPositionStart, positions: data.positions, forwardStart: data.forwardStart,
+            forwardTerm: Column(terms), forwardEntry: data.forwardEntry, facets: data.facets)
+        var writer = SnapshotWriter(version: 1, identity: Array("test".utf8))
+        swapped.append(to: &writer)
+        #expect(throws: SnapshotError("index: forward terms out of order")) {
+            try SnapshotIndexTests.open(writer.bytes(), schema: Corpus.newsSchema)
+        }
+    }
+
     /// The fuzz target's seed is a valid snapshot of today's format (rewritten by `UPDATE_GOLDEN=1`).
     @Test func fuzzSeedIsTheCurrentSmallSnapshot() throws {
         let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 12, seed: 3))

@@ -12,9 +12,11 @@ import Testing
                     state = state &* 6364136223846793005 &+ 1442695040888963407
                     bytes.append(UInt8(truncatingIfNeeded: state >> 33))
                 }
-                bytes.withUnsafeBufferPointer { buffer in
-                    let term = UnsafeBufferPointer(rebasing: buffer[0..<length])
-                    #expect(TermInterner.hash(padded: term) == TermInterner.hash(term))
+                bytes.append(0)
+                bytes.withUnsafeMutableBufferPointer { buffer in
+                    let term = TermScratch(buffer).term(0..<length)
+                    #expect(TermInterner.hash(padded: term) == TermInterner.hash(term.bytes))
+                    #expect(TermInterner.key(padded: term) == TermInterner.key(term.bytes))
                 }
             }
         }
