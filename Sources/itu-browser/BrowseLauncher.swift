@@ -19,7 +19,11 @@ enum BrowseLauncher {
     static func run(catalog: Catalog, open: String?, query: String?) throws {
         let terminal: Terminal
         do {
-            terminal = try Terminal.open()
+            let environment = ProcessInfo.processInfo.environment
+            let crashReports = CrashReportFolder.path(environment: environment).map {
+                CrashReportOptions(folder: $0, programName: CrashReportFolder.applicationName)
+            }
+            terminal = try Terminal.open(environment: environment, crashReports: crashReports)
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.notFoundOrUsage)
