@@ -1,5 +1,11 @@
+import CNcurses
 import Screen
 @testable import Terminal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Fuzzes the decoding of what a terminal sends: the input's first 4096 bytes are typed into a
 /// headless terminal (keys, escape sequences, mouse reports, broken UTF-8) and every event is
@@ -32,10 +38,22 @@ private let width = 80
 private let height = 24
 
 /// One headless terminal for every input: ncurses drives one screen at a time.
+///
+/// Its input pipe does not block: once the input is used up, reads find nothing, as they would
+/// on a terminal that sends nothing more. (On a blocking pipe, ncurses waits in `read` for the
+/// rest of an unfinished SGR mouse report, `ESC [ < 64 ; 1 ;`, forever: with a real terminal
+/// the next key or report ends that wait.) The escape delay is 1 ms, since all the input is
+/// there at once.
 nonisolated(unsafe) private let terminal: Terminal = {
+    let terminal: Terminal
     do {
-        return try Terminal.openHeadless(width: width, height: height)
+        terminal = try Terminal.openHeadless(width: width, height: height)
     } catch {
         fatalError("cannot open a headless terminal: \(error)")
     }
+    guard case .headless(let input, _, _) = terminal.streams else { fatalError("not a headless terminal") }
+    let descriptor = fileno(input)
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    _ = set_escdelay(1)
+    return terminal
 }()

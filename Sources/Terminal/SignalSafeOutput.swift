@@ -145,7 +145,7 @@ func writeAll(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) 
 
 /// A moment in UTC, from seconds since the epoch, computed without the C library (whose
 /// `gmtime_r` takes a lock, so a signal handler may not call it).
-struct UTCTime: Equatable {
+struct UTCTime: Equatable, Sendable {
     var year: Int
     var month: Int
     var day: Int
