@@ -7,7 +7,8 @@
 # A target is a folder Fuzz/TARGET/ with:
 #   entry.swift  defines LLVMFuzzerTestOneInput (@_cdecl) and imports the modules it tests;
 #   modules      the Sources modules it needs, one per line, in dependency order; system-library
-#                modules (a Sources folder with a module.modulemap, such as CNcurses) included;
+#                modules (a Sources folder with a module.modulemap, such as CNcurses) included,
+#                with the compiler and linker flags of their pkgConfig name in Package.swift;
 #   corpus/      small seed inputs.
 #
 # Each Swift module is compiled once, as its own module (-enable-testing, so @testable import
@@ -59,7 +60,19 @@ MODULES_DIR="$BUILD/modules"
 mkdir -p "$MODULES_DIR"
 
 include_flags=(-I "$MODULES_DIR")
+link_flags=()
 objects=()
+
+# pkg_config_name NAME: the pkgConfig name Package.swift gives the system-library target NAME
+# (looked for within the few lines after its name), or nothing.
+pkg_config_name() {
+    awk -v wanted="name: \"$1\"" '
+        index($0, wanted) { found = NR }
+        found && NR <= found + 3 && match($0, /pkgConfig: "[^"]+"/) {
+            print substr($0, RSTART + 12, RLENGTH - 13)
+            exit
+        }' "$ROOT/Package.swift"
+}
 
 # build_module NAME: compiles Sources/NAME into MODULES_DIR/NAME.o and NAME.swiftmodule when
 # a source is newer than the object (or the object is missing).
@@ -97,6 +110,13 @@ while IFS= read -r line || [[ -n $line ]]; do
     fi
     if [[ -f $ROOT/Sources/$module/module.modulemap ]]; then
         include_flags+=(-I "$ROOT/Sources/$module")
+        package=$(pkg_config_name "$module")
+        if [[ -n $package ]]; then
+            read -r -a package_flags <<<"$(pkg-config --cflags "$package")"
+            for flag in "${package_flags[@]}"; do include_flags+=(-Xcc "$flag"); done
+            read -r -a package_libraries <<<"$(pkg-config --libs "$package")"
+            link_flags+=("${package_libraries[@]}")
+        fi
     else
         build_module "$module"
         objects+=("$MODULES_DIR/$module.o")
@@ -107,7 +127,7 @@ OUT="$BUILD/targets/$TARGET"
 mkdir -p "$OUT"
 echo "fuzz: linking $TARGET"
 swiftc "${SWIFT_FLAGS[@]}" "${include_flags[@]}" -module-name "Fuzz_${TARGET//[^A-Za-z0-9]/_}" \
-    "$TARGET_DIR/entry.swift" "${objects[@]}" -o "$OUT/fuzzer"
+    "$TARGET_DIR/entry.swift" "${objects[@]}" ${link_flags[@]+"${link_flags[@]}"} -o "$OUT/fuzzer"
 
 if ((DURATION == 0)); then
     echo "fuzz: built $OUT/fuzzer"
