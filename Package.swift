@@ -26,10 +26,16 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Import", dependencies: ["Catalog", "TextSearch", "CLibXML2"]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen",
+                "Catalog", "TextSearch", "CatalogSearch", "Browser", "Terminal", "Screen", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +57,7 @@ let package = Package(
             dependencies: ["Catalog", "CatalogSearch", "Browser", "Screen"],
             path: "Benchmarks/bench-browser"
         ),
+        .executableTarget(name: "bench-import", dependencies: ["Catalog", "Import"], path: "Benchmarks/bench-import"),
 
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
@@ -59,5 +66,6 @@ let package = Package(
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "Catalog", "CatalogSearch", "Screen"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcurses"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Catalog"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch"]),
     ]
 )

@@ -135,15 +135,17 @@ enum FileSystem {
     }
 
     /// Writes a file through a sink that is called repeatedly for chunks of bytes, so large
-    /// files never need to be held in memory whole.
-    static func writeFile(_ path: String, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// files never need to be held in memory whole. With `synchronize`, the file is fsynced
+    /// before it is closed.
+    static func writeFile(_ path: String, synchronize: Bool = false, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(errno))"))
         }
         var sink = FileSink(descriptor: descriptor)
         produce(&sink)
         sink.flush()
+        if synchronize, sink.error == nil, fsync(descriptor) != 0 { sink.error = errno }
         let closed = close(descriptor) == 0
         if let error = sink.error ?? (closed ? nil : errno) {
             return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(error))"))
@@ -169,7 +171,7 @@ enum FileSystem {
 /// A destination for bytes that writes them to a file descriptor in large chunks.
 struct FileSink {
     fileprivate let descriptor: Int32
-    private(set) var error: Int32?
+    fileprivate(set) var error: Int32?
     private var pending: [UInt8] = []
     private static let chunkSize = 1 << 20
 

@@ -19,7 +19,7 @@ struct ITUBrowserCommand: ParsableCommand {
             """,
         subcommands: [
             BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
-            ValidateCommand.self, GenerateCommand.self,
+            ValidateCommand.self, GenerateCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
