@@ -6,7 +6,8 @@ import TextSearch
 /// 1. **Navigation and action lines**: a line of at most 8 words, every one of them a navigation
 ///    or action word (share, print, e-mail, social networks, back, next, home, menu, search,
 ///    subscribe, download, "press center", "newsroom", accept, decline, …, in English, French,
-///    Spanish and Russian), optionally with separators such as `>`, `|`, `/`, `•`, `·`.
+///    Spanish and Russian), optionally with separators such as `>`, `|`, `/`, `•`, `·`, and not
+///    ending a sentence (a line ending in `.`, `!` or `?` is text).
 /// 2. **Cookie and consent notices**: a line that speaks of cookies or consent (`cookie`,
 ///    `cookies`, `GDPR`, `consent`) together with what such notices ask (use, accept, agree,
 ///    settings, policy, continue, browsing).
@@ -38,7 +39,8 @@ public enum Boilerplate {
         if terms.isEmpty || isAddress { return .noWords }
         let termSet = Set(terms)
         if !termSet.isDisjoint(with: cookieWords) && !termSet.isDisjoint(with: noticeWords) { return .cookieNotice }
-        if terms.count <= 8 && terms.allSatisfy({ navigationWords.contains($0) }) { return .navigation }
+        let endsSentence = trimmed.last.map { ".!?".contains($0) } ?? false
+        if !endsSentence && terms.count <= 8 && terms.allSatisfy({ navigationWords.contains($0) }) { return .navigation }
         return nil
     }
 

@@ -20,7 +20,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
                 guard let end = find(Array("-->".utf8), in: bytes, from: index) else { return .html }
                 index = end + 3
             } else if rest.starts(with: Array("<?".utf8)) || rest.starts(with: Array("<!".utf8)) {
-                guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return .html }
+                guard let end = declarationEnd(bytes, from: index) else { return .html }
                 index = end + 1
             } else {
                 let nameStart = index + 1
@@ -39,6 +39,30 @@ public enum ImportFormat: String, CaseIterable, Sendable {
             skipSpace()
         }
         return index < bytes.count ? .pressRelease : .html
+    }
+
+    /// The `>` that ends a declaration begun at `start`, past a doctype's internal subset
+    /// (`[ … ]`) and quoted values.
+    private static func declarationEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var quote: UInt8?
+        var index = start + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "]") {
+                depth -= 1
+            } else if byte == UInt8(ascii: ">") && depth <= 0 {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -109,17 +109,49 @@ struct MarkupNode {
         let entity = UnsafeMutableRawPointer(raw).assumingMemoryBound(to: xmlEntity.self)
         guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY else { return }
         let before = out.utf8.count
-        try appendText(of: entity.pointee.children, to: &out, skipping: skipping, breaks: breaks, depth: depth + 1)
-        document.expandedCharacters += out.utf8.count - before
-        if document.expandedCharacters > MarkupDocument.entityExpansionLimit {
-            throw ImportFailure(source: document.source, line: Int(xmlGetLineNo(reference)),
-                                message: "entity expansion exceeds \(MarkupDocument.entityExpansionLimit) characters "
-                                    + "(a \"billion laughs\" document?)")
+        if entity.pointee.children != nil {
+            try appendText(of: entity.pointee.children, to: &out, skipping: skipping, breaks: breaks, depth: depth + 1)
+        } else if let content = entity.pointee.content {
+            try appendReplacementText(String(cString: content), to: &out, line: Int(xmlGetLineNo(reference)), depth: depth + 1)
         }
+        try document.countExpansion(out.utf8.count - before, line: Int(xmlGetLineNo(reference)))
+    }
+
+    /// Expands an entity's replacement text as libxml2 stored it, where references to other
+    /// internal entities are still written `&name;`; markup in it is kept as text.
+    private func appendReplacementText(_ text: String, to out: inout String, line: Int, depth: Int) throws(ImportFailure) {
+        guard depth < MarkupDocument.depthLimit else { throw document.tooDeep(at: self) }
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            out += rest[..<ampersand]
+            let afterAmpersand = rest.index(after: ampersand)
+            guard let semicolon = rest[afterAmpersand...].firstIndex(of: ";") else {
+                rest = rest[ampersand...]
+                break
+            }
+            let name = String(rest[afterAmpersand..<semicolon])
+            rest = rest[rest.index(after: semicolon)...]
+            guard let entity = xmlGetDocEntity(document.pointer, name),
+                  entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content else { continue }
+            let before = out.utf8.count
+            try appendReplacementText(String(cString: content), to: &out, line: line, depth: depth + 1)
+            try document.countExpansion(out.utf8.count - before, line: line)
+        }
+        out += rest
     }
 }
 
 extension MarkupDocument {
+    /// Counts characters added by entity expansion; past the limit, an error.
+    func countExpansion(_ characters: Int, line: Int) throws(ImportFailure) {
+        expandedCharacters += characters
+        if expandedCharacters > MarkupDocument.entityExpansionLimit {
+            throw ImportFailure(source: source, line: line,
+                                message: "entity expansion exceeds \(MarkupDocument.entityExpansionLimit) characters "
+                                    + "(a \"billion laughs\" document?)")
+        }
+    }
+
     func tooDeep(at node: MarkupNode) -> ImportFailure {
         ImportFailure(source: source, line: node.line, message: "elements nested deeper than \(MarkupDocument.depthLimit) levels")
     }

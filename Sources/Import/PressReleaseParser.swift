@@ -5,7 +5,8 @@ import Foundation
 /// optional category line and a date line (in either order), then the paragraphs.
 ///
 /// - Boilerplate lines (see `Boilerplate`) are dropped wherever they are.
-/// - A category line is short (at most 6 words and 60 characters) and does not end a sentence.
+/// - A category line is short (at most 6 words and 60 characters), does not end a sentence, and
+///   is followed by a blank line or the date line.
 /// - Paragraphs are separated by blank lines; a line that does not end a sentence and is
 ///   followed by more text is joined to the next (text wrapped by hand).
 /// - Without a date line, the first date in the text is taken.
@@ -35,7 +36,7 @@ enum PressReleaseParser {
             let line = lines[index]
             if date == nil, DateRecognizer.isDateLine(line) {
                 date = DateRecognizer.firstDate(in: line)
-            } else if category == nil, isCategoryLine(line) {
+            } else if category == nil, isCategoryLine(line), endsHeaderLine(lines, after: index) {
                 category = line
             } else {
                 break
@@ -45,6 +46,12 @@ enum PressReleaseParser {
         let paragraphs = joinParagraphs(Array(lines[index...]))
         if date == nil { date = DateRecognizer.firstDate(in: paragraphs.joined(separator: "\n")) }
         return Article(title: title, date: date, category: category, paragraphs: paragraphs)
+    }
+
+    /// Whether the line after `index` ends the header line: a blank line, a date line or the end.
+    /// A short line followed by more text is the start of a paragraph wrapped by hand.
+    static func endsHeaderLine(_ lines: [String], after index: Int) -> Bool {
+        index + 1 >= lines.count || lines[index + 1].isEmpty || DateRecognizer.isDateLine(lines[index + 1])
     }
 
     static func isCategoryLine(_ line: String) -> Bool {

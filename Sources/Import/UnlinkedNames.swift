@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds names that look like organizations but are not in the catalog.
 ///
-/// A candidate is a run of one to six capitalized words (joined by "of", "for", "and", "the",
+/// A candidate is a run of one to six capitalized words (joined by "of", "for", "the",
 /// "de", "des", "du" or "la") ending in a legal form or an organization noun: Inc., LLC, Ltd.,
 /// Limited, S.A., SA, AG, GmbH, PLC, Corp., Corporation, Company, Co., Organization,
 /// Organisation, Union, Association, Agency, Institute, Foundation, Consortium, Commission,
@@ -36,7 +36,7 @@ enum UnlinkedNames {
 
     /// The candidate pattern; a constant of this file, so a failure to compile it is a programming error.
     private static let pattern = try! NSRegularExpression(pattern:
-        #"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}\p{N}&'’\-]*\s+(?:(?:of|for|and|the|de|des|du|la)\s+){0,2}){1,6})"#
+        #"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}\p{N}&'’\-]*\s+(?:(?:of|for|the|de|des|du|la)\s+){0,2}){1,6})"#
         + #"(Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.A\.|SA|AG|GmbH|PLC|Plc|Corp\.?|Corporation|Company|Co\.|"#
         + #"Organi[sz]ation|Union|Association|Agency|Institute|Foundation|Consortium|Commission|Authority)(?![\p{L}\p{N}])"#)
 }
