@@ -79,25 +79,21 @@ struct ImportCommand: ParsableCommand {
                                     : "\(failures.count) sources could not be imported; nothing was written",
                                  status: status, details: format == .json ? [] : problems)
         }
-        var plan = ImportPlan()
         let options = ImportOptions(replace: replace, force: force)
-        let result = FixtureWriter.changeNews(in: location.path, dryRun: dryRun) { catalog in
-            let linker = EntityLinker(catalog: catalog)
-            plan = ImportPlanner.plan(articles.map { ImportedNews($0, linker: linker) }, against: catalog, options: options)
-            return FixtureWriter.NewsChange(added: plan.added, replaced: plan.replaced)
-        }
+        let result = NewsImport.run(articles, into: location.path, options: options, dryRun: dryRun)
         switch result {
         case .failure(let failure):
             let problems = failure.problems.map { $0.description }
             if format == .json { ImportReport.writeJSON(outcomes: [], problems: problems + [failure.message]) }
             throw CommandFailure(failure.message, status: failure.problems.isEmpty ? ExitStatus.notFoundOrUsage : ExitStatus.invalidData,
                                  details: format == .json ? [] : problems)
-        case .success(let written):
+        case .success(let imported):
+            let outcomes = imported.plan.outcomes
             switch format {
-            case .json: ImportReport.writeJSON(outcomes: plan.outcomes, problems: [])
+            case .json: ImportReport.writeJSON(outcomes: outcomes, problems: [])
             case .text:
-                for line in ImportReport.text(plan.outcomes) { Console.write(line) }
-                Console.write(ImportReport.summary(plan.outcomes, written: written, dryRun: dryRun,
+                for line in ImportReport.text(outcomes) { Console.write(line) }
+                Console.write(ImportReport.summary(outcomes, written: imported.written, dryRun: dryRun,
                                                    file: FolderName.display(location.path) + FixtureFile.Kind.news.fileName))
             }
         }
