@@ -94,11 +94,9 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         let scheme = request.url?.scheme?.lowercased() ?? ""
         if count > limits.maximumRedirects {
             refuse("more than \(limits.maximumRedirects) redirects", unreachable: true)
-            task.cancel()
             completionHandler(nil)
         } else if scheme != "http" && scheme != "https" {
             refuse("redirected to a \(scheme.isEmpty ? "non-web" : scheme) address; only http and https are followed", unreachable: true)
-            task.cancel()
             completionHandler(nil)
         } else {
             completionHandler(request)
