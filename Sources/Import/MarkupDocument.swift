@@ -45,6 +45,16 @@ final class MarkupDocument {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue)
+        // The parser goes on after the first error and reports the ones that follow from it;
+        // the first is the one to show.
+        context.pointee.sax.pointee.serror = recordFirstError
+        defer {
+            if let first = context.pointee._private?.assumingMemoryBound(to: xmlError.self) {
+                xmlResetError(first)
+                first.deallocate()
+                context.pointee._private = nil
+            }
+        }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -52,10 +62,11 @@ final class MarkupDocument {
                 }
             }
         }
-        if let error = xmlCtxtGetLastError(context), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
+        let firstError = context.pointee._private?.assumingMemoryBound(to: xmlError.self)
+        if let error = firstError ?? xmlCtxtGetLastError(context), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
             || document == nil || context.pointee.wellFormed == 0 {
             if let document { xmlFreeDoc(document) }
-            throw failure(from: error, source: source)
+            throw failure(from: firstError ?? xmlCtxtGetLastError(context), source: source)
         }
         guard let document else { throw ImportFailure(source: source, message: "not an XML document") }
         return MarkupDocument(pointer: document, source: source)
@@ -119,4 +130,16 @@ final class MarkupDocument {
     var root: MarkupNode? {
         xmlDocGetRootElement(pointer).map { MarkupNode(pointer: $0, document: self) }
     }
+}
+
+/// Keeps a copy of the first error libxml2 reports for a parser context in its `_private`
+/// field (libxml2 passes the context as `userData`).
+private let recordFirstError: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error else { return }
+    let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard context.pointee._private == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    let copy = UnsafeMutablePointer<xmlError>.allocate(capacity: 1)
+    copy.initialize(to: xmlError())
+    _ = xmlCopyError(error, copy)
+    context.pointee._private = UnsafeMutableRawPointer(copy)
 }
