@@ -9,8 +9,9 @@ import TextSearch
 ///    Spanish and Russian), optionally with separators such as `>`, `|`, `/`, `•`, `·`, and not
 ///    ending a sentence (a line ending in `.`, `!` or `?` is text).
 /// 2. **Cookie and consent notices**: a line that speaks of cookies or consent (`cookie`,
-///    `cookies`, `GDPR`, `consent`) together with what such notices ask (use, accept, agree,
-///    settings, policy, continue, browsing).
+///    `cookies`, `GDPR`, `consent`, in Latin letters as sites write them in any language)
+///    together with what such notices ask (use, accept, agree, settings, policy, continue,
+///    browsing, or the same in French, Spanish and Russian).
 /// 3. **Copyright footers**: a line beginning with `©`, `(c)` or "Copyright", or containing
 ///    "All rights reserved".
 /// 4. **Lines with no words**: only punctuation, symbols or a bare web address.
@@ -28,13 +29,18 @@ public enum Boilerplate {
     }
 
     public static func rule(for line: String) -> Rule? {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Whitespace.collapse(line)
         if trimmed.isEmpty { return nil }
-        let lower = trimmed.lowercased()
-        if lower.hasPrefix("©") || lower.hasPrefix("(c)") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") {
+        let start = trimmed.prefix(12).lowercased()
+        if start.hasPrefix("©") || start.hasPrefix("(c)") || start.hasPrefix("copyright")
+            || Whitespace.containsASCII(trimmed, "all rights reserved") {
             return .copyright
         }
-        let isAddress = !trimmed.contains(" ") && (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www."))
+        let isAddress = !trimmed.utf8.contains(0x20)
+            && (start.hasPrefix("http://") || start.hasPrefix("https://") || start.hasPrefix("www."))
+        // A long line that names no cookie or consent is text: navigation lines are short.
+        let mayBeNotice = ["cookie", "consent", "gdpr"].contains { Whitespace.containsASCII(trimmed, $0) }
+        if !mayBeNotice && !isAddress && trimmed.utf8.count > 200 { return nil }
         let terms = TextFolding.terms(of: trimmed)
         if terms.isEmpty || isAddress { return .noWords }
         let termSet = Set(terms)
@@ -44,7 +50,7 @@ public enum Boilerplate {
         return nil
     }
 
-    private static let cookieWords: Set<String> = ["cookie", "cookies", "gdpr", "consent", "куки", "cookie-файлы", "файлы"]
+    private static let cookieWords: Set<String> = ["cookie", "cookies", "gdpr", "consent"]
     private static let noticeWords: Set<String> = [
         "use", "uses", "using", "accept", "agree", "settings", "policy", "continue", "continuing", "browsing",
         "experience", "preferences", "используем", "использует", "соглашаетесь", "согласие", "политика",

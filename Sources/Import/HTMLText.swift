@@ -34,7 +34,5 @@ enum HTMLText {
     }
 
     /// Runs of white space (including no-break spaces) become one space; ends are trimmed.
-    static func collapse<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    static func collapse<S: StringProtocol>(_ text: S) -> String { Whitespace.collapse(text) }
 }

@@ -54,7 +54,12 @@ public struct ImportOptions: Sendable {
 /// against the catalog as it is now and the items before it in the same import.
 public struct ImportPlanner {
     private var itemsBySource: [String: NewsItem] = [:]
-    private var itemsByDay: [Int: [NewsItem]] = [:]
+    /// The items that can be compared, and the positions of each day's items among them.
+    private var items: [NewsItem] = []
+    private var itemsByDay: [Int: [Int]] = [:]
+    /// Folded word sets of titles and bodies, computed when first compared.
+    private var titleTerms: [Int: [UInt64]] = [:]
+    private var bodyTerms: [Int: [UInt64]] = [:]
     private var takenIDs: Set<String>
     private let options: ImportOptions
 
@@ -74,7 +79,10 @@ public struct ImportPlanner {
 
     private mutating func remember(_ item: NewsItem) {
         if let source = item.source, itemsBySource[source] == nil { itemsBySource[source] = item }
-        if item.date.day != nil { itemsByDay[Similarity.dayNumber(item.date), default: []].append(item) }
+        if item.date.day != nil {
+            itemsByDay[Similarity.dayNumber(item.date), default: []].append(items.count)
+            items.append(item)
+        }
     }
 
     private mutating func decide(_ news: ImportedNews, into plan: inout ImportPlan) {
@@ -105,19 +113,22 @@ public struct ImportPlanner {
         plan.outcomes.append(ImportOutcome(action: .added, news: news, duplicateOf: nil))
     }
 
-    private func nearDuplicate(of item: NewsItem) -> NewsItem? {
+    private mutating func nearDuplicate(of item: NewsItem) -> NewsItem? {
         let day = Similarity.dayNumber(item.date)
-        let titleTerms = Set(TextFolding.terms(of: item.title))
-        var bodyTerms: Set<String>?
+        let title = TextFolding.termHashes(of: item.title)
+        var body: [UInt64]?
         for offset in -Similarity.maximumDaysApart...Similarity.maximumDaysApart {
-            for candidate in itemsByDay[day + offset] ?? [] {
-                if Similarity.jaccard(titleTerms, Set(TextFolding.terms(of: candidate.title))) >= Similarity.titleThreshold {
-                    return candidate
-                }
-                let terms = bodyTerms ?? Set(TextFolding.terms(of: item.body))
-                bodyTerms = terms
-                if Similarity.jaccard(terms, Set(TextFolding.terms(of: candidate.body))) >= Similarity.bodyThreshold {
-                    return candidate
+            for index in itemsByDay[day + offset] ?? [] {
+                let candidateTitle = titleTerms[index] ?? TextFolding.termHashes(of: items[index].title)
+                titleTerms[index] = candidateTitle
+                if Similarity.jaccard(title, candidateTitle) >= Similarity.titleThreshold { return items[index] }
+                let terms = body ?? TextFolding.termHashes(of: item.body)
+                body = terms
+                let candidateBody = bodyTerms[index] ?? TextFolding.termHashes(of: items[index].body)
+                bodyTerms[index] = candidateBody
+                if Similarity.sizesAllow(terms.count, candidateBody.count, Similarity.bodyThreshold),
+                   Similarity.jaccard(terms, candidateBody) >= Similarity.bodyThreshold {
+                    return items[index]
                 }
             }
         }

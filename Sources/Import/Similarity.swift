@@ -13,12 +13,31 @@ public enum Similarity {
 
     /// The Jaccard similarity of the folded word sets of two texts (1 when both have no words).
     public static func words(_ a: String, _ b: String) -> Double {
-        jaccard(Set(TextFolding.terms(of: a)), Set(TextFolding.terms(of: b)))
+        jaccard(TextFolding.termHashes(of: a), TextFolding.termHashes(of: b))
     }
 
-    static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// The Jaccard similarity of two sorted sets of term hashes (see `TextFolding.termHashes`).
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
-        return Double(a.intersection(b).count) / Double(a.union(b).count)
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// Whether two sets of these sizes could reach `threshold` at all: the smaller must hold at
+    /// least that share of the larger.
+    static func sizesAllow(_ a: Int, _ b: Int, _ threshold: Double) -> Bool {
+        Double(min(a, b)) >= threshold * Double(max(a, b))
     }
 
     /// Days since 1970-01-01 of a full date (the first of the month or year for partial ones).

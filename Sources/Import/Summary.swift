@@ -4,7 +4,8 @@ enum Summary {
     static let limit = 300
 
     static func make(from body: String) -> String {
-        let text = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only the start of the text can be in the summary.
+        let text = Whitespace.collapse(body.prefix(4 * limit))
         var summary = ""
         for sentence in sentences(text) {
             let candidate = summary.isEmpty ? sentence : summary + " " + sentence
@@ -23,26 +24,27 @@ enum Summary {
     /// Sentences end at `.`, `!` or `?` followed by a space and a capital letter, a digit or a quote.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            guard ".!?".contains(character) else { continue }
-            let next = index + 2 < characters.count ? characters[index + 2] : nil
-            let atEnd = index + 1 == characters.count
-            if atEnd || (characters[index + 1] == " " && next.map { $0.isUppercase || $0.isNumber || "\"«“".contains($0) } == true) {
-                result.append(current.trimmingWhitespace())
-                current = ""
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        for index in scalars.indices where ".!?".unicodeScalars.contains(scalars[index]) {
+            let atEnd = index + 1 == scalars.count
+            var ends = atEnd
+            if !atEnd, scalars[index + 1] == " ", index + 2 < scalars.count {
+                let next = scalars[index + 2]
+                ends = next.properties.isUppercase || ("0"..."9").contains(next) || "\"«“".unicodeScalars.contains(next)
             }
+            guard ends else { continue }
+            result.append(String(String.UnicodeScalarView(scalars[start...index])).trimmingWhitespace())
+            start = index + 1
         }
-        let rest = current.trimmingWhitespace()
-        if !rest.isEmpty { result.append(rest) }
+        if start < scalars.count {
+            let rest = String(String.UnicodeScalarView(scalars[start...])).trimmingWhitespace()
+            if !rest.isEmpty { result.append(rest) }
+        }
         return result
     }
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    func trimmingWhitespace() -> String { Whitespace.collapse(self) }
 }

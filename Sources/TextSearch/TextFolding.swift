@@ -37,6 +37,30 @@ public enum TextFolding {
         return words
     }
 
+    /// The distinct terms of `text` (as `words(in:)` gives them) as 64-bit hashes, sorted: a
+    /// compact word set for comparing texts, made without a string per word.
+    public static func termHashes(of text: String) -> [UInt64] {
+        var analyzer = TextAnalyzer()
+        var sink = HashSink()
+        analyzer.tokenize(text, into: &sink)
+        sink.hashes.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(sink.hashes.count)
+        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
+        return unique
+    }
+
+    private struct HashSink: TokenSink {
+        var hashes: [UInt64] = []
+
+        mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
+            switch kind {
+            case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(term))
+            case .compoundWhole, .cjkBigram: break
+            }
+        }
+    }
+
     /// The folded terms of `text`, in order (see `words(in:)`).
     public static func terms(of text: String) -> [String] { words(in: text).map(\.term) }
 }
