@@ -73,7 +73,7 @@ enum NewsFileEditor {
         }
         json.endObject()
         var out: [UInt8] = []
-        for byte in json.bytes {
+        for byte in JSONWriter.terminalSafe(json.bytes) {
             out.append(byte)
             if byte == 0x0A { out.append(contentsOf: layout.indent.utf8) }
         }

@@ -47,13 +47,16 @@ final class MarkupDocument {
                             | XML_PARSE_NOCDATA.rawValue)
         // The parser goes on after the first error and reports the ones that follow from it;
         // the first is the one to show.
+        // The storage is made here, not in the callback: libxml2 parses entity content in
+        // inner contexts that share the callback (and this `_private`) and are freed on their own.
+        let firstErrorStorage = UnsafeMutablePointer<xmlError>.allocate(capacity: 1)
+        firstErrorStorage.initialize(to: xmlError())
+        context.pointee._private = UnsafeMutableRawPointer(firstErrorStorage)
         context.pointee.sax.pointee.serror = recordFirstError
         defer {
-            if let first = context.pointee._private?.assumingMemoryBound(to: xmlError.self) {
-                xmlResetError(first)
-                first.deallocate()
-                context.pointee._private = nil
-            }
+            xmlResetError(firstErrorStorage)
+            firstErrorStorage.deallocate()
+            context.pointee._private = nil
         }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
@@ -62,7 +65,7 @@ final class MarkupDocument {
                 }
             }
         }
-        let firstError = context.pointee._private?.assumingMemoryBound(to: xmlError.self)
+        let firstError = firstErrorStorage.pointee.code != 0 ? firstErrorStorage : nil
         if let error = firstError ?? xmlCtxtGetLastError(context), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
             || document == nil || context.pointee.wellFormed == 0 {
             if let document { xmlFreeDoc(document) }
@@ -132,14 +135,12 @@ final class MarkupDocument {
     }
 }
 
-/// Keeps a copy of the first error libxml2 reports for a parser context in its `_private`
-/// field (libxml2 passes the context as `userData`).
+/// Keeps a copy of the first error libxml2 reports for a parser context in the storage its
+/// `_private` field points to (libxml2 passes the context as `userData`).
 private let recordFirstError: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard context.pointee._private == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-    let copy = UnsafeMutablePointer<xmlError>.allocate(capacity: 1)
-    copy.initialize(to: xmlError())
-    _ = xmlCopyError(error, copy)
-    context.pointee._private = UnsafeMutableRawPointer(copy)
+    guard let storage = context.pointee._private?.assumingMemoryBound(to: xmlError.self), storage.pointee.code == 0,
+          error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    _ = xmlCopyError(error, storage)
 }

@@ -141,12 +141,15 @@ struct FixtureWriterTests {
         let folder = try Support.fixturesCopy()
         let hostile = "Evil \u{1B}[2J title \u{202E}reversed\u{202C} \"quoted\" \\ back"
         let item = NewsItem(id: "2022-01-01-evil", date: PartialDate(year: 2022, month: 1, day: 1)!, category: "C",
-                            title: hostile, summary: "S\u{7}", body: "B\r\nline")
+                            title: hostile, summary: "S\u{7}\u{85}", body: "B\r\nline")
         _ = try FixtureWriter.changeNews(in: folder, dryRun: false) { _ in FixtureWriter.NewsChange(added: [item]) }.get()
         let raw = try Data(contentsOf: URL(fileURLWithPath: folder + "/news.json"))
         #expect(!raw.contains(0x1B))
         #expect(!raw.contains(0x07))
-        #expect(String(decoding: raw, as: UTF8.self).contains(#"Evil \u001B[2J title"#))
+        let text = String(decoding: raw, as: UTF8.self)
+        #expect(text.contains(#"Evil \u001B[2J title \u202Ereversed\u202C"#))
+        #expect(!text.contains("\u{202E}"))
+        #expect(!text.contains("\u{85}"))
         let catalog = try #require(FixtureLoader.load(directory: folder).catalog)
         #expect(catalog.newsItem(id: "2022-01-01-evil")?.title == hostile)
         #expect(catalog.newsItem(id: "2022-01-01-evil")?.body == "B\r\nline")

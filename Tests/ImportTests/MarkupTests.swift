@@ -196,6 +196,19 @@ struct FeedTests {
         }
     }
 
+    @Test("an error inside an entity's text is reported with its place (found by the import-feed fuzzer as a leak)")
+    func errorInEntity() {
+        let feed = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&aGGGG;&a;\">]>"
+            + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><item rdf:about=\"u\"><title>&b;</title></item></rdf:RDF>"
+        do {
+            _ = try Self.read(feed)
+            Issue.record("a feed with an undefined entity was read")
+        } catch {
+            #expect(error.line == 1)
+            #expect(error.message.lowercased().contains("entity"))
+        }
+    }
+
     @Test("internal entities within the limit are expanded")
     func smallEntity() throws {
         let feed = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY org \"Intersputnik\">]><rss version=\"2.0\"><channel><item>"
