@@ -17,6 +17,12 @@ public struct SourceFetcher: Sendable {
         self.maximumRedirects = maximumRedirects
     }
 
+    /// The message for a source over the size cap.
+    var tooLargeMessage: String {
+        let limit = maximumBytes >= 1 << 20 && maximumBytes % (1 << 20) == 0 ? "\(maximumBytes >> 20) MB" : "\(maximumBytes)-byte"
+        return "larger than the \(limit) limit; not imported"
+    }
+
     /// Whether `text` is an address this fetcher reads (it begins with `http://` or `https://`).
     public static func isAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
@@ -135,7 +141,5 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         finished.signal()
     }
 
-    private var tooLarge: String {
-        "larger than the \(limits.maximumBytes >> 20 > 0 ? "\(limits.maximumBytes >> 20) MB" : "\(limits.maximumBytes) byte") limit; not imported"
-    }
+    private var tooLarge: String { limits.tooLargeMessage }
 }

@@ -27,9 +27,10 @@ public struct SourceReader: Sendable {
             fileName = source.split(separator: "/").last.map(String.init) ?? source
         }
         let name = source == "-" ? "standard input" : source
-        let articles = try ArticleReader.read(bytes, format: format, source: name)
+        let kind = format ?? ImportFormat.detect(bytes)
+        let articles = try ArticleReader.read(bytes, format: kind, source: name)
         guard !articles.isEmpty else { throw ImportFailure(source: name, message: "no items to import") }
-        let isFeed = (format ?? ImportFormat.detect(bytes)) == .rss || (format ?? ImportFormat.detect(bytes)) == .atom
+        let isFeed = kind == .rss || kind == .atom
         var result: [SourceArticle] = []
         for article in articles {
             result.append(try SourceArticle(article, sourceName: name, address: isFeed ? nil : address,
@@ -67,7 +68,7 @@ public struct SourceReader: Sendable {
             guard let chunk, !chunk.isEmpty else { return bytes }
             bytes.append(contentsOf: chunk)
             if bytes.count > fetcher.maximumBytes {
-                throw ImportFailure(source: name, message: "larger than the \(fetcher.maximumBytes >> 20) MB limit; not imported")
+                throw ImportFailure(source: name, message: fetcher.tooLargeMessage)
             }
         }
     }

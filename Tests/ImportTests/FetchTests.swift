@@ -60,6 +60,21 @@ struct FetchTests {
         }
     }
 
+    @Test("a file over the cap is refused too, with the limit in the message")
+    func fileCap() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString).txt").path
+        try Data(repeating: UInt8(ascii: "a"), count: 200_001).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try SourceReader(fetcher: SourceFetcher(maximumBytes: 200_000)).read(path)
+            Issue.record("a file over the cap was read")
+        } catch {
+            #expect(error.message == "larger than the 200000-byte limit; not imported")
+            #expect(!error.isUnreachable)
+        }
+        #expect(SourceFetcher().tooLargeMessage == "larger than the 10 MB limit; not imported")
+    }
+
     @Test("the default cap is 10 MB")
     func defaultCap() throws {
         let server = try LocalHTTPServer()
