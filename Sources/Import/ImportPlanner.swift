@@ -58,8 +58,8 @@ public struct ImportPlanner {
     private var items: [NewsItem] = []
     private var itemsByDay: [Int: [Int]] = [:]
     /// Folded word sets of titles and bodies, computed when first compared.
-    private var titleTerms: [Int: [UInt64]] = [:]
-    private var bodyTerms: [Int: [UInt64]] = [:]
+    private var titleTerms: [[UInt64]?] = []
+    private var bodyTerms: [[UInt64]?] = []
     private var takenIDs: Set<String>
     private let options: ImportOptions
 
@@ -82,6 +82,8 @@ public struct ImportPlanner {
         if item.date.day != nil {
             itemsByDay[Similarity.dayNumber(item.date), default: []].append(items.count)
             items.append(item)
+            titleTerms.append(nil)
+            bodyTerms.append(nil)
         }
     }
 

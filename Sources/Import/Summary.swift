@@ -21,27 +21,36 @@ enum Summary {
         return cut.isEmpty ? String(text.prefix(limit - 1)) + "…" : cut + "…"
     }
 
-    /// Sentences end at `.`, `!` or `?` followed by a space and a capital letter, a digit or a quote.
+    /// Sentences end at `.`, `!` or `?` followed by a space and a capital letter, a digit or a
+    /// quote. `text` has its white space collapsed already.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var start = 0
-        for index in scalars.indices where ".!?".unicodeScalars.contains(scalars[index]) {
-            let atEnd = index + 1 == scalars.count
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "!")
+            || bytes[index] == UInt8(ascii: "?") {
+            let atEnd = index + 1 == bytes.count
             var ends = atEnd
-            if !atEnd, scalars[index + 1] == " ", index + 2 < scalars.count {
-                let next = scalars[index + 2]
-                ends = next.properties.isUppercase || ("0"..."9").contains(next) || "\"«“".unicodeScalars.contains(next)
+            if !atEnd, bytes[index + 1] == 0x20, index + 2 < bytes.count {
+                ends = startsSentence(String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self))
             }
             guard ends else { continue }
-            result.append(String(String.UnicodeScalarView(scalars[start...index])).trimmingWhitespace())
+            let sentence = String(decoding: bytes[start...index], as: UTF8.self)
+            result.append(sentence.hasPrefix(" ") ? String(sentence.dropFirst()) : sentence)
             start = index + 1
         }
-        if start < scalars.count {
-            let rest = String(String.UnicodeScalarView(scalars[start...])).trimmingWhitespace()
-            if !rest.isEmpty { result.append(rest) }
+        if start < bytes.count {
+            let rest = String(decoding: bytes[start...], as: UTF8.self)
+            let trimmed = rest.hasPrefix(" ") ? String(rest.dropFirst()) : rest
+            if !trimmed.isEmpty { result.append(trimmed) }
         }
         return result
+    }
+
+    /// Whether text beginning this way starts a sentence: a capital letter, a digit or a quote.
+    private static func startsSentence(_ prefix: String) -> Bool {
+        guard let first = prefix.unicodeScalars.first else { return false }
+        return first.properties.isUppercase || ("0"..."9").contains(first) || "\"«“".unicodeScalars.contains(first)
     }
 }
 

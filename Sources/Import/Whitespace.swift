@@ -9,20 +9,39 @@ enum Whitespace {
         }
     }
 
-    /// Runs of white space become one space; ends are trimmed.
+    /// Runs of white space become one space; ends are trimmed. Works on UTF-8 bytes: the
+    /// white space above is ASCII or one of a few fixed multi-byte sequences.
     static func collapse<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if contains(scalar) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let length = spaceLength(bytes, at: index)
+            if length > 0 {
                 pendingSpace = !out.isEmpty
+                index += length
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                out.append(bytes[index])
+                index += 1
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length of the white-space character at `index` in UTF-8, or 0 when there is none.
+    @inline(__always) private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        return Unicode.Scalar(scalar).map(contains) == true ? 3 : 0
     }
 
     /// Whether the ASCII word `needle` (lower-case) occurs in `text`, ignoring ASCII case.
