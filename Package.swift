@@ -30,10 +30,16 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
         .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Import", dependencies: ["Catalog", "TextSearch", "CLibXML2"]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,7 @@ let package = Package(
             dependencies: ["Catalog", "CatalogSearch", "Browser", "Screen"],
             path: "Benchmarks/bench-browser"
         ),
+        .executableTarget(name: "bench-import", dependencies: ["Catalog", "Import"], path: "Benchmarks/bench-import"),
 
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
@@ -66,5 +73,6 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch"]),
     ]
 )

@@ -160,7 +160,7 @@ enum FileSystem {
     /// files never need to be held in memory whole, then flushes it to the disk (`fsync`).
     /// `produce` should stop once `sink.error` is set: nothing more will be written.
     static func writeFile(_ path: String, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(errno))"))
         }
