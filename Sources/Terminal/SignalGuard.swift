@@ -10,8 +10,8 @@ import Darwin
 /// SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT).
 ///
 /// A signal handler may only do async-signal-safe work, so:
-/// - a termination signal only records itself; `Terminal.nextEvent` polls for it, closes the
-///   terminal with ncurses, and re-raises it. A second one before that (a program stuck
+/// - a termination signal only writes its number into a pipe (see `SignalPipe`);
+///   `Terminal.nextEvent` polls for it, closes the terminal with ncurses, and re-raises it. A second one before that (a program stuck
 ///   somewhere else) restores the terminal right away and re-raises.
 /// - a fatal signal, first, restores the terminal: it writes the reset sequence captured at
 ///   open (mouse reporting off, rmkx, sgr0, op, cnorm, rmcup, which leaves the alternate screen)
@@ -42,7 +42,9 @@ enum SignalGuard {
     /// process started (as `nohup` does) stay ignored.
     static func arm(terminalFD: Int32, crashReports: CrashReportOptions?) {
         let state = signalState
-        state.pointee.pendingSignal = 0
+        state.pointee.terminationReceived = 0
+        SignalPipe.open()
+        SignalPipe.drain()
         state.pointee.terminalFD = terminalFD
         state.pointee.resetCount = 0
         state.pointee.hasTermios = tcgetattr(terminalFD, state.pointee.savedTermios) == 0 ? 1 : 0
@@ -75,12 +77,11 @@ enum SignalGuard {
         installed = []
     }
 
-    /// The termination signal received since the last call, if any.
+    /// The termination signal received since the last call, if any. It comes through a pipe
+    /// (the handler writes its number, this reads it without blocking), since the handler may
+    /// run on another thread than the one asking, and the pipe orders the two.
     static func takePendingSignal() -> Int32? {
-        let signal = signalState.pointee.pendingSignal
-        guard signal != 0 else { return nil }
-        signalState.pointee.pendingSignal = 0
-        return signal
+        SignalPipe.read()
     }
 
     /// Ends the process the way `signal` would have, the terminal being restored already.
@@ -162,6 +163,46 @@ private enum AlternateSignalStack {
     }
 }
 
+/// Carries termination signals from their handler to `Terminal.nextEvent`: a pipe whose ends
+/// never block, opened once. `write(2)` is async-signal-safe, and the kernel orders the write
+/// before the read, whatever threads they run on.
+private enum SignalPipe {
+    nonisolated(unsafe) static var ends: (read: Int32, write: Int32) = (-1, -1)
+
+    static func open() {
+        guard ends.read < 0 else { return }
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { return }
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        ends = (descriptors[0], descriptors[1])
+    }
+
+    /// Async-signal-safe.
+    static func write(_ signal: Int32) {
+        var byte = UInt8(truncatingIfNeeded: signal)
+        withUnsafePointer(to: &byte) { writeAll(ends.write, $0, 1) }
+    }
+
+    static func read() -> Int32? {
+        guard ends.read >= 0 else { return nil }
+        var byte: UInt8 = 0
+        #if canImport(Glibc)
+        let count = Glibc.read(ends.read, &byte, 1)
+        #else
+        let count = Darwin.read(ends.read, &byte, 1)
+        #endif
+        return count == 1 ? Int32(byte) : nil
+    }
+
+    /// Forgets signals left from an earlier arming.
+    static func drain() {
+        while read() != nil {}
+    }
+}
+
 /// What the signal handlers read and write.
 ///
 /// Swift 6 forbids shared mutable globals, and a handler cannot allocate or take locks. So this
@@ -170,7 +211,8 @@ private enum AlternateSignalStack {
 /// handlers write through them only fields that a single aligned store updates (the role
 /// `volatile sig_atomic_t` plays in C).
 private struct SignalState {
-    var pendingSignal: Int32 = 0
+    /// Set by the first termination signal, read by the next one; only handlers touch it.
+    var terminationReceived: Int32 = 0
     var armed: Int32 = 0
     /// Set by the first fatal handler to run, so a second thread crashing meanwhile only dies.
     var crashing: Int32 = 0
@@ -210,12 +252,13 @@ private func restoreTerminalFromSignalHandler() {
 }
 
 private func onTerminationSignal(_ signal: Int32) {
-    if signalState.pointee.pendingSignal != 0 {
+    if signalState.pointee.terminationReceived != 0 {
         restoreTerminalFromSignalHandler()
         SignalGuard.reraise(signal)
         return
     }
-    signalState.pointee.pendingSignal = signal
+    signalState.pointee.terminationReceived = 1
+    SignalPipe.write(signal)
 }
 
 /// Restores the terminal, writes the crash report, says where it is, and dies of `signal`.
