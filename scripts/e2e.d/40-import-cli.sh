@@ -5,6 +5,7 @@ mkdir -p "$import_fixtures"
 import_source="$(dirname "$0")/../fixtures"
 cp "$import_source/sectors.json" "$import_source/organizations.json" "$import_source/news.json" "$import_fixtures/"
 import_failures=$FAILED
+news_before=$("$BINARY" validate "$import_fixtures" | sed -n 's/.* \([0-9][0-9]*\) news items.*/\1/p')
 cat >"$WORK/import-release.txt" <<'RELEASE'
 Intersputnik and EUTELSAT IGO sign a memorandum on WRC-27 preparations
 International Cooperation
@@ -15,7 +16,7 @@ RELEASE
 if ! "$BINARY" import "$WORK/import-release.txt" --fixtures "$import_fixtures" | grep -q '^added'; then
     fail "import: the press release was not added"
 fi
-"$BINARY" validate "$import_fixtures" | grep -q '47 news items' || fail "import: the fixtures do not validate with the new item"
+"$BINARY" validate "$import_fixtures" | grep -q " $((news_before + 1)) news items" || fail "import: the fixtures do not validate with the new item"
 before=$(cksum <"$import_fixtures/news.json")
 "$BINARY" import "$WORK/import-release.txt" --fixtures "$import_fixtures" >/dev/null || fail "import: a second import failed"
 printf '<rss version="2.0">\n<channel><item><title>x</titel></channel></rss>\n' >"$WORK/import-bad.xml"
