@@ -32,10 +32,16 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
         .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Import", dependencies: ["Catalog", "TextSearch", "CLibXML2"]),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "CatalogCache",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "Import", "CatalogCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,7 @@ let package = Package(
             dependencies: ["Catalog", "CatalogSearch", "Browser", "Screen"],
             path: "Benchmarks/bench-browser"
         ),
+        .executableTarget(name: "bench-import", dependencies: ["Catalog", "Import"], path: "Benchmarks/bench-import"),
 
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch", "SnapshotFormat"]),
@@ -69,6 +76,7 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch"]),
         .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
     ]
 )

@@ -72,6 +72,14 @@ enum FileSystem {
         return nil
     }
 
+    /// The whole contents of a regular file as an array (read as `withContents(of:_:)` reads),
+    /// for files a writer must hold whole.
+    static func readFile(_ path: String) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        if let failure = withContents(of: path, { buffer, _ in bytes = Array(buffer) }) { return .failure(failure) }
+        return .success(bytes)
+    }
+
     /// The names in a folder, without `.` and `..`.
     static func contentsOfDirectory(_ path: String) -> Result<[String], Failure> {
         guard let stream = opendir(path) else {
@@ -160,7 +168,7 @@ enum FileSystem {
     /// files never need to be held in memory whole, then flushes it to the disk (`fsync`).
     /// `produce` should stop once `sink.error` is set: nothing more will be written.
     static func writeFile(_ path: String, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(errno))"))
         }

@@ -31,8 +31,9 @@ enum KeyDecoder {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         default:
-            let number = code - itu_key_f(0)
-            return (1...12).contains(number) ? .function(Int(number)) : nil
+            // In Int: `code - KEY_F(0)` overflows Int32 for the most negative codes.
+            let number = Int(code) - Int(itu_key_f(0))
+            return (1...12).contains(number) ? .function(number) : nil
         }
     }
 

@@ -64,16 +64,19 @@ public final class Terminal {
     /// Sets the locale from the environment (falling back to a UTF-8 one for the character type,
     /// since Frames are Unicode), starts ncurses in raw mode with the keypad, the mouse (button 1
     /// and the wheel) and, when the terminal has them and `NO_COLOR` is unset or empty, colors on
-    /// the terminal's own background.
+    /// the terminal's own background. A crash while it is open (SIGSEGV, SIGABRT, a Swift
+    /// runtime trap...) restores the terminal, then writes a report into `crashReports`' folder
+    /// and names it on the screen (see `SignalGuard`); nil writes no report.
     public static func open(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        crashReports: CrashReportOptions? = nil
     ) throws(TerminalError) -> Terminal {
         guard isatty(STDIN_FILENO) == 1 else { throw .standardInputNotATerminal }
         guard isatty(STDOUT_FILENO) == 1 else { throw .standardOutputNotATerminal }
         guard !screenIsOpen else { throw .alreadyOpen }
         guard let term = environment["TERM"], !term.isEmpty else { throw .termNotSet }
         UnicodeLocale.ensure()
-        SignalGuard.arm(terminalFD: STDOUT_FILENO)
+        SignalGuard.arm(terminalFD: STDOUT_FILENO, crashReports: crashReports)
         use_tioctl(true)
         guard let screen = newterm(term, itu_stdout(), itu_stdin()) else {
             SignalGuard.disarm()
@@ -99,9 +102,10 @@ public final class Terminal {
         try openHeadless(width: width, height: height, term: term, environment: environment, guardsSignals: false)
     }
 
-    /// `openHeadless`, optionally watching termination signals as the real terminal does.
+    /// `openHeadless`, optionally watching signals as the real terminal does.
     static func openHeadless(
-        width: Int, height: Int, term: String, environment: [String: String], guardsSignals: Bool
+        width: Int, height: Int, term: String, environment: [String: String], guardsSignals: Bool,
+        crashReports: CrashReportOptions? = nil
     ) throws(TerminalError) -> Terminal {
         guard !screenIsOpen else { throw .alreadyOpen }
         guard !term.isEmpty else { throw .termNotSet }
@@ -113,7 +117,7 @@ public final class Terminal {
             throw .systemFailure("cannot create the headless input and output")
         }
         UnicodeLocale.ensure()
-        if guardsSignals { SignalGuard.arm(terminalFD: fileno(output)) }
+        if guardsSignals { SignalGuard.arm(terminalFD: fileno(output), crashReports: crashReports) }
         let created = newterm(term, output, input)
         let problem: TerminalError? = if created == nil {
             .unknownTerm(term)

@@ -125,9 +125,14 @@ extension Terminal {
         return text.first ?? character
     }
 
+    /// The mouse report ncurses decoded, or nil for buttons the Browser has no use for and for
+    /// places off the screen (a malformed report such as `ESC [ < 0 ; 1010 M`, whose missing
+    /// row ncurses reads as 0 and whose column is far off to the right).
     private func mouseEvent() -> MouseEvent? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
+        let (width, height) = size
+        guard (0..<width).contains(Int(event.x)), (0..<height).contains(Int(event.y)) else { return nil }
         let kind: MouseEvent.Kind
         if event.bstate & itu_button1_pressed() != 0 {
             kind = .press

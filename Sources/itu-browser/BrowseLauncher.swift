@@ -48,7 +48,10 @@ enum BrowseLauncher {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal.open(environment: options.environment)
+            let crashReports = CrashReportFolder.path(environment: options.environment).map {
+                CrashReportOptions(folder: $0, programName: CrashReportFolder.applicationName)
+            }
+            terminal = try Terminal.open(environment: options.environment, crashReports: crashReports)
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.notFoundOrUsage)

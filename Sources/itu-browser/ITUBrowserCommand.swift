@@ -22,7 +22,7 @@ struct ITUBrowserCommand: ParsableCommand {
             """,
         subcommands: [
             BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
-            ValidateCommand.self, GenerateCommand.self, CacheCommand.self,
+            ValidateCommand.self, GenerateCommand.self, ImportCommand.self, CacheCommand.self,
             StateCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

@@ -19,6 +19,14 @@ struct DecodingTests {
         #expect(KeyDecoder.key(forFunctionKey: -5) == nil)
     }
 
+    /// Found by the key-decoder fuzz target: the function-key number was computed in Int32 and
+    /// overflowed (a trap) for the most negative codes.
+    @Test func extremeFunctionKeyCodesAreNotKeys() {
+        #expect(KeyDecoder.key(forFunctionKey: Int32.min) == nil)
+        #expect(KeyDecoder.key(forFunctionKey: Int32.min + 1) == nil)
+        #expect(KeyDecoder.key(forFunctionKey: Int32.max) == nil)
+    }
+
     @Test func characterCodes() {
         #expect(KeyDecoder.key(forCharacter: 0x1A) == .control("z"))
         #expect(KeyDecoder.key(forCharacter: 0x7F) == .backspace)

@@ -80,6 +80,17 @@ extension HeadlessTerminalTests {
             ])
         }
 
+        /// Found by the key-decoder fuzz target: a report without its row came out as a click at
+        /// column 1009 of an 80-column screen. (The screen here is 40 × 6.)
+        @Test func mouseReportsOffTheScreenAreSkipped() throws {
+            let missingRow = "\u{1B}[<0;1010M"
+            let beyondTheCorner = "\u{1B}[<0;41;3M\u{1B}[<64;5;7M"
+            #expect(try events(after: missingRow + "a" + beyondTheCorner + "b") == [
+                .key(.character("a")), .key(.character("b")),
+            ])
+            #expect(try events(after: "\u{1B}[<0;40;6M") == [.mouse(MouseEvent(kind: .press, x: 39, y: 5))])
+        }
+
         @Test func unknownEscapeSequencesAreSkippedWhole() throws {
             let sgrMouseUnderScreen = "\u{1B}[<0;5;3M"
             let unknownCSI = "\u{1B}[1;5A\u{1B}[200~"

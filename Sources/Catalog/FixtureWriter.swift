@@ -1,0 +1,85 @@
+/// The one writer of fixtures: adds and replaces news items in a fixtures folder, safely.
+///
+/// - Under an exclusive `flock` on the folder, the files are read again, so two writers at once
+///   both keep their items.
+/// - The whole catalog with the change is checked by the loader's rules before anything is written.
+/// - `news.json` is edited as text: new items are inserted before the first item with a later
+///   date (or after the last one), written with the same key order and indentation, and
+///   replaced items are rewritten in place. Everything else stays byte for byte, so `git diff`
+///   shows only the new items.
+/// - The new file is written to a temporary file in the same folder, fsynced, renamed over
+///   `news.json`, and the folder fsynced: the folder always holds the old file or the new one.
+public enum FixtureWriter {
+    /// What to change: items to add, and items that replace the ones with their ids.
+    public struct NewsChange: Sendable {
+        public var added: [NewsItem]
+        public var replaced: [NewsItem]
+
+        public init(added: [NewsItem] = [], replaced: [NewsItem] = []) {
+            self.added = added
+            self.replaced = replaced
+        }
+
+        public var isEmpty: Bool { added.isEmpty && replaced.isEmpty }
+    }
+
+    /// Why the fixtures were not written; `problems` lists what the loader found.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var problems: [FixtureProblem]
+
+        public var description: String { message }
+    }
+
+    /// Locks the folder, loads its catalog, asks `change` what to do with it, checks the result
+    /// and, unless `dryRun`, writes it. Returns whether `news.json` was written.
+    public static func changeNews(in directory: String, dryRun: Bool,
+                                  _ change: (Catalog) -> NewsChange) -> Result<Bool, Failure> {
+        let folder = directory.isEmpty ? "." : directory
+        let lock: FolderLock
+        do {
+            lock = try FolderLock(path: folder)
+        } catch {
+            return .failure(Failure(message: error.message, problems: []))
+        }
+        defer { lock.unlock() }
+        FileSystem.removeLeftoverTemporaries(in: directory, for: FixtureFile.Kind.news.fileName)
+
+        var files: [FixtureFile] = []
+        for kind in FixtureFile.Kind.allCases {
+            let path = FileSystem.join(directory, kind.fileName)
+            switch FileSystem.readFile(path) {
+            case .success(let bytes): files.append(FixtureFile(kind: kind, name: path, bytes: bytes))
+            case .failure(let failure): return .failure(Failure(message: "\(path): \(failure.message)", problems: []))
+            }
+        }
+        let before = FixtureLoader.load(files: files)
+        guard let catalog = before.catalog, before.errors.isEmpty else {
+            return .failure(Failure(message: "the fixtures in \(folder) are invalid; fix them before importing",
+                                    problems: before.problems))
+        }
+        let newsIndex = files.firstIndex { $0.kind == .news }!
+        let newsChange = change(catalog)
+        guard !newsChange.isEmpty else { return .success(false) }
+
+        let edited: [UInt8]
+        do {
+            edited = try files[newsIndex].bytes.withUnsafeBufferPointer { bytes throws(JSONSyntaxError) in
+                try NewsFileEditor.apply(newsChange, to: bytes)
+            }
+        } catch {
+            return .failure(Failure(message: "\(files[newsIndex].name): cannot be edited: \(error.message)", problems: []))
+        }
+        files[newsIndex].bytes = edited
+        let after = FixtureLoader.load(files: files)
+        guard after.catalog != nil, after.errors.isEmpty else {
+            return .failure(Failure(message: "the imported items would make the fixtures invalid; nothing was written",
+                                    problems: after.errors))
+        }
+        if dryRun { return .success(false) }
+        switch FileSystem.replaceDurably(files[newsIndex].name, with: edited) {
+        case .success: return .success(true)
+        case .failure(let failure): return .failure(Failure(message: failure.message, problems: []))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Catalog
+import TextSearch
+
+/// When a new item repeats one the catalog has: the rule `import` documents.
+///
+/// Two items are near duplicates when their dates are at most one day apart and either their
+/// titles share at least 60 % of their words or their bodies share at least 70 % of theirs
+/// (Jaccard similarity of the sets of folded words, as the search analyzer folds them).
+public enum Similarity {
+    public static let titleThreshold = 0.6
+    public static let bodyThreshold = 0.7
+    public static let maximumDaysApart = 1
+
+    /// The Jaccard similarity of the folded word sets of two texts (1 when both have no words).
+    public static func words(_ a: String, _ b: String) -> Double {
+        jaccard(TextFolding.termHashes(of: a), TextFolding.termHashes(of: b))
+    }
+
+    /// The Jaccard similarity of two sorted sets of term hashes (see `TextFolding.termHashes`).
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// Whether two sets of these sizes could reach `threshold` at all: the smaller must hold at
+    /// least that share of the larger.
+    static func sizesAllow(_ a: Int, _ b: Int, _ threshold: Double) -> Bool {
+        Double(min(a, b)) >= threshold * Double(max(a, b))
+    }
+
+    /// Days since 1970-01-01 of a full date (the first of the month or year for partial ones).
+    public static func dayNumber(_ date: PartialDate) -> Int {
+        let (y0, m, d) = (date.year, date.month ?? 1, date.day ?? 1)
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads the articles of one source named on the command line: a file, `-` for standard
+/// input, or an `http(s)://` address. Every source is held to the fetcher's size cap.
+public struct SourceReader: Sendable {
+    public var fetcher: SourceFetcher
+    /// The format to read, or nil to tell it from the content.
+    public var format: ImportFormat?
+
+    public init(fetcher: SourceFetcher = SourceFetcher(), format: ImportFormat? = nil) {
+        self.fetcher = fetcher
+        self.format = format
+    }
+
+    /// The articles of `source`, each checked to have a title and a date.
+    public func read(_ source: String) throws(ImportFailure) -> [SourceArticle] {
+        let bytes: [UInt8]
+        var address: String?
+        var fileName: String?
+        if SourceFetcher.isAddress(source) {
+            bytes = try fetcher.fetch(source)
+            address = source
+        } else if source == "-" {
+            bytes = try readStandardInput()
+        } else {
+            bytes = try readFile(source)
+            fileName = source.split(separator: "/").last.map(String.init) ?? source
+        }
+        let name = source == "-" ? "standard input" : source
+        let kind = format ?? ImportFormat.detect(bytes)
+        let articles = try ArticleReader.read(bytes, format: kind, source: name)
+        guard !articles.isEmpty else { throw ImportFailure(source: name, message: "no items to import") }
+        let isFeed = kind == .rss || kind == .atom
+        var result: [SourceArticle] = []
+        for article in articles {
+            result.append(try SourceArticle(article, sourceName: name, address: isFeed ? nil : address,
+                                            fileName: isFeed && article.link != nil ? nil : fileName))
+        }
+        return result
+    }
+
+    private func readFile(_ path: String) throws(ImportFailure) -> [UInt8] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ImportFailure(source: path, message: "file not found", isUnreachable: true)
+        }
+        guard !isFolder.boolValue else { throw ImportFailure(source: path, message: "is a folder, not a file", isUnreachable: true) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportFailure(source: path, message: "cannot read it", isUnreachable: true)
+        }
+        defer { try? handle.close() }
+        return try readCapped(handle, name: path)
+    }
+
+    private func readStandardInput() throws(ImportFailure) -> [UInt8] {
+        try readCapped(FileHandle.standardInput, name: "standard input")
+    }
+
+    private func readCapped(_ handle: FileHandle, name: String) throws(ImportFailure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 16)
+            } catch {
+                throw ImportFailure(source: name, message: "cannot read it: \(error.localizedDescription)", isUnreachable: true)
+            }
+            guard let chunk, !chunk.isEmpty else { return bytes }
+            bytes.append(contentsOf: chunk)
+            if bytes.count > fetcher.maximumBytes {
+                throw ImportFailure(source: name, message: fetcher.tooLargeMessage)
+            }
+        }
+    }
+}

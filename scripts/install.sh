@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs itu-browser for the current user, so that it works from any directory.
+#
+# Usage: scripts/install.sh [PREFIX]      (default PREFIX: ~/.local)
+#
+# Builds in release mode, copies the binary to PREFIX/bin/itu-browser and the bundled fixtures
+# to $XDG_DATA_HOME/itu-browser/fixtures (default ~/.local/share/itu-browser/fixtures), where
+# the binary looks for its data when no --fixtures, ITU_BROWSER_FIXTURES or config says
+# otherwise. Running it again replaces both.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+prefix=${1:-$HOME/.local}
+data_home=${XDG_DATA_HOME:-}
+case $data_home in
+    /*) ;;
+    *) data_home="$HOME/.local/share" ;;
+esac
+fixtures="$data_home/itu-browser/fixtures"
+
+echo "==> building itu-browser (release)"
+swift build -c release --product itu-browser
+binary="$(swift build -c release --show-bin-path)/itu-browser"
+
+echo "==> installing $prefix/bin/itu-browser"
+install -d "$prefix/bin"
+install -m 0755 "$binary" "$prefix/bin/itu-browser.new"
+mv -f "$prefix/bin/itu-browser.new" "$prefix/bin/itu-browser"
+
+echo "==> installing the fixtures in $fixtures"
+install -d "$fixtures"
+for file in sectors.json organizations.json news.json; do
+    install -m 0644 "fixtures/$file" "$fixtures/$file"
+done
+
+echo "installed: $prefix/bin/itu-browser (data: $fixtures)"
+case ":$PATH:" in
+    *":$prefix/bin:"*) ;;
+    *) echo "note: $prefix/bin is not on your PATH; add it, or run $prefix/bin/itu-browser" ;;
+esac
