@@ -24,10 +24,9 @@ extension FileSystem {
             unlink(temporary)
             return .failure(failure)
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
+        if case .failure(let failure) = rename(temporary, to: path) {
             unlink(temporary)
-            return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(code))"))
+            return .failure(Failure(message: "cannot write \"\(path)\": \(errorText(failure.code ?? EIO))", code: failure.code))
         }
         let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {

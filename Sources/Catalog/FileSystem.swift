@@ -72,6 +72,14 @@ enum FileSystem {
         return nil
     }
 
+    /// The whole contents of a regular file as an array (read as `withContents(of:_:)` reads),
+    /// for files a writer must hold whole.
+    static func readFile(_ path: String) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        if let failure = withContents(of: path, { buffer, _ in bytes = Array(buffer) }) { return .failure(failure) }
+        return .success(bytes)
+    }
+
     /// The names in a folder, without `.` and `..`.
     static func contentsOfDirectory(_ path: String) -> Result<[String], Failure> {
         guard let stream = opendir(path) else {

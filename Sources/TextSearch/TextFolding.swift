@@ -53,9 +53,9 @@ public enum TextFolding {
     private struct HashSink: TokenSink {
         var hashes: [UInt64] = []
 
-        mutating func accept(_ term: UnsafeBufferPointer<UInt8>, position: Int, kind: TokenKind, start: Int, end: Int) {
+        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
             switch kind {
-            case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(term))
+            case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(padded: term))
             case .compoundWhole, .cjkBigram: break
             }
         }
