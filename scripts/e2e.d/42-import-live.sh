@@ -19,7 +19,7 @@ if "$BINARY" import "$WORK/import-live.txt" --fixtures "$IMPORT_LIVE" >"$WORK/im
 else
     fail "import-live: the import failed: $(cat "$WORK/import-live.out")"
 fi
-wait_for "Intersputnik opens a regional office" 10
+wait_for "2031-01-02  Intersputnik opens a" 10
 wait_for "fixtures changed: +1 news"
 keys q
 check_restored import-live 0
