@@ -4,6 +4,7 @@ import Catalog
 import CatalogSearch
 import Foundation
 import Terminal
+import UserState
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,9 +49,9 @@ enum BrowseLauncher {
         }
         let terminal: Terminal
         do {
-            let crashReports = CrashReportFolder.path(environment: options.environment).map {
-                CrashReportOptions(folder: $0, programName: CrashReportFolder.applicationName)
-            }
+            // Crash reports go beside the state database, in the one state folder.
+            let stateFolder = StateStore.defaultLocation(environment: options.environment).deletingLastPathComponent()
+            let crashReports = CrashReportOptions(folder: stateFolder.path, programName: "itu-browser")
             terminal = try Terminal.open(environment: options.environment, crashReports: crashReports)
         } catch {
             Console.error(error.description)
