@@ -42,7 +42,10 @@ public final class StateStore: Sendable {
             return StateStore(readOnly: "cannot create the state folder \(folder.path): \(StateStore.reason(error))")
         }
         do {
-            return try StateStore(queue: StateStore.openWritable(url, busyTimeout: busyTimeout))
+            let queue = try StateStore.whileOpeningAlone(url, timeout: busyTimeout) {
+                try StateStore.openWritable(url, busyTimeout: busyTimeout)
+            }
+            return StateStore(queue: queue)
         } catch let failure as OpenFailure {
             switch failure {
             case .corrupt(let detail):
@@ -131,7 +134,7 @@ public final class StateStore: Sendable {
     public func merge(_ states: [ItemKey: ItemState]) throws -> Int {
         let queue = try writableQueue()
         return try StateStore.translatingErrors {
-            try queue.write { db in
+            try StateStore.writeImmediately(queue) { db in
                 let existing = try StateStore.fetchAll(db)
                 var changed = 0
                 for key in states.keys.sorted() {
@@ -158,6 +161,21 @@ public final class StateStore: Sendable {
 
     // MARK: Writing
 
+    /// Runs `body` in an IMMEDIATE transaction, which takes the write lock (waiting up to the
+    /// busy timeout) before the first read. GRDB's `write` opens a DEFERRED one: its read would
+    /// start on a snapshot that another process's commit makes stale, and the upgrade to a write
+    /// would then fail at once with SQLITE_BUSY, whatever the busy timeout.
+    private static func writeImmediately<T>(_ queue: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     private func writableQueue() throws -> DatabaseQueue {
         switch backend {
         case .readOnly(_, let reason): throw StateStoreError("not saved: " + reason)
@@ -168,7 +186,7 @@ public final class StateStore: Sendable {
     private func change(_ key: ItemKey, _ body: @Sendable (inout ItemState) -> Void) throws {
         let queue = try writableQueue()
         try StateStore.translatingErrors {
-            try queue.write { db in
+            try StateStore.writeImmediately(queue) { db in
                 var state = try StateStore.fetch(key, db)
                 body(&state)
                 try StateStore.save(key, state, db)
@@ -249,6 +267,45 @@ public final class StateStore: Sendable {
             default: throw OpenFailure.unusable(StateStore.reason(error))
             }
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `<database>.lock`, waiting up to `timeout`
+    /// seconds for it (`OpenFailure.locked` after that).
+    ///
+    /// Opening checks, creates and migrates the database in several SQLite transactions, and
+    /// GRDB's migrator reads which migrations are applied outside any: two processes creating
+    /// a new database at the same moment would both run the first migration, and a checking
+    /// reader could see a half-made schema. The lock makes each process open the database
+    /// alone; it is held only while opening, never while the store is used. When the lock file
+    /// cannot be made (a read-only folder), opening goes on without it and SQLite says why.
+    private static func whileOpeningAlone<T>(_ url: URL, timeout: TimeInterval, _ body: () throws -> T) throws -> T {
+        let descriptor = StateStore.openLockFile(url.path + ".lock")
+        guard descriptor >= 0 else { return try body() }
+        defer { StateStore.closeLockFile(descriptor) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { return try body() }
+            guard Date() < deadline else { throw OpenFailure.locked }
+            usleep(10_000)
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    private static func openLockFile(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #else
+        return Darwin.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #endif
+    }
+
+    private static func closeLockFile(_ descriptor: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(descriptor)
+        #else
+        _ = Darwin.close(descriptor)
+        #endif
     }
 
     /// Renames a corrupt database (with its -wal and -shm files) out of the way and says so.

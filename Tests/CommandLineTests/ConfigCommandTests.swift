@@ -73,7 +73,7 @@ import Testing
         let config = try Self.configHome("[data]\nfixtures = \"\(fromConfig.url.path)\"\n")
         let elsewhere = try TemporaryDirectory()
         let copy = elsewhere.url.appendingPathComponent("itu-browser")
-        try FileManager.default.copyItem(at: try ITUBrowserProcess.executable(), to: copy)
+        try ITUBrowserProcess.copyExecutable(to: copy)
 
         func sectors(_ arguments: [String], _ environment: [String: String]) throws -> String {
             let output = try ITUBrowserProcess.run(["list", "sectors"] + arguments, executable: copy, in: elsewhere.url, environment: environment)

@@ -80,12 +80,54 @@ enum ITUBrowserProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        try process.run()
+        try startRetryingWhileBusy(process)
         process.waitUntilExit()
         return CommandOutput(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Copies the built executable to `destination`, through a descriptor opened close-on-exec.
+    ///
+    /// A copy written through an inheritable descriptor can be held open by a child that another
+    /// test forks at that moment, and executing the copy then fails with "Text file busy".
+    static func copyExecutable(to destination: URL) throws {
+        let contents = try Data(contentsOf: try executable())
+        let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try contents.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Starts `process`, retrying for up to two seconds while its executable is busy: a child
+    /// forked by a concurrent test holds inherited descriptors until it calls exec.
+    static func startRetryingWhileBusy(_ process: Process) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try process.run()
+            } catch let error as NSError where attempts < 40 && isTextFileBusy(error) {
+                attempts += 1
+                usleep(50_000)
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return (underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY))
+            || (error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY))
     }
 
     static let xdgVariables = ["XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"]

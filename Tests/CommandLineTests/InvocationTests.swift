@@ -27,7 +27,7 @@ import Testing
     @Test func withoutAnyFixturesItSaysHowToPointAtSome() throws {
         let elsewhere = try TemporaryDirectory()
         let copy = elsewhere.url.appendingPathComponent("itu-browser")
-        try FileManager.default.copyItem(at: try ITUBrowserProcess.executable(), to: copy)
+        try ITUBrowserProcess.copyExecutable(to: copy)
         let output = try ITUBrowserProcess.run(["list", "news"], executable: copy, in: elsewhere.url)
         #expect(output.status == 1)
         #expect(output.stderr.hasPrefix("itu-browser: no fixtures found"))

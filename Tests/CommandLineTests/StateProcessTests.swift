@@ -4,8 +4,9 @@ import Testing
 /// Several real `itu-browser` processes on one state database: writers at the same time, and
 /// a writer killed with SIGKILL in the middle of a large import.
 @Suite struct StateProcessTests {
-    /// Starts the built executable in the background on the state folder, output discarded.
-    static func start(_ arguments: [String], stateHome: URL) throws -> Process {
+    /// Starts the built executable in the background on the state folder, standard output
+    /// discarded and standard error written to `errors` when given.
+    static func start(_ arguments: [String], stateHome: URL, errors: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try ITUBrowserProcess.executable()
         process.arguments = arguments
@@ -13,7 +14,12 @@ import Testing
         environment["XDG_STATE_HOME"] = stateHome.path
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            try Data().write(to: errors)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -45,9 +51,11 @@ import Testing
             try Self.write(Self.items(prefix: "writer\(writer)", count: 500) + [shared], to: file)
             files.append(file)
         }
-        let processes = try files.map { try Self.start(["state", "import", $0.path], stateHome: folder.url) }
+        let errors = files.map { $0.appendingPathExtension("stderr") }
+        let processes = try zip(files, errors).map { try Self.start(["state", "import", $0.path], stateHome: folder.url, errors: $1) }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
+        let messages = try errors.map { String(decoding: try Data(contentsOf: $0), as: UTF8.self) }
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "\(messages)")
 
         let (items, stderr) = try Self.exportedItems(stateHome: folder.url)
         #expect(stderr.isEmpty)

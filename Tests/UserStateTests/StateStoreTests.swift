@@ -76,7 +76,7 @@ struct StateStoreTests {
         #expect(throws: StateStoreError.self) { try store.setStarred(news, true, at: Times.first) }
         let kept = folder.appendingPathComponent("state.sqlite.corrupt-20231114T221320Z")
         #expect(try Data(contentsOf: kept) == garbage)
-        #expect(try scratch.files(in: folder) == ["state.sqlite.corrupt-20231114T221320Z"])
+        #expect(try scratch.files(in: folder) == ["state.sqlite.corrupt-20231114T221320Z", "state.sqlite.lock"])
 
         let next = StateStore.open(at: scratch.databaseURL, now: Times.second)
         #expect(next.readOnlyReason == nil)
@@ -130,6 +130,28 @@ struct StateStoreTests {
             try db.execute(sql: "ROLLBACK")
         }
         #expect(StateStore.open(at: scratch.databaseURL, busyTimeout: 0.2).readOnlyReason == nil)
+    }
+
+    @Test("a process opening the database holds state.sqlite.lock; another waits for it, then gives up read-only")
+    func openingWaitsForTheOpeningLock() throws {
+        let scratch = try ScratchFolder()
+        do {
+            let store = StateStore.open(at: scratch.databaseURL)
+            try store.setStarred(organization, true, at: Times.first)
+        }
+        let lockPath = scratch.databaseURL.path + ".lock"
+        let holder = open(lockPath, O_RDWR)
+        #expect(holder >= 0)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        let store = StateStore.open(at: scratch.databaseURL, busyTimeout: 0.2)
+        #expect(store.readOnlyReason?.contains("locked by another process for more than 0.2 s") == true)
+        #expect(try store.all() == [organization: ItemState(starredAt: Times.first)])
+
+        flock(holder, LOCK_UN)
+        let reopened = StateStore.open(at: scratch.databaseURL, busyTimeout: 0.2)
+        #expect(reopened.readOnlyReason == nil)
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0, "the lock is released once the store is open")
     }
 
     @Test("a folder where the database should be gives a read-only store naming the path")
