@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// ITU Browser: a terminal browser over the ITU's Sectors, their member organizations and news.
@@ -80,3 +81,20 @@ let package = Package(
         .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
     ]
 )
+
+/// The modules with unsafe code (the fixture loader, the index builder's concurrent writes through
+/// pointers, the ranker, the snapshot reader, the terminal's signal handling) and their tests.
+///
+/// With `ITU_BROWSER_PACKAGE=unsafe-code` in the environment the package is only these: `.ci/run`
+/// builds it so for its sanitizer and release-mode test runs, which then need not compile the
+/// dependencies, the executable and the benchmarks a fourth, fifth and sixth time. Every other
+/// use of the package (the README's commands included) sees all of it.
+let unsafeCodeTargets: Set<String> = [
+    "Catalog", "SnapshotFormat", "TextSearch", "CatalogSearch", "CatalogCache", "Screen", "CNcurses", "Terminal",
+    "CatalogTests", "TextSearchTests", "CatalogSearchTests", "CatalogCacheTests", "TerminalTests",
+]
+if ProcessInfo.processInfo.environment["ITU_BROWSER_PACKAGE"] == "unsafe-code" {
+    package.targets = package.targets.filter { unsafeCodeTargets.contains($0.name) }
+    package.products = []
+    package.dependencies = []
+}

@@ -15,6 +15,7 @@ set -u
 
 BINARY=${1:-.build/debug/itu-browser}
 SOCKET="itu-e2e-$$"
+run_start=$(date +%s)
 PASSED=0
 FAILED=0
 
@@ -234,10 +235,17 @@ else
     fail "sigterm: cannot find the browser's process"
 fi
 
+# Seconds since the epoch, for the time each scenario takes.
+now() { date +%s; }
+
+scenario_start=$(now)
+echo "e2e: main scenario: $((scenario_start - run_start)) s"
 for scenario in "$(dirname "$0")"/e2e.d/*.sh; do
     [ -f "$scenario" ] || continue
     echo "e2e: scenario $(basename "$scenario")"
     . "$scenario"
+    echo "e2e: scenario $(basename "$scenario"): $(($(now) - scenario_start)) s"
+    scenario_start=$(now)
 done
 
 echo "e2e: $PASSED passed, $FAILED failed"

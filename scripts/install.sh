@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs itu-browser for the current user, so that it works from any directory.
 #
-# Usage: scripts/install.sh [PREFIX]      (default PREFIX: ~/.local)
+# Usage: scripts/install.sh [--configuration release|debug] [PREFIX]
+#        (default: release, and PREFIX ~/.local)
 #
-# Builds in release mode, copies the binary to PREFIX/bin/itu-browser and the bundled fixtures
+# Builds in release mode (or debug, which the end-to-end test uses to install the build it has
+# just made instead of compiling the package a second time), copies the binary to PREFIX/bin/itu-browser and the bundled fixtures
 # to $XDG_DATA_HOME/itu-browser/fixtures (default ~/.local/share/itu-browser/fixtures), where
 # the binary looks for its data when no --fixtures, ITU_BROWSER_FIXTURES or config says
 # otherwise. Running it again replaces both.
@@ -11,6 +13,19 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+configuration=release
+if [[ ${1:-} == --configuration || ${1:-} == -c ]]; then
+    configuration=${2:-}
+    shift 2 || true
+fi
+case $configuration in
+    release | debug) ;;
+    *) echo "install: --configuration must be release or debug, not '$configuration'" >&2; exit 2 ;;
+esac
+if [[ $# -gt 1 || ${1:-} == -* ]]; then
+    sed -n '4,5p' "${BASH_SOURCE[0]}" | sed 's/^# //' >&2
+    exit 2
+fi
 prefix=${1:-$HOME/.local}
 data_home=${XDG_DATA_HOME:-}
 case $data_home in
@@ -19,9 +34,9 @@ case $data_home in
 esac
 fixtures="$data_home/itu-browser/fixtures"
 
-echo "==> building itu-browser (release)"
-swift build -c release --product itu-browser
-binary="$(swift build -c release --show-bin-path)/itu-browser"
+echo "==> building itu-browser ($configuration)"
+swift build -c "$configuration" --product itu-browser
+binary="$(swift build -c "$configuration" --show-bin-path)/itu-browser"
 
 echo "==> installing $prefix/bin/itu-browser"
 install -d "$prefix/bin"

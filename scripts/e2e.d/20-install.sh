@@ -1,10 +1,12 @@
 # Install: scripts/install.sh into a temporary prefix, with HOME in a temporary folder; then the
-# installed binary, run from / with only HOME and PATH set, finds the installed fixtures.
+# installed binary, run from / with only HOME and PATH set, finds the installed fixtures. The
+# script installs the debug build (--configuration debug), which is already made, rather than
+# compiling the whole package again in release mode.
 install_home="$WORK/install-home"
 install_prefix="$WORK/install-prefix"
 mkdir -p "$install_home"
-if env -u XDG_DATA_HOME HOME="$install_home" bash "$(dirname "$0")/install.sh" "$install_prefix" >"$WORK/install.log" 2>&1; then
-    pass "install: scripts/install.sh $install_prefix"
+if env -u XDG_DATA_HOME HOME="$install_home" bash "$(dirname "$0")/install.sh" --configuration debug "$install_prefix" >"$WORK/install.log" 2>&1; then
+    pass "install: scripts/install.sh --configuration debug $install_prefix"
 else
     fail "install: scripts/install.sh failed: $(tail -5 "$WORK/install.log")"
 fi
