@@ -22,7 +22,7 @@ before=$(cksum <"$import_fixtures/news.json")
 printf '<rss version="2.0">\n<channel><item><title>x</titel></channel></rss>\n' >"$WORK/import-bad.xml"
 status=0
 "$BINARY" import "$WORK/import-bad.xml" --fixtures "$import_fixtures" >/dev/null 2>"$WORK/import-bad.err" || status=$?
-[[ $status -eq 65 ]] || fail "import: an invalid feed gave exit status $status, not 65"
+[ "$status" -eq 65 ] || fail "import: an invalid feed gave exit status $status, not 65"
 grep -q 'import-bad.xml:2:' "$WORK/import-bad.err" || fail "import: the invalid feed's message has no line and column"
-[[ $(cksum <"$import_fixtures/news.json") == "$before" ]] || fail "import: news.json changed after a duplicate and an invalid import"
-[[ $FAILED -eq $import_failures ]] && pass "import: a press release added, validated, idempotent; an invalid feed refused with file:line:column"
+[ "$(cksum <"$import_fixtures/news.json")" = "$before" ] || fail "import: news.json changed after a duplicate and an invalid import"
+[ "$FAILED" -eq "$import_failures" ] && pass "import: a press release added, validated, idempotent; an invalid feed refused with file:line:column"
