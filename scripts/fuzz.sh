@@ -14,9 +14,9 @@
 # Each Swift module is compiled once, as its own module (-enable-testing, so @testable import
 # works), with -sanitize=fuzzer,address, into .build-fuzz/modules/, and rebuilt when one of its
 # sources (or this script) is newer; a lock per module lets several targets build at once. The
-# entry is then linked with the objects of its modules and run on a copy of the seed corpus. The Swift runtime's backtracer is
-# turned off in the fuzzer (SWIFT_BACKTRACE=enable=no): libFuzzer and AddressSanitizer report
-# the crash themselves, and the two reporters together misbehave.
+# entry is then linked with the objects of its modules and run on a copy of the seed corpus. The
+# Swift runtime's backtracer is turned off in the fuzzer (SWIFT_BACKTRACE=enable=no): libFuzzer
+# and AddressSanitizer report the crash themselves, and the two reporters together misbehave.
 #
 # Exit status: 0 when the run found nothing; 1 when it found a crash, a leak or a timeout (the
 # input that triggers it is printed: replay it with the printed command); 2 on a usage or build error.
