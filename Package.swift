@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SnapshotFormat"),
         .target(name: "TextSearch", dependencies: ["SnapshotFormat"], exclude: ["QUERY-LANGUAGE.md"]),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch", "SnapshotFormat"]),
-        .target(name: "CatalogCache", dependencies: ["Catalog", "CatalogSearch", "SnapshotFormat"]),
+        .target(name: "CatalogCache", dependencies: ["Catalog", "CatalogSearch", "SnapshotFormat", "XDGDirectories"]),
         .target(name: "Screen"),
         .target(name: "Browser", dependencies: ["Catalog", "CatalogSearch", "Screen"]),
         .systemLibrary(
@@ -31,8 +31,9 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
-        .target(name: "UserState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "XDGDirectories"),
+        .target(name: "UserState", dependencies: ["XDGDirectories", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Settings", dependencies: ["XDGDirectories", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -42,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "itu-browser",
             dependencies: [
-                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "Import", "CatalogCache",
+                "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "Import", "CatalogCache", "XDGDirectories",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +80,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch"]),
         .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
+        .testTarget(name: "XDGDirectoriesTests", dependencies: ["XDGDirectories"]),
     ]
 )
 
@@ -90,7 +92,7 @@ let package = Package(
 /// dependencies, the executable and the benchmarks a fourth, fifth and sixth time. Every other
 /// use of the package (the README's commands included) sees all of it.
 let unsafeCodeTargets: Set<String> = [
-    "Catalog", "SnapshotFormat", "TextSearch", "CatalogSearch", "CatalogCache", "Screen", "CNcurses", "Terminal",
+    "Catalog", "SnapshotFormat", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
     "CatalogTests", "TextSearchTests", "CatalogSearchTests", "CatalogCacheTests", "TerminalTests",
 ]
 if ProcessInfo.processInfo.environment["ITU_BROWSER_PACKAGE"] == "unsafe-code" {

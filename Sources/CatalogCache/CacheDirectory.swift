@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import SnapshotFormat
+import XDGDirectories
 
 /// Where snapshots live: `$XDG_CACHE_HOME/itu-browser/` (default `~/.cache/itu-browser/`), one
 /// file per fixtures folder, named by the XXH64 of the folder's real path.
@@ -14,15 +15,9 @@ public struct CacheDirectory: Sendable {
         self.path = path
     }
 
-    /// From the environment, as XDG says; nil when neither `XDG_CACHE_HOME` nor `HOME` is set.
-    public init?(environment: [String: String]) {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            self.init(path: cache + "/itu-browser")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            self.init(path: home + "/.cache/itu-browser")
-        } else {
-            return nil
-        }
+    /// From the environment, as XDG says (`XDGBaseDirectory`).
+    public init(environment: [String: String]) {
+        self.init(path: XDGBaseDirectory.cache.folder(environment: environment))
     }
 
     /// The real path of `folder` (symbolic links and `..` resolved), or nil when it does not exist.

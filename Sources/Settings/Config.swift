@@ -1,4 +1,5 @@
 import Foundation
+import XDGDirectories
 
 /// The settings read from `config.toml`, as plain values, each with the line it came from so
 /// that later checks (a key conflict found by the Browser, a missing fixtures folder) can name
@@ -38,15 +39,8 @@ public struct Config: Equatable, Sendable {
     }
 
     /// `$XDG_CONFIG_HOME/itu-browser/config.toml`, with `~/.config` when `XDG_CONFIG_HOME` is
-    /// unset, empty or relative.
+    /// unset, empty or relative (`XDGBaseDirectory`).
     public static func defaultLocation(environment: [String: String]) -> URL {
-        let base: String
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            base = config
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = home + "/.config"
-        }
-        return URL(fileURLWithPath: base).appendingPathComponent("itu-browser").appendingPathComponent("config.toml")
+        URL(fileURLWithPath: XDGBaseDirectory.config.folder(environment: environment)).appendingPathComponent("config.toml")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import XDGDirectories
 
 /// The read, starred and note state of items, kept in a SQLite database shared by every
 /// `itu-browser` process of the user (WAL, so readers never wait for a writer).
@@ -18,16 +19,9 @@ public final class StateStore: Sendable {
     private let lastDataVersion = LockedValue<Int?>(nil)
 
     /// Where the database lives: `$XDG_STATE_HOME/itu-browser/state.sqlite`, with
-    /// `~/.local/state` when `XDG_STATE_HOME` is unset, empty or relative.
+    /// `~/.local/state` when `XDG_STATE_HOME` is unset, empty or relative (`XDGBaseDirectory`).
     public static func defaultLocation(environment: [String: String]) -> URL {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = state
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = home + "/.local/state"
-        }
-        return URL(fileURLWithPath: base).appendingPathComponent("itu-browser").appendingPathComponent("state.sqlite")
+        URL(fileURLWithPath: XDGBaseDirectory.state.folder(environment: environment)).appendingPathComponent("state.sqlite")
     }
 
     /// Opens (creating it, its folder with mode 0700, and its tables when needed) the database

@@ -14,9 +14,7 @@ struct CacheCommand: ParsableCommand {
     /// The cache folder and the real path of the fixtures folder the options name.
     static func locate(_ options: CatalogOptions) throws -> (cache: CacheDirectory, realFolder: String) {
         let location = try options.location()
-        guard let cache = SnapshotCache.directory else {
-            throw CommandFailure("no cache folder: neither XDG_CACHE_HOME nor HOME is set")
-        }
+        let cache = SnapshotCache.directory
         guard let realFolder = CacheDirectory.realPath(location.path) else {
             throw CommandFailure("no folder \(location.path)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import XDGDirectories
 
 /// Finds the fixtures folder a command reads.
 ///
@@ -37,7 +38,7 @@ struct FixturesLocator {
         if let configured {
             return try existing(configured.path, source: configured.source)
         }
-        let installed = Self.dataHome(environment) + "/itu-browser/fixtures"
+        let installed = XDGBaseDirectory.data.folder(environment: environment) + "/fixtures"
         if FileManager.default.fileExists(atPath: installed + "/news.json") {
             return Location(path: installed)
         }
@@ -48,16 +49,9 @@ struct FixturesLocator {
             }
         }
         throw CommandFailure(
-            "no fixtures found: none in \(Self.dataHome(environment))/itu-browser/fixtures, and the bundled fixtures/ folder "
+            "no fixtures found: none in \(XDGBaseDirectory.data.folder(environment: environment))/fixtures, and the bundled fixtures/ folder "
                 + "is not above the current directory or the executable; point at some with --fixtures DIR, the "
                 + "\(Self.environmentVariable) environment variable or [data] fixtures in the config")
-    }
-
-    /// `$XDG_DATA_HOME`, else `~/.local/share` (also when it is relative).
-    static func dataHome(_ environment: [String: String]) -> String {
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share"
     }
 
     /// The nearest directory at or above `start` holding `Package.swift` and `fixtures/news.json`.

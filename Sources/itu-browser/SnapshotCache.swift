@@ -11,7 +11,7 @@ struct SnapshotCache {
     let catalogOptions: CatalogOptions
     let cacheOptions: CacheOptions
 
-    static var directory: CacheDirectory? { CacheDirectory(environment: ProcessInfo.processInfo.environment) }
+    static var directory: CacheDirectory { CacheDirectory(environment: ProcessInfo.processInfo.environment) }
 
     func searchIndex() throws(CommandFailure) -> CatalogSearchIndex {
         let location = try catalogOptions.location()
@@ -54,9 +54,9 @@ struct SnapshotCache {
     /// The cache folder and the fixtures folder's real path, nil when the cache is not used.
     private func place() throws(CommandFailure) -> (cache: CacheDirectory, realFolder: String)? {
         let location = try catalogOptions.location()
-        guard !cacheOptions.noCache, let cache = SnapshotCache.directory,
+        guard !cacheOptions.noCache,
               let realFolder = CacheDirectory.realPath(location.path) else { return nil }
-        return (cache, realFolder)
+        return (SnapshotCache.directory, realFolder)
     }
 
     private func open(cache: CacheDirectory, realFolder: String) -> CatalogSnapshot? {
