@@ -106,9 +106,28 @@ do {
     print("the feed could not be read: \(error)")
     exit(1)
 }
-let result = timed("link, plan, check and write") {
-    NewsImport.run(articles, into: folder, options: ImportOptions(), dryRun: false)
+/// The label of each step's line, in the order the steps end.
+func label(_ step: NewsImport.Step) -> String {
+    switch step {
+    case .loaded: return "  load the fixtures (lock, read)"
+    case .linked: return "  link (entities, summary, tags)"
+    case .planned: return "  plan (sources, near duplicates)"
+    case .checked: return "  edit news.json and check it"
+    case .written: return "  write (temporary file, fsync)"
+    }
 }
+
+var stepStart = (wall: ContinuousClock().now, cpu: processCPUSeconds())
+var stepLines: [String] = []
+let result = timed("link, plan, check and write") {
+    stepStart = (ContinuousClock().now, processCPUSeconds())
+    return NewsImport.run(articles, into: folder, options: ImportOptions(), dryRun: false) { step in
+        let now = (wall: ContinuousClock().now, cpu: processCPUSeconds())
+        stepLines.append(line(label(step), wall: wallSeconds(since: stepStart.wall), cpu: now.cpu - stepStart.cpu))
+        stepStart = now
+    }
+}
+for stepLine in stepLines { print(stepLine) }
 let wall = wallSeconds(since: total)
 let cpu = processCPUSeconds() - totalCPU
 switch result {

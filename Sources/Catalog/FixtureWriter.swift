@@ -31,9 +31,22 @@ public enum FixtureWriter {
         public var description: String { message }
     }
 
+    /// The steps of `changeNews`, reported as each one ends (a benchmark times them).
+    public enum Step: Sendable {
+        /// The fixtures were read and loaded.
+        case loaded
+        /// `change` returned.
+        case changed
+        /// `news.json` was edited and the result checked.
+        case checked
+        /// The new `news.json` was written durably.
+        case written
+    }
+
     /// Locks the folder, loads its catalog, asks `change` what to do with it, checks the result
-    /// and, unless `dryRun`, writes it. Returns whether `news.json` was written.
-    public static func changeNews(in directory: String, dryRun: Bool,
+    /// and, unless `dryRun`, writes it. Returns whether `news.json` was written. `progress` is
+    /// told each step as it ends.
+    public static func changeNews(in directory: String, dryRun: Bool, progress: (Step) -> Void = { _ in },
                                   _ change: (Catalog) -> NewsChange) -> Result<Bool, Failure> {
         let folder = directory.isEmpty ? "." : directory
         let lock: FolderLock
@@ -58,8 +71,10 @@ public enum FixtureWriter {
             return .failure(Failure(message: "the fixtures in \(folder) are invalid; fix them before importing",
                                     problems: before.problems))
         }
+        progress(.loaded)
         let newsIndex = files.firstIndex { $0.kind == .news }!
         let newsChange = change(catalog)
+        progress(.changed)
         guard !newsChange.isEmpty else { return .success(false) }
 
         let edited: [UInt8]
@@ -76,9 +91,12 @@ public enum FixtureWriter {
             return .failure(Failure(message: "the imported items would make the fixtures invalid; nothing was written",
                                     problems: after.errors))
         }
+        progress(.checked)
         if dryRun { return .success(false) }
         switch FileSystem.replaceDurably(files[newsIndex].name, with: edited) {
-        case .success: return .success(true)
+        case .success:
+            progress(.written)
+            return .success(true)
         case .failure(let failure): return .failure(Failure(message: failure.message, problems: []))
         }
     }
