@@ -19,18 +19,7 @@ public enum Similarity {
     /// The Jaccard similarity of two sorted sets of term hashes (see `TextFolding.termHashes`).
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
-        var (i, j, shared) = (0, 0, 0)
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        let shared = sharedCount(a, b, enough: nil)
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
@@ -39,14 +28,21 @@ public enum Similarity {
     static func reaches(_ a: [UInt64], _ b: [UInt64], _ threshold: Double) -> Bool {
         if a.isEmpty && b.isEmpty { return 1 >= threshold }
         guard let needed = sharedNeeded(a.count, b.count, threshold) else { return false }
-        if needed == 0 { return true }
+        return sharedCount(a, b, enough: needed) >= needed
+    }
+
+    /// The number of terms two sorted sets share; with `enough`, counted only until `enough` are
+    /// found (then `enough`) or the terms left cannot make `enough` (then less than `enough`).
+    private static func sharedCount(_ a: [UInt64], _ b: [UInt64], enough: Int?) -> Int {
+        let enough = enough ?? min(a.count, b.count)
+        let countsAll = enough == min(a.count, b.count)
         return a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 var (i, j, shared) = (0, 0, 0)
-                while shared + min(a.count - i, b.count - j) >= needed {
+                while i < a.count && j < b.count && shared < enough
+                        && (countsAll || shared + min(a.count - i, b.count - j) >= enough) {
                     if a[i] == b[j] {
                         shared += 1
-                        if shared == needed { return true }
                         i += 1
                         j += 1
                     } else if a[i] < b[j] {
@@ -55,7 +51,7 @@ public enum Similarity {
                         j += 1
                     }
                 }
-                return false
+                return shared
             }
         }
     }
