@@ -37,15 +37,14 @@ enum NewsFileEditor {
                 }
             }
         }
-        let added = change.added.enumerated().sorted { a, b in
-            a.element.date.description == b.element.date.description ? a.offset < b.offset
-                : a.element.date.description < b.element.date.description
-        }.map(\.element)
+        let dates = change.added.map(\.date.description)
+        let order = dates.indices.sorted { a, b in dates[a] == dates[b] ? a < b : dates[a] < dates[b] }
         let laterDates = LaterDateFinder(layout.elements.map(\.date))
         var appended = Edit(range: 0..<0)
         let indent = Array(layout.indent.utf8)
-        for item in added {
-            if let next = laterDates.first(after: item.date.description) {
+        for position in order {
+            let item = change.added[position]
+            if let next = laterDates.first(after: dates[position]) {
                 let lineStart = layout.elements[next].lineStart
                 var edit = Edit(range: lineStart..<lineStart)
                 edit.append(indent)
