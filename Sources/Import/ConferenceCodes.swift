@@ -2,19 +2,20 @@
 ///
 /// A code is one of the conference names below in capitals, a hyphen, and two or four decimal
 /// digits (of any script), standing alone: neither the character before it nor the one after it
-/// is a letter, a number or a hyphen. The text is read once, scalar by scalar, left to right.
+/// is a letter, a number or a hyphen. The text's UTF-8 bytes are read once, left to right;
+/// scalars are decoded only around a name.
 enum ConferenceCodes {
     static let names = ["WRC", "WTSA", "WTDC", "PP", "RA", "CPM", "WCIT", "WSIS", "WTPF", "RRC", "GSR", "WTIS"]
-    private static let nameScalars = names.map { Array($0.unicodeScalars) }
+    private static let nameBytes = names.map { Array($0.utf8) }
 
     /// The codes of `text`, in order of first mention, each once.
     static func find(in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var codes: [String] = []
         var index = 0
-        while index < scalars.count {
-            if let end = match(scalars, at: index) {
-                let code = String(String.UnicodeScalarView(scalars[index..<end]))
+        while index < bytes.count {
+            if let end = match(bytes, at: index) {
+                let code = String(decoding: bytes[index..<end], as: UTF8.self)
                 if !codes.contains(code) { codes.append(code) }
                 index = end
             } else {
@@ -24,26 +25,46 @@ enum ConferenceCodes {
         return codes
     }
 
-    /// The end of the code starting at `start`, or nil when none starts there.
-    private static func match(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
-        guard "WPRCG".unicodeScalars.contains(scalars[start]) else { return nil }
-        if start > 0, joins(scalars[start - 1]) { return nil }
-        guard let name = nameScalars.first(where: { name in
-            start + name.count < scalars.count && zip(name, scalars[start...]).allSatisfy { $0 == $1 }
+    /// The end of the code starting at byte `start`, or nil when none starts there.
+    private static func match(_ bytes: [UInt8], at start: Int) -> Int? {
+        switch bytes[start] {
+        case UInt8(ascii: "W"), UInt8(ascii: "P"), UInt8(ascii: "R"), UInt8(ascii: "C"), UInt8(ascii: "G"): break
+        default: return nil
+        }
+        guard let name = nameBytes.first(where: { name in
+            start + name.count < bytes.count && bytes[start..<(start + name.count)].elementsEqual(name)
         }) else { return nil }
         let hyphen = start + name.count
-        guard scalars[hyphen] == "-" else { return nil }
-        for length in [2, 4] {
-            let end = hyphen + 1 + length
-            guard end <= scalars.count,
-                  scalars[(hyphen + 1)..<end].allSatisfy({ $0.properties.numericType == .decimal }) else { continue }
-            if end == scalars.count || !joins(scalars[end]) { return end }
+        guard bytes[hyphen] == UInt8(ascii: "-") else { return nil }
+        if start > 0, joins(scalar(endingAt: start, in: bytes)) { return nil }
+        var end = hyphen + 1
+        for digits in 1...4 {
+            guard end < bytes.count, let (digit, length) = scalar(at: end, in: bytes),
+                  digit.properties.numericType == .decimal else { return nil }
+            end += length
+            if digits == 2 || digits == 4, end == bytes.count || !joins(scalar(at: end, in: bytes)?.scalar) { return end }
         }
         return nil
     }
 
+    /// The scalar starting at byte `index`, with its length in bytes.
+    private static func scalar(at index: Int, in bytes: [UInt8]) -> (scalar: Unicode.Scalar, length: Int)? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    /// The scalar that ends just before byte `index`.
+    private static func scalar(endingAt index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(at: start, in: bytes)?.scalar
+    }
+
     /// Whether a scalar next to a code makes it part of a longer word: a letter, a number or `-`.
-    private static func joins(_ scalar: Unicode.Scalar) -> Bool {
+    private static func joins(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
         if scalar == "-" { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

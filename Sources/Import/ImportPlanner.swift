@@ -63,6 +63,7 @@ public struct ImportPlanner {
     public init(catalog: Catalog, options: ImportOptions) {
         self.options = options
         self.catalog = catalog
+        itemsBySource.reserveCapacity(catalog.news.count)
         for item in catalog.news { remember(item) }
     }
 
