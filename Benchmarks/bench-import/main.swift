@@ -134,7 +134,8 @@ let result = timed("link, plan, check and write") {
     stepStart = (ContinuousClock().now, processCPUSeconds())
     return NewsImport.run(articles, into: folder, options: ImportOptions(), dryRun: false) { step in
         let now = (wall: ContinuousClock().now, cpu: processCPUSeconds())
-        stepLines.append(line(label(step), wall: wallSeconds(since: stepStart.wall), cpu: now.cpu - stepStart.cpu))
+        stepLines.append(line(label(step), wall: wallSeconds(since: stepStart.wall), cpu: now.cpu - stepStart.cpu)
+                         + String(format: "  (peak so far %.0f MB)", Double(peakMemory()) / 1_048_576))
         stepStart = now
     }
 }
