@@ -4,7 +4,16 @@ import Import
 
 // bench-import: imports a generated RSS feed into a generated corpus and prints the time of
 // each step and the peak memory. Usage: bench-import [--news N] [--items M] [--orgs K]
-// (defaults: a 100,000-item corpus, a 10,000-item feed, 2,000 organizations).
+// [--repeats R] [--keep-news PATH] (defaults: a 100,000-item corpus, a 10,000-item feed,
+// 2,000 organizations, no repeats). The first R items of the feed repeat items of the corpus
+// under new links, so the near-duplicate check finds them; `--keep-news` copies the news.json
+// the import wrote to PATH, and each item's outcome to PATH.outcomes, to compare two versions.
+
+func textOption(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
 
 func option(_ name: String, default value: Int) -> Int {
     let arguments = CommandLine.arguments
@@ -49,15 +58,16 @@ func timed<T>(_ label: String, _ work: () throws -> T) rethrows -> T {
 }
 
 /// A feed of `count` items made like the corpus's own news (the generator's items after the
-/// corpus, so they are new), with unique links and RSS dates.
-func makeFeed(count: Int, generator: CorpusGenerator, organizations: [Organization]) -> [UInt8] {
+/// corpus, so they are new, except the first `repeats`, which are the corpus's first items),
+/// with unique links and RSS dates.
+func makeFeed(count: Int, repeats: Int, generator: CorpusGenerator, organizations: [Organization]) -> [UInt8] {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
     formatter.timeZone = TimeZone(identifier: "UTC")
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench</title>\n"
     for index in 0..<count {
-        let item = generator.makeNewsItem(at: generator.newsCount + index, organizations: organizations)
+        let item = generator.makeNewsItem(at: index < repeats ? index : generator.newsCount + index, organizations: organizations)
         var components = DateComponents()
         components.year = item.date.year
         components.month = item.date.month ?? 1
@@ -78,6 +88,7 @@ func escape(_ text: String) -> String {
 let newsCount = option("--news", default: 100_000)
 let itemCount = option("--items", default: 10_000)
 let organizationCount = option("--orgs", default: 2_000)
+let repeatCount = option("--repeats", default: 0)
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-import-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: folder) }
 
@@ -89,7 +100,7 @@ do {
     print("cannot write the corpus: \(error)")
     exit(1)
 }
-let feed = makeFeed(count: itemCount, generator: generator, organizations: generator.makeOrganizations())
+let feed = makeFeed(count: itemCount, repeats: repeatCount, generator: generator, organizations: generator.makeOrganizations())
 print("feed: \(feed.count / 1_000_000) MB; corpus written to a temporary folder")
 let baseline = peakMemory()
 
@@ -106,9 +117,29 @@ do {
     print("the feed could not be read: \(error)")
     exit(1)
 }
-let result = timed("link, plan, check and write") {
-    NewsImport.run(articles, into: folder, options: ImportOptions(), dryRun: false)
+/// The label of each step's line, in the order the steps end.
+func label(_ step: NewsImport.Step) -> String {
+    switch step {
+    case .loaded: return "  load the fixtures (lock, read)"
+    case .linked: return "  link (entities, summary, tags)"
+    case .planned: return "  plan (sources, near duplicates)"
+    case .checked: return "  edit news.json and check it"
+    case .written: return "  write (temporary file, fsync)"
+    }
 }
+
+var stepStart = (wall: ContinuousClock().now, cpu: processCPUSeconds())
+var stepLines: [String] = []
+let result = timed("link, plan, check and write") {
+    stepStart = (ContinuousClock().now, processCPUSeconds())
+    return NewsImport.run(articles, into: folder, options: ImportOptions(), dryRun: false) { step in
+        let now = (wall: ContinuousClock().now, cpu: processCPUSeconds())
+        stepLines.append(line(label(step), wall: wallSeconds(since: stepStart.wall), cpu: now.cpu - stepStart.cpu)
+                         + String(format: "  (peak so far %.0f MB)", Double(peakMemory()) / 1_048_576))
+        stepStart = now
+    }
+}
+for stepLine in stepLines { print(stepLine) }
 let wall = wallSeconds(since: total)
 let cpu = processCPUSeconds() - totalCPU
 switch result {
@@ -119,6 +150,19 @@ case .failure(let failure):
 case .success(let imported):
     let counts = Dictionary(grouping: imported.plan.outcomes, by: \.action).mapValues(\.count)
     print("outcomes: " + counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", "))
+}
+if let keep = textOption("--keep-news") {
+    do {
+        try? FileManager.default.removeItem(atPath: keep)
+        try FileManager.default.copyItem(atPath: folder + "/news.json", toPath: keep)
+        if case .success(let imported) = result {
+            let outcomes = imported.plan.outcomes.map { "\($0.action.rawValue) \($0.news.item.id) \($0.duplicateOf ?? "-")\n" }
+            try outcomes.joined().write(toFile: keep + ".outcomes", atomically: false, encoding: .utf8)
+        }
+    } catch {
+        print("cannot keep news.json: \(error)")
+        exit(1)
+    }
 }
 print(line("total", wall: wall, cpu: cpu) + "  (goal: under 5 s)")
 print(String(format: "peak memory: %.0f MB (%.0f MB before the import, with the corpus generated)",

@@ -64,6 +64,11 @@ struct FixtureIdentifiers {
         return nil
     }
 
+    /// Forgets a news id, as when its item is replaced.
+    mutating func unregisterNews(id: String) {
+        news.removeValue(forKey: Catalog.key(id))
+    }
+
     /// The problem with a reference to a Sector, or nil when it is known (or cannot be checked).
     func checkSector(_ id: String) -> String? {
         guard sectorsComplete, sectors[id.lowercased()] == nil else { return nil }

@@ -19,6 +19,18 @@ struct FixtureLoadSession {
         ]
     }
 
+    /// Decodes files given in memory, in the loader's order; a kind with no file is reported as
+    /// not found.
+    mutating func read(_ files: [FixtureFile]) {
+        for kind in FixtureFile.Kind.allCases {
+            let ofKind = files.filter { $0.kind == kind }
+            if ofKind.isEmpty { problems.append(FixtureProblem(file: kind.fileName, message: "file not found")) }
+            for file in ofKind {
+                file.bytes.withUnsafeBufferPointer { read(kind: kind, name: file.name, bytes: $0) }
+            }
+        }
+    }
+
     /// Decodes one file into the session, recording its problems. `release(range)` is called
     /// as the reader moves on, to say the bytes in `range` will not be read again (the places of
     /// the problems in them are worked out first).

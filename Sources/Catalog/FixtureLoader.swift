@@ -40,13 +40,7 @@ public enum FixtureLoader {
     /// Loads fixture files given in memory. A kind with no file is reported as not found.
     public static func load(files: [FixtureFile]) -> FixtureLoadResult {
         var session = FixtureLoadSession()
-        for kind in FixtureFile.Kind.allCases {
-            let ofKind = files.filter { $0.kind == kind }
-            if ofKind.isEmpty { session.problems.append(FixtureProblem(file: kind.fileName, message: "file not found")) }
-            for file in ofKind {
-                file.bytes.withUnsafeBufferPointer { session.read(kind: kind, name: file.name, bytes: $0) }
-            }
-        }
+        session.read(files)
         return session.result()
     }
 

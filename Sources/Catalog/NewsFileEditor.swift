@@ -1,37 +1,71 @@
 /// Edits the text of a `news.json`: inserts new items in date order and rewrites replaced
 /// items in place, leaving every other byte as it was (see `FixtureWriter`).
 enum NewsFileEditor {
+    /// The edited file: its bytes, and where each item written by the change lies in them.
+    struct Edited {
+        var bytes: [UInt8]
+        /// The byte ranges of the added and replacing items, each with the item written there.
+        var items: [(range: Range<Int>, item: NewsItem)]
+    }
+
+    /// A piece of new text for a range of the old file, and where in it the items are.
+    private struct Edit {
+        var range: Range<Int>
+        var text: [UInt8] = []
+        var items: [(range: Range<Int>, item: NewsItem)] = []
+
+        mutating func append(_ bytes: [UInt8]) { text += bytes }
+
+        mutating func append(_ item: NewsItem, layout: NewsFileLayout) {
+            let rendered = NewsFileEditor.render(item, layout: layout)
+            items.append((text.count..<(text.count + rendered.count), item))
+            text += rendered
+        }
+    }
+
     /// The file's bytes with the change applied.
-    static func apply(_ change: FixtureWriter.NewsChange, to bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> [UInt8] {
+    static func apply(_ change: FixtureWriter.NewsChange, to bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Edited {
         let layout = try NewsFileLayout.scan(bytes)
-        var edits: [(range: Range<Int>, text: [UInt8])] = []
+        var edits: [Edit] = []
         let replacements = Dictionary(change.replaced.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { _, last in last })
-        for element in layout.elements {
-            if let item = replacements[element.id.lowercased()] {
-                edits.append((element.range, render(item, layout: layout)))
+        if !replacements.isEmpty {
+            for element in layout.elements {
+                if let item = replacements[element.id.lowercased()] {
+                    var edit = Edit(range: element.range)
+                    edit.append(item, layout: layout)
+                    edits.append(edit)
+                }
             }
         }
-        let added = change.added.enumerated().sorted { a, b in
-            a.element.date.description == b.element.date.description ? a.offset < b.offset
-                : a.element.date.description < b.element.date.description
-        }.map(\.element)
-        var appended: [UInt8] = []
-        for item in added {
-            let date = item.date.description
-            if let next = layout.elements.first(where: { $0.date > date }) {
-                edits.append((next.lineStart..<next.lineStart, Array(layout.indent.utf8) + render(item, layout: layout) + Array(",\n".utf8)))
+        let dates = change.added.map(\.date.description)
+        let order = dates.indices.sorted { a, b in dates[a] == dates[b] ? a < b : dates[a] < dates[b] }
+        let laterDates = LaterDateFinder(layout.elements.map(\.date))
+        var appended = Edit(range: 0..<0)
+        let indent = Array(layout.indent.utf8)
+        for position in order {
+            let item = change.added[position]
+            if let next = laterDates.first(after: dates[position]) {
+                let lineStart = layout.elements[next].lineStart
+                var edit = Edit(range: lineStart..<lineStart)
+                edit.append(indent)
+                edit.append(item, layout: layout)
+                edit.append(Array(",\n".utf8))
+                edits.append(edit)
             } else {
-                let separator = layout.elements.isEmpty && appended.isEmpty ? "\n" : ",\n"
-                appended += Array(separator.utf8) + Array(layout.indent.utf8) + render(item, layout: layout)
+                let separator = layout.elements.isEmpty && appended.text.isEmpty ? "\n" : ",\n"
+                appended.append(Array(separator.utf8) + indent)
+                appended.append(item, layout: layout)
             }
         }
-        if !appended.isEmpty {
+        if !appended.text.isEmpty {
             if let last = layout.elements.last {
-                edits.append((last.range.upperBound..<last.range.upperBound, appended))
+                appended.range = last.range.upperBound..<last.range.upperBound
             } else {
                 let closingIndent = String(layout.indent.dropLast(2))
-                edits.append(((layout.arrayOpen + 1)..<layout.arrayClose, appended + Array(("\n" + closingIndent).utf8)))
+                appended.range = (layout.arrayOpen + 1)..<layout.arrayClose
+                appended.append(Array(("\n" + closingIndent).utf8))
             }
+            edits.append(appended)
         }
         edits = edits.enumerated().sorted { a, b in
             a.element.range.lowerBound == b.element.range.lowerBound ? a.offset < b.offset
@@ -39,14 +73,16 @@ enum NewsFileEditor {
         }.map(\.element)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.count })
+        var items: [(range: Range<Int>, item: NewsItem)] = []
         var position = 0
         for edit in edits {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<edit.range.lowerBound]))
+            for (range, item) in edit.items { items.append(((range.lowerBound + out.count)..<(range.upperBound + out.count), item)) }
             out.append(contentsOf: edit.text)
             position = edit.range.upperBound
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
-        return out
+        return Edited(bytes: out, items: items)
     }
 
     /// One item as the file writes items: its keys in the order of the file's first item (the

@@ -30,7 +30,29 @@ enum HTMLText {
 
     /// Lines of text with white space collapsed, empty and boilerplate lines removed.
     static func split(_ text: String) -> [String] {
-        text.split(separator: "\n").map(collapse).filter { !$0.isEmpty && !Boilerplate.isBoilerplate($0) }
+        lines(text).map(collapse).filter { !$0.isEmpty && !Boilerplate.isBoilerplate($0) }
+    }
+
+    /// The lines of `text` as `text.split(separator: "\n")` gives them, found in its UTF-8 bytes:
+    /// a line ends at each line feed that is not part of a `\r\n` pair (which is one character,
+    /// not the character `\n`). Empty lines are left out.
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                if start != index { lines.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+        return lines
     }
 
     /// Runs of white space (including no-break spaces) become one space; ends are trimmed.

@@ -54,18 +54,16 @@ public struct ImportOptions: Sendable {
 /// against the catalog as it is now and the items before it in the same import.
 public struct ImportPlanner {
     private var itemsBySource: [String: NewsItem] = [:]
-    /// The items that can be compared, and the positions of each day's items among them.
-    private var items: [NewsItem] = []
-    private var itemsByDay: [Int: [Int]] = [:]
-    /// Folded word sets of titles and bodies, computed when first compared.
-    private var titleTerms: [[UInt64]?] = []
-    private var bodyTerms: [[UInt64]?] = []
-    private var takenIDs: Set<String>
+    private var candidates = NearDuplicateIndex()
+    /// The catalog, whose ids are taken, and the lower-cased ids this import has added.
+    private let catalog: Catalog
+    private var addedIDs: Set<String> = []
     private let options: ImportOptions
 
     public init(catalog: Catalog, options: ImportOptions) {
         self.options = options
-        takenIDs = Set(catalog.news.map { $0.id.lowercased() })
+        self.catalog = catalog
+        itemsBySource.reserveCapacity(catalog.news.count)
         for item in catalog.news { remember(item) }
     }
 
@@ -79,12 +77,7 @@ public struct ImportPlanner {
 
     private mutating func remember(_ item: NewsItem) {
         if let source = item.source, itemsBySource[source] == nil { itemsBySource[source] = item }
-        if item.date.day != nil {
-            itemsByDay[Similarity.dayNumber(item.date), default: []].append(items.count)
-            items.append(item)
-            titleTerms.append(nil)
-            bodyTerms.append(nil)
-        }
+        candidates.add(item)
     }
 
     private mutating func decide(_ news: ImportedNews, into plan: inout ImportPlan) {
@@ -102,46 +95,28 @@ public struct ImportPlanner {
             }
             return
         }
-        if let original = nearDuplicate(of: news.item), !options.force {
+        if let original = candidates.firstMatch(of: news.item), !options.force {
             news.item.id = uniqueID(news.item.id)
             plan.outcomes.append(ImportOutcome(action: .duplicate, news: news, duplicateOf: original.id))
             return
         }
         news.item.id = uniqueID(news.item.id)
-        takenIDs.insert(news.item.id.lowercased())
+        addedIDs.insert(news.item.id.lowercased())
         remember(news.item)
         for identity in news.identities where itemsBySource[identity] == nil { itemsBySource[identity] = news.item }
         plan.added.append(news.item)
         plan.outcomes.append(ImportOutcome(action: .added, news: news, duplicateOf: nil))
     }
 
-    private mutating func nearDuplicate(of item: NewsItem) -> NewsItem? {
-        let day = Similarity.dayNumber(item.date)
-        let title = TextFolding.termHashes(of: item.title)
-        var body: [UInt64]?
-        for offset in -Similarity.maximumDaysApart...Similarity.maximumDaysApart {
-            for index in itemsByDay[day + offset] ?? [] {
-                let candidateTitle = titleTerms[index] ?? TextFolding.termHashes(of: items[index].title)
-                titleTerms[index] = candidateTitle
-                if Similarity.jaccard(title, candidateTitle) >= Similarity.titleThreshold { return items[index] }
-                let terms = body ?? TextFolding.termHashes(of: item.body)
-                body = terms
-                let candidateBody = bodyTerms[index] ?? TextFolding.termHashes(of: items[index].body)
-                bodyTerms[index] = candidateBody
-                if Similarity.sizesAllow(terms.count, candidateBody.count, Similarity.bodyThreshold),
-                   Similarity.jaccard(terms, candidateBody) >= Similarity.bodyThreshold {
-                    return items[index]
-                }
-            }
-        }
-        return nil
+    private func isTaken(_ id: String) -> Bool {
+        addedIDs.contains(id.lowercased()) || catalog.newsItem(id: id) != nil
     }
 
     /// `id`, or `id-2`, `id-3`, … when it is taken.
     private func uniqueID(_ id: String) -> String {
-        guard takenIDs.contains(id.lowercased()) else { return id }
+        guard isTaken(id) else { return id }
         var counter = 2
-        while takenIDs.contains("\(id)-\(counter)".lowercased()) { counter += 1 }
+        while isTaken("\(id)-\(counter)") { counter += 1 }
         return "\(id)-\(counter)"
     }
 }

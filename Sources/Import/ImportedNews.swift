@@ -1,5 +1,4 @@
 import Catalog
-import Foundation
 
 /// An announcement made ready for the catalog: the news item and what linking found.
 public struct ImportedNews: Hashable, Sendable {
@@ -34,15 +33,5 @@ public struct ImportedNews: Hashable, Sendable {
     public static let defaultCategory = "News"
 
     /// Conference codes such as `WRC-23`, `WTSA-24` or `PP-22`, in order of first mention.
-    static func conferenceCodes(in text: String) -> [String] {
-        var codes: [String] = []
-        let whole = NSRange(text.startIndex..., in: text)
-        for match in conferencePattern.matches(in: text, range: whole) {
-            if let range = Range(match.range, in: text) { codes.appendOnce(String(text[range])) }
-        }
-        return codes
-    }
-
-    private static let conferencePattern = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\p{N}-])(?:WRC|WTSA|WTDC|PP|RA|CPM|WCIT|WSIS|WTPF|RRC|GSR|WTIS)-(?:\d{2}|\d{4})(?![\p{L}\p{N}-])"#)
+    static func conferenceCodes(in text: String) -> [String] { ConferenceCodes.find(in: text) }
 }

@@ -19,19 +19,57 @@ public enum Similarity {
     /// The Jaccard similarity of two sorted sets of term hashes (see `TextFolding.termHashes`).
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
-        var (i, j, shared) = (0, 0, 0)
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
+        let shared = sharedCount(a, b, enough: nil)
+        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// Whether `jaccard(a, b) >= threshold`, found without always walking both sets: the walk
+    /// stops as soon as enough terms are shared, or when the terms left can no longer make enough.
+    static func reaches(_ a: [UInt64], _ b: [UInt64], _ threshold: Double) -> Bool {
+        if a.isEmpty && b.isEmpty { return 1 >= threshold }
+        guard let needed = sharedNeeded(a.count, b.count, threshold) else { return false }
+        return sharedCount(a, b, enough: needed) >= needed
+    }
+
+    /// The number of terms two sorted sets share; with `enough`, counted only until `enough` are
+    /// found (then `enough`) or the terms left cannot make `enough` (then less than `enough`).
+    private static func sharedCount(_ a: [UInt64], _ b: [UInt64], enough: Int?) -> Int {
+        let enough = enough ?? min(a.count, b.count)
+        let countsAll = enough == min(a.count, b.count)
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var (i, j, shared) = (0, 0, 0)
+                while i < a.count && j < b.count && shared < enough
+                        && (countsAll || shared + min(a.count - i, b.count - j) >= enough) {
+                    if a[i] == b[j] {
+                        shared += 1
+                        i += 1
+                        j += 1
+                    } else if a[i] < b[j] {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return shared
             }
         }
-        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// The fewest shared terms that give two sets of these sizes (not both empty) a Jaccard
+    /// similarity of at least `threshold`, as `jaccard` computes it; nil when no number does.
+    /// The similarity only grows with the number shared, so the first number that reaches the
+    /// threshold is the one.
+    static func sharedNeeded(_ a: Int, _ b: Int, _ threshold: Double) -> Int? {
+        let most = min(a, b)
+        let union = a + b
+        // An estimate a little low, then counted up with the very division `jaccard` makes.
+        var shared = max(0, Int((threshold * Double(union) / (1 + threshold)).rounded(.down)) - 1)
+        while shared <= most {
+            if Double(shared) / Double(union - shared) >= threshold { return shared }
+            shared += 1
+        }
+        return nil
     }
 
     /// Whether two sets of these sizes could reach `threshold` at all: the smaller must hold at

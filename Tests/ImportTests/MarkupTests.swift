@@ -236,3 +236,13 @@ struct FeedTests {
         #expect(ImportFormat.detect(Array(text.utf8)) == format)
     }
 }
+
+@Suite("Lines of extracted text")
+struct TextLinesTests {
+    @Test("lines split where String.split(separator: \"\\n\") splits, \\r\\n included", arguments: [
+        "one\ntwo\n\nthree\n", "\n\nlead", "crlf\r\nstays\r\none\nline", "é\n\u{301}mark", "🙂\n🙂\r\n\r\n", "", "\n", "\r\n",
+    ])
+    func sameAsSplit(_ text: String) {
+        #expect(HTMLText.lines(text) == text.split(separator: "\n"))
+    }
+}

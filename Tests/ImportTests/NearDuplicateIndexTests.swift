@@ -1,0 +1,48 @@
+import Catalog
+import Testing
+@testable import Import
+
+@Suite("Near-duplicate index")
+struct NearDuplicateIndexTests {
+    func item(_ id: String, _ date: String, title: String, body: String = "unrelated words here") -> NewsItem {
+        NewsItem(id: id, date: PartialDate(date)!, category: "News", title: title, summary: "s", body: body)
+    }
+
+    @Test("the bounded check agrees with the Jaccard similarity on every pair of small sets")
+    func reachesAgreesWithJaccard() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<5_000 {
+            let a = Array(Set((0..<Int(random.next() % 12)).map { _ in random.next() % 16 })).sorted()
+            let b = Array(Set((0..<Int(random.next() % 12)).map { _ in random.next() % 16 })).sorted()
+            for threshold in [Similarity.titleThreshold, Similarity.bodyThreshold, 0.5, 1.0] {
+                #expect(Similarity.reaches(a, b, threshold) == (Similarity.jaccard(a, b) >= threshold),
+                        "\(a) \(b) \(threshold)")
+            }
+        }
+    }
+
+    @Test("the fewest shared terms is the first count whose similarity reaches the threshold")
+    func sharedNeeded() {
+        #expect(Similarity.sharedNeeded(5, 5, 0.6) == 4)
+        #expect(Similarity.sharedNeeded(10, 10, 0.7) == 9)
+        #expect(Similarity.sharedNeeded(100, 100, 0.7) == 83)
+        #expect(Similarity.sharedNeeded(3, 10, 0.7) == nil)
+    }
+
+    @Test("only items within a day are candidates, and the earliest match is the one found")
+    func candidatesByDay() {
+        var index = NearDuplicateIndex()
+        index.add(item("far", "2021-11-03", title: "Intersputnik joins ITU as a Sector Member"))
+        index.add(item("undated", "2021-11", title: "Intersputnik joins ITU as a Sector Member"))
+        index.add(item("next-day", "2021-11-02", title: "Intersputnik joins ITU as a Sector Member"))
+        index.add(item("same-day", "2021-11-01", title: "Intersputnik joins ITU as a Sector Member"))
+        index.add(item("body", "2021-10-31", title: "Something else", body: "Intersputnik joined the union in October as a member"))
+        let new = item("new", "2021-11-01", title: "Intersputnik joins ITU as Sector Member",
+                       body: "Intersputnik joined the union in October as a member")
+        #expect(index.firstMatch(of: new)?.id == "body")
+        let titleOnly = item("new", "2021-11-01", title: "Intersputnik joins ITU as Sector Member")
+        #expect(index.firstMatch(of: titleOnly)?.id == "same-day")
+        #expect(index.firstMatch(of: item("new", "2021-11-05", title: "Intersputnik joins ITU as Sector Member")) == nil)
+        #expect(index.firstMatch(of: item("new", "2021-11-01", title: "ESA signs an agreement", body: "On spectrum")) == nil)
+    }
+}
