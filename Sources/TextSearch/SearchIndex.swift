@@ -50,6 +50,11 @@ public final class SearchIndex: Sendable {
 
     public var documentCount: Int { data.documentCount }
 
+    /// For an index read from a snapshot: the first damage a search met in a part checked only
+    /// when first used (the texts of hits); nil while there was none. That search went on
+    /// without the damaged part; its caller should rebuild the index from the source of truth.
+    public var snapshotDamage: String? { data.damage.found }
+
     /// Distinct indexed terms.
     public var termCount: Int { data.dictionary.count }
 
