@@ -139,7 +139,7 @@ public struct SnapshotStatus: Sendable {
             ageSeconds = nil
         }
         switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
-        case .success: problem = nil
+        case .success(let snapshot): problem = snapshot.search.index.checkDeferredParts()
         case .failure(let error): problem = error.description
         }
     }
