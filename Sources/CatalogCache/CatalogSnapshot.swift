@@ -11,11 +11,12 @@ import SnapshotFormat
 ///
 /// Opening checks, in order: the file's structure and header checksum, the program that wrote
 /// it (`BuildIdentity`), the folder, every fixture file's stamp, then each section's checksum
-/// and the index's own consistency (`SearchIndex.init(schema:reading:)`). Any failure is a reason
-/// to rebuild, never a crash.
+/// and the index's own consistency (`SearchIndex.init(schema:reading:)`), except the field
+/// texts' bytes, checked block by block when a hit shows them (`CatalogSearchIndex.snapshotDamage`
+/// then reports a failure). Any failure is a reason to rebuild, never a crash.
 public struct CatalogSnapshot: Sendable {
     /// Bump when the sections written change.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
 
     public let search: CatalogSearchIndex
     /// Warnings the fixtures gave when the snapshot was built.
@@ -138,7 +139,7 @@ public struct SnapshotStatus: Sendable {
             ageSeconds = nil
         }
         switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
-        case .success: problem = nil
+        case .success(let snapshot): problem = snapshot.search.index.checkDeferredParts()
         case .failure(let error): problem = error.description
         }
     }

@@ -38,6 +38,10 @@ public final class CatalogSearchIndex: Sendable {
         self.flagKeys = FlagKeyTable(entries: entries)
     }
 
+    /// The first damage a search met in the snapshot this index was read from (see
+    /// `SearchIndex.snapshotDamage`); the caller then rebuilds the index from the fixtures.
+    public var snapshotDamage: String? { index.snapshotDamage }
+
     /// Appends the index and what its hits show to a snapshot being written.
     public func append(to writer: inout SnapshotWriter) {
         index.append(to: &writer)

@@ -1,8 +1,10 @@
 /// Opens a snapshot (see `SnapshotLayout`) over mapped bytes and checks its structure before
 /// anything uses it: magic, version, header checksum, and that every section lies inside the
 /// file, aligned for its element size, without overflow. Each section's checksum is checked
-/// when its column is handed out (by `SectionCursor`), while its pages are being read anyway.
-/// Columns handed out are views into the mapping, not copies.
+/// when its column is handed out (by `SectionCursor`), in one pass with the caller's own
+/// checks of its values; a large section that is read only in small parts is instead checked
+/// block by block when those parts are used (see `BlockChecksums`). Columns handed out are
+/// views into the mapping, not copies.
 public struct SnapshotReader: Sendable {
     public let file: MappedFile
     /// The owner's record of what the snapshot was built from (see `SnapshotWriter.init`).
@@ -76,21 +78,37 @@ public struct SnapshotReader: Sendable {
     /// Reads the sections in the order they were appended.
     public func cursor() -> SectionCursor { SectionCursor(reader: self) }
 
-    func column<Element: BitwiseCopyable>(_ index: Int, as type: Element.Type) throws(SnapshotError) -> Column<Element> {
+    /// Section `index` as a column. With `wholeChecksum`, its checksum is checked, and
+    /// `inspect` sees every value once, in order, in pieces, each while it is still in the
+    /// processor's cache after hashing (its pages are then dropped, see `MappedFile.release`);
+    /// without, the caller checks the bytes it uses against block checksums.
+    func column<Element: BitwiseCopyable>(_ index: Int, as type: Element.Type, wholeChecksum: Bool = true,
+                                          inspecting inspect: (UnsafeBufferPointer<Element>) -> Void = { _ in })
+        throws(SnapshotError) -> Column<Element> {
         guard index < sections.count else { throw SnapshotError("section \(index) is missing") }
         let section = sections[index]
         guard section.elementSize == MemoryLayout<Element>.stride, MemoryLayout<Element>.alignment <= SnapshotLayout.sectionAlignment else {
             throw SnapshotError("section \(index) holds \(section.elementSize)-byte values, expected \(MemoryLayout<Element>.stride)")
         }
-        if checkingChecksums {
-            let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<section.offset + section.byteCount])
-            guard XXH64.hash(bytes, afterEachChunk: file.release) == section.checksum else {
-                throw SnapshotError("section \(index) checksum mismatch")
-            }
+        let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<section.offset + section.byteCount])
+        func typed(_ part: UnsafeRawBufferPointer) -> UnsafeBufferPointer<Element> {
+            UnsafeBufferPointer(start: part.baseAddress?.assumingMemoryBound(to: Element.self),
+                                count: part.count / MemoryLayout<Element>.stride)
         }
-        let start = file.bytes.baseAddress.map { $0 + section.offset }
-        let typed = start.map { $0.assumingMemoryBound(to: Element.self) }
-        return Column(buffer: UnsafeBufferPointer(start: section.count == 0 ? nil : typed, count: section.count), owner: file)
+        if checkingChecksums && wholeChecksum {
+            var inspected = 0
+            let hash = XXH64.hash(bytes) { chunk in
+                inspect(typed(chunk))
+                inspected += chunk.count
+                file.release(chunk)
+            }
+            inspect(typed(UnsafeRawBufferPointer(rebasing: bytes[inspected...])))
+            guard hash == section.checksum else { throw SnapshotError("section \(index) checksum mismatch") }
+        } else {
+            inspect(typed(bytes))
+        }
+        let values = typed(bytes)
+        return Column(buffer: values.isEmpty ? UnsafeBufferPointer(start: nil, count: 0) : values, owner: file)
     }
 }
 
@@ -108,6 +126,29 @@ public struct SectionCursor {
         return try reader.column(next, as: type)
     }
 
+    /// The next section, its checksum checked in one pass with `inspect`, which sees every value
+    /// once, in order, in pieces (see `SnapshotReader.column`): checks of the values cost no
+    /// second read of the file.
+    public mutating func column<Element: BitwiseCopyable>(_ type: Element.Type = Element.self,
+                                                          inspecting inspect: (UnsafeBufferPointer<Element>) -> Void)
+        throws(SnapshotError) -> Column<Element> {
+        defer { next += 1 }
+        return try reader.column(next, as: type, inspecting: inspect)
+    }
+
+    /// The next section, of bytes, with its block checksums in the section after it (see
+    /// `BlockChecksums`): nothing of the bytes is read now; whoever reads a part of them checks
+    /// that part first.
+    public mutating func blockCheckedBytes() throws(SnapshotError) -> (bytes: Column<UInt8>, checksums: BlockChecksums) {
+        let bytes = try reader.column(next, as: UInt8.self, wholeChecksum: false)
+        next += 1
+        let hashes = try column(UInt64.self)
+        guard let checksums = BlockChecksums(hashes: hashes, byteCount: bytes.count, checking: reader.checkingChecksums) else {
+            throw SnapshotError("section \(next - 1): block checksums do not fit their bytes")
+        }
+        return (bytes, checksums)
+    }
+
     /// Two sections (offsets, bytes), checked to describe strings (see `StringColumn`).
     public mutating func strings() throws(SnapshotError) -> StringColumn {
         let offsets = try column(UInt32.self)
@@ -116,12 +157,6 @@ public struct SectionCursor {
             throw SnapshotError("section \(next - 2): string offsets do not fit their bytes")
         }
         return strings
-    }
-
-    /// Lets the kernel take back this process's pages of a column that was only checked, not
-    /// yet needed (see `MappedFile.release`), so opening a large snapshot keeps memory low.
-    public func release<Element>(_ column: Column<Element>) {
-        reader.file.release(UnsafeRawBufferPointer(column.buffer))
     }
 
     /// The size of the file, the bound of any count it may hold.

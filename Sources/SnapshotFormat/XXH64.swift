@@ -13,10 +13,12 @@ public enum XXH64 {
         bytes.withUnsafeBytes { hash($0) }
     }
 
-    /// The hash of `bytes`, calling `afterEachChunk` with each 8 MiB (a multiple of 32 bytes)
-    /// once hashed (a mapped file's reader then drops those pages, see `MappedFile.release`).
+    /// The hash of `bytes`, calling `afterEachChunk` with each 1 MiB (a multiple of 32 bytes)
+    /// once hashed, while it is still in the processor's cache (a mapped file's reader checks
+    /// those values, then drops their pages, see `MappedFile.release`). The last `count % 32`
+    /// bytes are not handed over.
     public static func hash(_ bytes: UnsafeRawBufferPointer, afterEachChunk: (UnsafeRawBufferPointer) -> Void) -> UInt64 {
-        hash(bytes, chunk: 1 << 23, afterEachChunk: afterEachChunk)
+        hash(bytes, chunk: 1 << 20, afterEachChunk: afterEachChunk)
     }
 
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

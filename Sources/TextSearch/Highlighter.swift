@@ -40,7 +40,7 @@ struct Highlighter {
         for (f, terms) in termsByField {
             let wanted = terms.map { Array(data.dictionary.text($0).utf8) }
             var ranges: [Range<Int>] = []
-            analyzer.tokenize(data.fieldTexts[d * data.fieldCount + f]) { term, _, _, start, end in
+            analyzer.tokenize(data.fieldText(document: d, field: f)) { term, _, _, start, end in
                 if wanted.contains(where: { $0.elementsEqual(term) }) { ranges.append(start..<end) }
             }
             result[f] = Highlighter.merge(ranges)
@@ -68,7 +68,7 @@ struct Highlighter {
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         let order = (preferred.map { [$0] } ?? []) + others
-        let text = { (f: Int) in data.fieldTexts[d * data.fieldCount + f] }
+        let text = { (f: Int) in data.fieldText(document: d, field: f) }
         let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !text($0).isEmpty }
         guard let field = chosen else { return nil }
         let (snippetText, ranges) = Highlighter.cut(text(field), highlights: highlights[field] ?? [], length: Highlighter.snippetLength)

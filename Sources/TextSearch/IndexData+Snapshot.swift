@@ -7,16 +7,20 @@ import SnapshotFormat
 /// the file holds: a table of offsets has one entry more than what it delimits, starts at 0,
 /// never decreases and ends at the length of what it indexes; document, field, term and entry
 /// numbers stored in columns are below their counts; each document's forward terms ascend (the
-/// invariant of `SortedTerms`); scores' inputs are finite.
+/// invariant of `SortedTerms`); scores' inputs are finite. Each large column is checked in the
+/// same pass that checks its checksum (see `SectionCursor.column(_:inspecting:)`), and the
+/// field texts' bytes, which any value is valid for and of which a search reads only the hits'
+/// texts, are checked block by block when read (see `IndexData.fieldText(document:field:)`).
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
-    static let snapshotSectionsVersion: UInt64 = 1
+    static let snapshotSectionsVersion: UInt64 = 2
 
     func append(to writer: inout SnapshotWriter) {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
         writer.append(fieldTexts)
+        writer.append(BlockChecksums(of: fieldTexts.bytes.buffer).hashes)
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)
@@ -56,14 +60,16 @@ extension IndexData {
         let slots = documentCount * fieldCount
 
         let ids = try cursor.strings()
-        let fieldTexts = try cursor.strings()
+        var textOrder = NonDecreasing()
+        let textOffsets = try cursor.column(UInt32.self) { textOrder.feed($0) }
+        let (textBytes, textChecksums) = try cursor.blockCheckedBytes()
+        try Check.offsets(textOffsets, count: slots, end: textBytes.count, order: textOrder, "field texts")
+        guard let fieldTexts = StringColumn(offsets: textOffsets, bytes: textBytes) else { throw SnapshotError("index: field texts do not fit") }
         let dates = try cursor.column(Int32.self)
         let fieldNorms = try cursor.column(Float.self)
-        try Check.that(ids.count == documentCount && fieldTexts.count == slots && dates.count == documentCount
-                       && fieldNorms.count == slots, "document tables of the wrong length")
+        try Check.that(ids.count == documentCount && dates.count == documentCount && fieldNorms.count == slots,
+                       "document tables of the wrong length")
         try Check.that(fieldNorms.allSatisfy { $0.isFinite }, "field norms not finite")
-        cursor.release(fieldTexts.bytes)
-        cursor.release(fieldTexts.offsets)
 
         let scalars = try cursor.column(UInt32.self)
         let starts = try cursor.column(UInt32.self)
@@ -82,29 +88,35 @@ extension IndexData {
                        "term tables of the wrong length")
         try Check.that(inverseDocumentFrequency.allSatisfy { $0.isFinite }, "idf not finite")
         let termEntryStart = try cursor.column(UInt32.self)
-        let entryDocument = try cursor.column(UInt32.self)
-        let entryField = try cursor.column(UInt8.self)
-        let entryPositionStart = try cursor.column(UInt32.self)
+        var largestDocument = Largest<UInt32>()
+        let entryDocument = try cursor.column(UInt32.self) { largestDocument.feed($0) }
+        var largestField = Largest<UInt8>()
+        let entryField = try cursor.column(UInt8.self) { largestField.feed($0) }
+        var positionOrder = NonDecreasing()
+        let entryPositionStart = try cursor.column(UInt32.self) { positionOrder.feed($0) }
         let positions = try cursor.column(UInt16.self)
         let entryCount = entryDocument.count
         try Check.offsets(termEntryStart, count: termCount, end: entryCount, "term entries")
         try Check.that(entryField.count == entryCount, "entry fields of the wrong length")
-        try Check.offsets(entryPositionStart, count: entryCount, end: positions.count, "entry positions")
-        try Check.below(entryDocument, documentCount, "entry documents")
-        try Check.that(entryField.allSatisfy { Int($0) < fieldCount }, "entry field out of range")
-        for column in [termEntryStart, entryDocument, entryPositionStart] { cursor.release(column) }
-        cursor.release(entryField)
-        cursor.release(positions)
+        try Check.offsets(entryPositionStart, count: entryCount, end: positions.count, order: positionOrder, "entry positions")
+        try Check.below(largestDocument, count: entryCount, documentCount, "entry documents")
+        try Check.that(entryCount == 0 || Int(largestField.value) < fieldCount, "entry field out of range")
 
         let forwardStart = try cursor.column(UInt32.self)
-        let forwardTerm = try cursor.column(UInt32.self)
-        let forwardEntry = try cursor.column(UInt32.self)
-        try Check.offsets(forwardStart, count: documentCount, end: forwardTerm.count, "forward index")
+        try Check.offsets(forwardStart, count: documentCount, end: forwardStart.last.map { Int($0) } ?? -1, "forward index")
+        var largestTerm = Largest<UInt32>()
+        var termOrder = AscendingWithinGroups(starts: forwardStart)
+        let forwardTerm = try cursor.column(UInt32.self) { part in
+            largestTerm.feed(part)
+            termOrder.feed(part)
+        }
+        var largestEntry = Largest<UInt32>()
+        let forwardEntry = try cursor.column(UInt32.self) { largestEntry.feed($0) }
+        try Check.that(Int(forwardStart[documentCount]) == forwardTerm.count, "forward index do not fit")
         try Check.that(forwardEntry.count == forwardTerm.count, "forward entries of the wrong length")
-        try Check.below(forwardTerm, termCount, "forward terms")
-        try Check.ascending(forwardTerm, within: forwardStart, "forward terms")
-        try Check.below(forwardEntry, entryCount, "forward entries")
-        for column in [forwardStart, forwardTerm, forwardEntry] { cursor.release(column) }
+        try Check.below(largestTerm, count: forwardTerm.count, termCount, "forward terms")
+        try Check.that(termOrder.holds, "forward terms out of order")
+        try Check.below(largestEntry, count: forwardEntry.count, entryCount, "forward entries")
 
         var facets: [FacetTable] = []
         for _ in 0..<schema.facets.count {
@@ -115,7 +127,7 @@ extension IndexData {
                   inverseDocumentFrequency: inverseDocumentFrequency, termEntryStart: termEntryStart,
                   entryDocument: entryDocument, entryField: entryField, entryPositionStart: entryPositionStart,
                   positions: positions, forwardStart: forwardStart, forwardTerm: forwardTerm,
-                  forwardEntry: forwardEntry, facets: facets)
+                  forwardEntry: forwardEntry, facets: facets, fieldTextChecksums: textChecksums)
     }
 }
 
@@ -151,45 +163,105 @@ private enum Check {
         guard condition else { throw SnapshotError("index: " + what) }
     }
 
-    /// `table` has `count + 1` entries, starts at 0, never decreases and ends at `end`.
-    static func offsets(_ table: Column<UInt32>, count: Int, end: Int, _ what: String) throws(SnapshotError) {
+    /// `table` has `count + 1` entries, starts at 0, never decreases (as `order` saw it while
+    /// it was read, else as it is read now) and ends at `end`.
+    static func offsets(_ table: Column<UInt32>, count: Int, end: Int, order: NonDecreasing? = nil,
+                        _ what: String) throws(SnapshotError) {
         guard table.count == count + 1, table[0] == 0, Int(table[count]) == end else { throw SnapshotError("index: \(what) do not fit") }
-        let increasing = table.withUnsafeBufferPointer { values in
-            var previous: UInt32 = 0
-            var ordered = true
-            for value in values {
-                ordered = ordered && value >= previous
-                previous = value
-            }
-            return ordered
-        }
-        guard increasing else { throw SnapshotError("index: \(what) decrease") }
-    }
-
-    /// The values of each group of `column` strictly ascend, the groups delimited by `offsets`
-    /// (already checked by `offsets(_:count:end:)`).
-    static func ascending(_ column: Column<UInt32>, within offsets: Column<UInt32>, _ what: String) throws(SnapshotError) {
-        let ordered = column.withUnsafeBufferPointer { values in
-            offsets.withUnsafeBufferPointer { starts in
-                var ordered = true
-                for group in 0..<Swift.max(0, starts.count - 1) {
-                    let (start, end) = (Int(starts[group]), Int(starts[group + 1]))
-                    guard end - start > 1 else { continue }
-                    for i in start + 1..<end { ordered = ordered && values[i - 1] < values[i] }
-                }
-                return ordered
-            }
-        }
-        guard ordered else { throw SnapshotError("index: \(what) out of order") }
+        guard (order ?? NonDecreasing(table)).holds else { throw SnapshotError("index: \(what) decrease") }
     }
 
     /// Every value of `column` is below `limit`.
     static func below(_ column: Column<UInt32>, _ limit: Int, _ what: String) throws(SnapshotError) {
-        let largest = column.withUnsafeBufferPointer { values in
-            var largest: UInt32 = 0
-            for value in values { largest = Swift.max(largest, value) }
-            return largest
+        var largest = Largest<UInt32>()
+        column.withUnsafeBufferPointer { largest.feed($0) }
+        try below(largest, count: column.count, limit, what)
+    }
+
+    /// The `count` values `largest` saw are below `limit`.
+    static func below(_ largest: Largest<UInt32>, count: Int, _ limit: Int, _ what: String) throws(SnapshotError) {
+        guard count == 0 || Int(largest.value) < limit else { throw SnapshotError("index: \(what) out of range") }
+    }
+}
+
+/// The largest of the values fed, in pieces.
+private struct Largest<Value: FixedWidthInteger> {
+    private(set) var value: Value = 0
+
+    mutating func feed(_ part: UnsafeBufferPointer<Value>) {
+        var largest = value
+        for next in part { largest = Swift.max(largest, next) }
+        value = largest
+    }
+}
+
+/// Whether the values fed, in pieces, never decrease.
+private struct NonDecreasing {
+    private var previous: UInt32 = 0
+    private var decreases: UInt32 = 0
+    var holds: Bool { decreases == 0 }
+
+    init() {}
+
+    /// Fed the whole of `column`.
+    init(_ column: Column<UInt32>) {
+        column.withUnsafeBufferPointer { feed($0) }
+    }
+
+    mutating func feed(_ part: UnsafeBufferPointer<UInt32>) {
+        guard let last = part.last else { return }
+        decreases |= Order.descents(part, after: previous, startsGroup: false)
+        previous = last
+    }
+}
+
+/// Whether the values fed, in pieces, strictly ascend within each group, the groups delimited
+/// by `starts` (already checked to start at 0 and never decrease).
+private struct AscendingWithinGroups {
+    let starts: Column<UInt32>
+    /// The number of values fed so far, and the group the next one belongs to.
+    private var index = 0
+    private var group = 0
+    private var previous: UInt32 = 0
+    private var descents: UInt32 = 0
+    var holds: Bool { descents == 0 }
+
+    init(starts: Column<UInt32>) {
+        self.starts = starts
+    }
+
+    mutating func feed(_ part: UnsafeBufferPointer<UInt32>) {
+        starts.withUnsafeBufferPointer { starts in
+            var position = 0
+            while position < part.count {
+                while group + 1 < starts.count && Int(starts[group + 1]) <= index { group += 1 }
+                let groupStart = group < starts.count ? Int(starts[group]) : 0
+                let groupEnd = group + 1 < starts.count ? Int(starts[group + 1]) : Int.max
+                let stop = position + Swift.min(part.count - position, groupEnd - index)
+                let piece = UnsafeBufferPointer(rebasing: part[position..<stop])
+                descents |= Order.descents(piece, after: previous, startsGroup: index == groupStart, strictly: true)
+                previous = part[stop - 1]
+                index += stop - position
+                position = stop
+            }
         }
-        guard column.isEmpty || Int(largest) < limit else { throw SnapshotError("index: \(what) out of range") }
+    }
+}
+
+/// Order checks written so the compiler can vectorize them.
+private enum Order {
+    /// Non-zero when a value of `values` is below (with `strictly`: not above) the one before it,
+    /// the first compared with `previous` unless it `startsGroup`.
+    static func descents(_ values: UnsafeBufferPointer<UInt32>, after previous: UInt32, startsGroup: Bool,
+                         strictly: Bool = false) -> UInt32 {
+        guard let first = values.first else { return 0 }
+        var found: UInt32 = startsGroup ? 0 : ((strictly ? first <= previous : first < previous) ? 1 : 0)
+        guard values.count > 1 else { return found }
+        if strictly {
+            for i in 1..<values.count { found |= values[i] <= values[i - 1] ? 1 : 0 }
+        } else {
+            for i in 1..<values.count { found |= values[i] < values[i - 1] ? 1 : 0 }
+        }
+        return found
     }
 }

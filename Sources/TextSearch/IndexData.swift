@@ -41,6 +41,12 @@ struct IndexData: Sendable {
     /// For each facet: its values' documents and spellings.
     let facets: [FacetTable]
 
+    /// Checksums of `fieldTexts`' bytes by block, when read from a snapshot: each text is
+    /// checked when read (see `fieldText(document:field:)`); nil for an index built here.
+    let fieldTextChecksums: BlockChecksums?
+    /// Where a text whose block fails its check is reported.
+    let damage = SnapshotDamage()
+
     /// A value's documents are also kept as a set from this many documents on.
     static func facetSetThreshold(documentCount: Int) -> Int { max(64, documentCount / 32) }
 
@@ -48,7 +54,8 @@ struct IndexData: Sendable {
          fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
          inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
          entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
-         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable]) {
+         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable],
+         fieldTextChecksums: BlockChecksums? = nil) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
         self.ids = ids
@@ -67,6 +74,21 @@ struct IndexData: Sendable {
         self.forwardTerm = forwardTerm
         self.forwardEntry = forwardEntry
         self.facets = facets
+        self.fieldTextChecksums = fieldTextChecksums
+    }
+
+    /// The original text of field `f` of document `d`; "" when its bytes fail their block
+    /// checksum (a damaged snapshot), which is then recorded in `damage`.
+    func fieldText(document d: Int, field f: Int) -> String {
+        let slot = d * fieldCount + f
+        if let fieldTextChecksums {
+            let range = Int(fieldTexts.offsets[slot])..<Int(fieldTexts.offsets[slot + 1])
+            guard fieldTextChecksums.verify(range, of: fieldTexts.bytes) else {
+                damage.record("the texts of document \(d) do not match their checksum")
+                return ""
+            }
+        }
+        return fieldTexts[slot]
     }
 
     /// The columns of what `IndexBuilder` built.

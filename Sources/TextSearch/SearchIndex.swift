@@ -50,6 +50,20 @@ public final class SearchIndex: Sendable {
 
     public var documentCount: Int { data.documentCount }
 
+    /// For an index read from a snapshot: the first damage a search met in a part checked only
+    /// when first used (the texts of hits); nil while there was none. That search went on
+    /// without the damaged part; its caller should rebuild the index from the source of truth.
+    public var snapshotDamage: String? { data.damage.found }
+
+    /// Checks every part of a snapshot's index that is otherwise checked only when first used
+    /// (all the field texts, see `BlockChecksums`), for a report on the whole file; nil when
+    /// intact or built here.
+    public func checkDeferredParts() -> String? {
+        guard let checksums = data.fieldTextChecksums,
+              !checksums.verify(0..<data.fieldTexts.bytes.count, of: data.fieldTexts.bytes) else { return nil }
+        return "the field texts do not match their checksums"
+    }
+
     /// Distinct indexed terms.
     public var termCount: Int { data.dictionary.count }
 

@@ -56,12 +56,20 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let index = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).searchIndex()
+        let cache = SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions)
+        var index = try cache.searchIndex()
         let flags = UserStateAccess.flags(try UserStateAccess.recordedStates())
         let printer = SearchResultPrinter(format: format, bold: Console.outputIsTerminal, width: Console.width)
+        /// The results of `query`, searched again over a rebuilt index when the snapshot's turned out damaged.
+        func answer(_ query: String) throws(CommandFailure) -> CatalogSearchResults {
+            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+            guard let damage = index.snapshotDamage else { return results }
+            index = try cache.rebuilt(after: damage)
+            return index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+        }
         guard stdin else {
             let query = self.query ?? ""
-            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+            let results = try answer(query)
             printer.print(results, for: query, batch: false)
             if !results.problems.isEmpty && results.hits.isEmpty {
                 throw ExitCode(ExitStatus.notFoundOrUsage)
@@ -71,7 +79,7 @@ struct SearchCommand: ParsableCommand {
         while let line = readLine() {
             let query = line.trimmingCharacters(in: .whitespaces)
             if query.isEmpty { continue }
-            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+            let results = try answer(query)
             printer.print(results, for: query, batch: true)
         }
     }

@@ -22,6 +22,19 @@ struct SnapshotCache {
             CatalogOptions.noteWarnings(snapshot.warningCount, location: location)
             return snapshot.search
         }
+        return try buildFromFixtures(cache: cache, realFolder: realFolder)
+    }
+
+    /// The index rebuilt from the fixtures (and saved as a new snapshot) after a search met
+    /// `damage` in the snapshot's index, which opening could not see (see `CatalogSearchIndex.snapshotDamage`).
+    func rebuilt(after damage: String) throws(CommandFailure) -> CatalogSearchIndex {
+        note("rebuilding the snapshot: \(damage)")
+        guard let (cache, realFolder) = try place() else { return CatalogSearchIndex(catalog: try catalogOptions.loadCatalog()) }
+        return try buildFromFixtures(cache: cache, realFolder: realFolder)
+    }
+
+    /// The index built from the fixtures, stamped before they are read, and saved as the snapshot.
+    private func buildFromFixtures(cache: CacheDirectory, realFolder: String) throws(CommandFailure) -> CatalogSearchIndex {
         let stamps = CatalogSnapshot.Stamps(realFolder: realFolder)
         let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
         return build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: cache, realFolder: realFolder)

@@ -183,6 +183,27 @@ import Testing
         #expect(snapshot.search.search("satellite") == built.search("satellite"))
     }
 
+    /// A snapshot whose hit texts are damaged still opens (texts are checked when shown, not at
+    /// open), and the search showing the damaged text reports it, for the caller to rebuild;
+    /// `cache info` checks the whole file and calls it invalid.
+    @Test func damagedTextsAreReportedByTheSearchShowingThem() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let built = try CatalogSnapshotTests.build(folder)
+        let hit = try #require(built.search("satellite", types: [.news]).hits.first)
+        let path = folder.cache.snapshotPath(realFolder: folder.realFixtures)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let title = Array(hit.title.utf8)
+        let start = try #require((0...bytes.count - title.count).first { bytes[$0..<$0 + title.count].elementsEqual(title) })
+        bytes[start + title.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let snapshot = try CatalogSnapshotTests.open(folder).get()
+        #expect(snapshot.search.snapshotDamage == nil)
+        #expect(SnapshotStatus(realFolder: folder.realFixtures, cache: folder.cache).problem == "the field texts do not match their checksums")
+        _ = snapshot.search.search("satellite", types: [.news])
+        #expect(snapshot.search.snapshotDamage?.contains("do not match their checksum") == true)
+    }
+
     static func failure(_ folder: SnapshotTestFolder) -> String? {
         switch open(folder) {
         case .success: return nil

@@ -1,0 +1,43 @@
+/// The XXH64 of each block of `blockSize` bytes of a large byte section (the last block may be
+/// shorter), so that a reader which uses only small parts of the section (the texts of the 20
+/// hits shown) checks only the blocks holding them, when it reads them, instead of hashing the
+/// whole section when the snapshot is opened.
+///
+/// Invariant (checked by `init(hashes:byteCount:checking:)`): one hash per block of the bytes.
+public struct BlockChecksums: Sendable, Equatable {
+    public static let blockSize = 1 << 14
+
+    public let hashes: Column<UInt64>
+    /// False for a reader that does not check checksums (fuzzing: a hostile file recomputes them).
+    private let checking: Bool
+
+    /// The checksums of `bytes`, for writing.
+    public init(of bytes: UnsafeBufferPointer<UInt8>) {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let hashes = stride(from: 0, to: raw.count, by: Self.blockSize).map { start in
+            XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + Self.blockSize)]))
+        }
+        self.hashes = Column(hashes)
+        self.checking = true
+    }
+
+    /// Read from a snapshot: nil when `hashes` has not one hash per block of `byteCount` bytes.
+    init?(hashes: Column<UInt64>, byteCount: Int, checking: Bool) {
+        guard hashes.count == (byteCount + Self.blockSize - 1) / Self.blockSize else { return nil }
+        self.hashes = hashes
+        self.checking = checking
+    }
+
+    /// Whether the blocks holding `range` of `bytes` (the section these checksums describe)
+    /// have their recorded hashes. `range` must lie inside `bytes`.
+    public func verify(_ range: Range<Int>, of bytes: Column<UInt8>) -> Bool {
+        guard checking, !range.isEmpty else { return true }
+        let raw = UnsafeRawBufferPointer(bytes.buffer)
+        for block in range.lowerBound / Self.blockSize...(range.upperBound - 1) / Self.blockSize {
+            let start = block * Self.blockSize
+            let part = UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + Self.blockSize)])
+            if XXH64.hash(part) != hashes[block] { return false }
+        }
+        return true
+    }
+}
