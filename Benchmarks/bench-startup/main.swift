@@ -10,8 +10,11 @@ import Foundation
 //   DIR     where the corpus, the cache and the FTS5 database go (default a folder under /tmp, kept)
 //
 // Each one-shot command runs once to warm the page cache, then three times; the best time and
-// the largest peak RSS of the three are printed (RSS from wait4 of the child). Installs nothing:
-// without sqlite3 on PATH the peer is skipped with a note.
+// the largest peak RSS of the three are printed (RSS from wait4 of the child). The browser is
+// measured the same way on a pseudo-terminal of 120x40: `browse --query "satellite spec"`, from
+// the start of the process to its first frame (the title "ITU Browser" written) and to its
+// first results (the pane title "Results for" written). Installs nothing: without sqlite3 on
+// PATH the peer is skipped with a note.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, _ fallback: String) -> String {
@@ -30,16 +33,13 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 }
 
 /// Runs a child with the environment pinned to the bench's cache; returns seconds, peak RSS in MB and its output.
-func run(_ program: String, _ args: [String], stdinPath: String? = nil) -> (seconds: Double, peakMB: Double, output: String, status: Int32) {
+/// Starts `program` (looked up on PATH) with the file actions `actions` (then destroyed) and the
+/// bench's environment plus `extra`; returns its pid and the start time in nanoseconds.
+func spawn(_ program: String, _ args: [String], actions: inout posix_spawn_file_actions_t,
+           extra: [String: String] = [:]) -> (pid: pid_t, start: UInt64)? {
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_CACHE_HOME"] = cache
-    let outPath = work + "/out.txt"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_TRUNC, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    if let stdinPath { posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0) }
+    environment.merge(extra) { _, new in new }
     let argv = ([program] + args).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     var pid: pid_t = 0
@@ -47,7 +47,18 @@ func run(_ program: String, _ args: [String], stdinPath: String? = nil) -> (seco
     let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
     posix_spawn_file_actions_destroy(&actions)
     for pointer in argv + envp { free(pointer) }
-    guard spawned == 0 else { return (0, 0, "cannot run \(program)", -1) }
+    return spawned == 0 ? (pid, start) : nil
+}
+
+func run(_ program: String, _ args: [String], stdinPath: String? = nil) -> (seconds: Double, peakMB: Double, output: String, status: Int32) {
+    let outPath = work + "/out.txt"
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_TRUNC, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    if let stdinPath { posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0) }
+    guard let (pid, start) = spawn(program, args, actions: &actions) else { return (0, 0, "cannot run \(program)", -1) }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
@@ -107,6 +118,90 @@ row("list news --limit 20", list.ms, list.peakMB)
 let id = search.output.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "itu-r"
 let show = measure(binary, ["show", id, "--fixtures", corpus])
 row("show \(id.prefix(24))…", show.ms, show.peakMB)
+
+// The browser, on a pseudo-terminal (posix_openpt and friends, which the Glibc module does not
+// export, are looked up in the C library).
+struct PseudoTerminalCalls {
+    let open: @convention(c) (Int32) -> Int32
+    let grant: @convention(c) (Int32) -> Int32
+    let unlock: @convention(c) (Int32) -> Int32
+    let name: @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+
+    init?() {
+        let library = dlopen(nil, RTLD_NOW)
+        guard let open = dlsym(library, "posix_openpt"), let grant = dlsym(library, "grantpt"),
+              let unlock = dlsym(library, "unlockpt"), let name = dlsym(library, "ptsname") else { return nil }
+        self.open = unsafeBitCast(open, to: (@convention(c) (Int32) -> Int32).self)
+        self.grant = unsafeBitCast(grant, to: (@convention(c) (Int32) -> Int32).self)
+        self.unlock = unsafeBitCast(unlock, to: (@convention(c) (Int32) -> Int32).self)
+        self.name = unsafeBitCast(name, to: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+    }
+}
+
+/// Starts the browser on a fresh 120x40 pseudo-terminal and returns the seconds until its output
+/// holds `firstFrame`, then `results`; nil when it did not get there within 60 s.
+func browserRun(_ args: [String], firstFrame: String, results: String) -> (frame: Double, results: Double)? {
+    guard let calls = PseudoTerminalCalls() else { return nil }
+    let controller = calls.open(O_RDWR | O_NOCTTY)
+    guard controller >= 0, calls.grant(controller) == 0, calls.unlock(controller) == 0,
+          let namePointer = calls.name(controller) else { return nil }
+    defer { close(controller) }
+    let terminal = open(String(cString: namePointer), O_RDWR | O_NOCTTY)
+    guard terminal >= 0 else { return nil }
+    var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(terminal, UInt(TIOCSWINSZ), &size)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    for standard in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] { posix_spawn_file_actions_adddup2(&actions, terminal, standard) }
+    posix_spawn_file_actions_addclose(&actions, controller)
+    posix_spawn_file_actions_addclose(&actions, terminal)
+    let spawned = spawn(binary, args, actions: &actions,
+                        extra: ["XDG_STATE_HOME": work + "/state", "XDG_CONFIG_HOME": work + "/config", "TERM": "xterm-256color"])
+    close(terminal)
+    guard let (pid, start) = spawned else { return nil }
+    defer {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+    func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    var frameSeconds: Double?
+    let frameBytes = Array(firstFrame.utf8), resultBytes = Array(results.utf8)
+    while seconds() < 60 {
+        var descriptor = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 100) >= 0 else { return nil }
+        guard descriptor.revents & Int16(POLLIN) != 0 else { continue }
+        let count = chunk.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        let searchFrom = max(0, output.count - max(frameBytes.count, resultBytes.count))
+        output += chunk.prefix(count)
+        if frameSeconds == nil, contains(output, frameBytes, from: searchFrom) { frameSeconds = seconds() }
+        if let frameSeconds, contains(output, resultBytes, from: searchFrom) { return (frameSeconds, seconds()) }
+    }
+    return nil
+}
+
+/// Whether `needle` occurs in `haystack` at or after `from`.
+func contains(_ haystack: [UInt8], _ needle: [UInt8], from: Int) -> Bool {
+    guard from + needle.count <= haystack.count else { return false }
+    return (from...(haystack.count - needle.count)).contains { start in haystack[start..<start + needle.count].elementsEqual(needle) }
+}
+
+let browseArguments = ["browse", "--query", query, "--fixtures", corpus]
+if browserRun(browseArguments, firstFrame: "ITU Browser", results: "Results for") == nil {
+    print("browser: no first frame and results within 60 s on a pseudo-terminal")
+} else {
+    var bestFrame = Double.infinity, bestResults = Double.infinity
+    for _ in 0..<3 {
+        guard let times = browserRun(browseArguments, firstFrame: "ITU Browser", results: "Results for") else { continue }
+        bestFrame = min(bestFrame, times.frame)
+        bestResults = min(bestResults, times.results)
+    }
+    print(String(format: "%-48@ %9.1f ms", "browse: first frame (snapshot)" as NSString, bestFrame * 1000))
+    print(String(format: "%-48@ %9.1f ms", "browse --query: first results (snapshot)" as NSString, bestResults * 1000))
+}
 
 // The peer: the sqlite3 command on an on-disk FTS5 database of the same news.
 let sqlite = "sqlite3"

@@ -41,7 +41,9 @@ struct FetchTests {
             #expect(error.isUnreachable)
             #expect(error.message.contains("no answer within") || error.message.contains("timed out"))
         }
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        // The server answers after 10 s: ending well before that shows the 0.5 s timeout acted,
+        // with room for a loaded machine.
+        #expect(Date().timeIntervalSince(started) < 6)
     }
 
     @Test("a body over the cap is refused, with or without a Content-Length; one at the cap is read")

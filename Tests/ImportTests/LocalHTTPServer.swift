@@ -89,7 +89,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         case "/to-ftp":
             respond("302 Found", ["Location: ftp://127.0.0.1/feed"])
         case "/slow":
-            sleep(3)
+            sleep(10)
             respond("200 OK", body: Array(feed.utf8))
         case _ where path.hasPrefix("/big/"):
             let size = Int(path.dropFirst("/big/".count)) ?? 0
