@@ -15,7 +15,9 @@ set -u
 
 BINARY=${1:-.build/debug/itu-browser}
 SOCKET="itu-e2e-$$"
-run_start=$(date +%s)
+# Seconds since the epoch, for the time each scenario takes.
+now() { date +%s; }
+run_start=$(now)
 PASSED=0
 FAILED=0
 
@@ -234,9 +236,6 @@ if [ -n "$pid" ]; then
 else
     fail "sigterm: cannot find the browser's process"
 fi
-
-# Seconds since the epoch, for the time each scenario takes.
-now() { date +%s; }
 
 scenario_start=$(now)
 echo "e2e: main scenario: $((scenario_start - run_start)) s"

@@ -49,7 +49,7 @@ struct FixturesLocator {
             }
         }
         throw CommandFailure(
-            "no fixtures found: none in \(XDGBaseDirectory.data.folder(environment: environment))/fixtures, and the bundled fixtures/ folder "
+            "no fixtures found: none in \(installed), and the bundled fixtures/ folder "
                 + "is not above the current directory or the executable; point at some with --fixtures DIR, the "
                 + "\(Self.environmentVariable) environment variable or [data] fixtures in the config")
     }

@@ -111,13 +111,16 @@ struct StateStoreTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.databaseURL.path))
     }
 
+    /// A scratch folder whose database has the organization starred at `Times.first`, closed again.
+    func scratchWithStarredOrganization() throws -> ScratchFolder {
+        let scratch = try ScratchFolder()
+        try StateStore.open(at: scratch.databaseURL).setStarred(organization, true, at: Times.first)
+        return scratch
+    }
+
     @Test("a write lock held longer than the busy timeout gives a read-only store that still shows the saved state")
     func lockedTooLong() throws {
-        let scratch = try ScratchFolder()
-        do {
-            let store = StateStore.open(at: scratch.databaseURL)
-            try store.setStarred(organization, true, at: Times.first)
-        }
+        let scratch = try scratchWithStarredOrganization()
         var configuration = Configuration()
         configuration.journalMode = .wal
         let holder = try DatabaseQueue(path: scratch.databaseURL.path, configuration: configuration)
@@ -134,11 +137,7 @@ struct StateStoreTests {
 
     @Test("a process opening the database holds state.sqlite.lock; another waits for it, then gives up read-only")
     func openingWaitsForTheOpeningLock() throws {
-        let scratch = try ScratchFolder()
-        do {
-            let store = StateStore.open(at: scratch.databaseURL)
-            try store.setStarred(organization, true, at: Times.first)
-        }
+        let scratch = try scratchWithStarredOrganization()
         let lockPath = scratch.databaseURL.path + ".lock"
         let holder = open(lockPath, O_RDWR)
         #expect(holder >= 0)
