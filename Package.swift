@@ -88,8 +88,8 @@ let package = Package(
 /// pointers, the ranker, the snapshot reader, the terminal's signal handling) and their tests.
 ///
 /// With `ITU_BROWSER_PACKAGE=unsafe-code` in the environment the package is only these: `.ci/run`
-/// builds it so for its sanitizer and release-mode test runs, which then need not compile the
-/// dependencies, the executable and the benchmarks a fourth, fifth and sixth time. Every other
+/// builds it so for its two sanitizer runs (both in release mode), which then need not compile
+/// the dependencies, the executable and the benchmarks again. Every other
 /// use of the package (the README's commands included) sees all of it.
 let unsafeCodeTargets: Set<String> = [
     "Catalog", "SnapshotFormat", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
