@@ -26,6 +26,7 @@ struct FixtureWriterTests {
     @Test("importing one item into a copy of the bundled fixtures only inserts lines into news.json, and it validates")
     func onlyInsertedLines() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let before = try Support.snapshot(folder)
         let result = NewsImport.run(try articles(Self.pressRelease), into: folder, options: ImportOptions(), dryRun: false)
         let imported = try result.get()
@@ -60,6 +61,7 @@ struct FixtureWriterTests {
     @Test("the newest item goes after the last one; the file stays valid and in date order")
     func newest() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let text = Self.pressRelease.replacingOccurrences(of: "15 March 2022", with: "2 January 2030")
         _ = try NewsImport.run(try articles(text), into: folder, options: ImportOptions(), dryRun: false).get()
         let loaded = FixtureLoader.load(directory: folder)
@@ -72,6 +74,7 @@ struct FixtureWriterTests {
     @Test("importing the same feed twice changes nothing")
     func idempotent() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let feed = """
             <rss version="2.0"><channel>
             <item><title>ESA and EUMETSAT sign a spectrum accord</title><link>https://example.org/esa-1</link>
@@ -94,6 +97,7 @@ struct FixtureWriterTests {
     @Test("--replace rewrites the item in place")
     func replace() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let feed = { (title: String) in
             "<rss version=\"2.0\"><channel><item><title>\(title)</title><link>https://example.org/r</link>"
                 + "<pubDate>2022-06-01</pubDate><description>Text about ESA.</description></item></channel></rss>"
@@ -110,6 +114,7 @@ struct FixtureWriterTests {
     @Test("a dry run writes nothing")
     func dryRun() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let before = try Support.snapshot(folder)
         let result = try NewsImport.run(try articles(Self.pressRelease), into: folder, options: ImportOptions(), dryRun: true).get()
         #expect(result.plan.outcomes.map(\.action) == [.added])
@@ -120,6 +125,7 @@ struct FixtureWriterTests {
     @Test("a change the loader rejects is not written, and the files stay byte-identical")
     func invalidChange() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let before = try Support.snapshot(folder)
         let bad = NewsItem(id: "x", date: PartialDate(year: 2022, month: 1, day: 1)!, category: "C", title: "T", summary: "S",
                            body: "B", organizations: ["no-such-organization"])
@@ -139,6 +145,7 @@ struct FixtureWriterTests {
     @Test("hostile text is stored as escaped JSON text and read back unchanged")
     func hostileText() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let hostile = "Evil \u{1B}[2J title \u{202E}reversed\u{202C} \"quoted\" \\ back"
         let item = NewsItem(id: "2022-01-01-evil", date: PartialDate(year: 2022, month: 1, day: 1)!, category: "C",
                             title: hostile, summary: "S\u{7}\u{85}", body: "B\r\nline")
@@ -158,6 +165,7 @@ struct FixtureWriterTests {
     @Test("temporary files left by a killed writer are removed by the next one")
     func leftovers() throws {
         let folder = try Support.fixturesCopy()
+        defer { Support.remove(folder) }
         let leftover = folder + "/.news.json.tmp-99999"
         try Data("partial".utf8).write(to: URL(fileURLWithPath: leftover))
         _ = try NewsImport.run(try articles(Self.pressRelease), into: folder, options: ImportOptions(), dryRun: false).get()

@@ -19,7 +19,8 @@ enum Support {
 
     static let linker = EntityLinker(catalog: catalog)
 
-    /// A fresh temporary folder holding a copy of the bundled fixtures.
+    /// A fresh temporary folder holding a copy of the bundled fixtures; the caller removes it
+    /// with `remove(_:)`.
     static func fixturesCopy() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-tests-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -27,6 +28,11 @@ enum Support {
             try FileManager.default.copyItem(atPath: bundledFixtures + "/" + name, toPath: folder.path + "/" + name)
         }
         return folder.path
+    }
+
+    /// Removes a folder made by `fixturesCopy()`.
+    static func remove(_ folder: String) {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// The only article of a press release's text.
