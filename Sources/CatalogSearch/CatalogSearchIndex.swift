@@ -50,7 +50,7 @@ public final class CatalogSearchIndex: Sendable {
 
     public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
                        flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
-        convert(index.search(query, options: options(types: types, limit: limit, flags: flags)))
+        convert(index.search(query, options: options(for: query, types: types, limit: limit, flags: flags)))
     }
 
     /// A session for search-as-you-type: same results as `search`, faster per keystroke.
@@ -58,9 +58,16 @@ public final class CatalogSearchIndex: Sendable {
         CatalogSearchSession(catalogIndex: self)
     }
 
-    func options(types: Set<SearchItemType>, limit: Int, flags: ItemFlags) -> SearchOptions {
+    /// Whether a search has needed every item's document number yet (see `options`).
+    var flagKeysBuilt: Bool { flagKeys.isBuilt }
+
+    /// The options of a search for `query`. Only the flags the query names get their documents:
+    /// finding them needs every item's document number (`FlagKeyTable`), which a search without
+    /// flags, such as a one-shot `search` over a snapshot, never pays for.
+    func options(for query: String, types: Set<SearchItemType>, limit: Int, flags: ItemFlags) -> SearchOptions {
+        let named = index.flagNames(usedBy: query, among: ItemFlags.names)
         var documentsByKey: [String: Int]?
-        var options = SearchOptions(limit: limit, flags: flags.queryFlags { key in
+        var options = SearchOptions(limit: limit, flags: flags.queryFlags(named: named) { key in
             if documentsByKey == nil { documentsByKey = flagKeys.documentsByKey }
             return documentsByKey?[key]
         })
@@ -97,6 +104,6 @@ public struct CatalogSearchSession: Sendable {
 
     public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
                                 flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
-        catalogIndex.convert(session.search(query, options: catalogIndex.options(types: types, limit: limit, flags: flags)))
+        catalogIndex.convert(session.search(query, options: catalogIndex.options(for: query, types: types, limit: limit, flags: flags)))
     }
 }

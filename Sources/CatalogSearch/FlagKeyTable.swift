@@ -15,6 +15,9 @@ final class FlagKeyTable: @unchecked Sendable {
         self.entries = entries
     }
 
+    /// Whether a search has asked for the table yet.
+    var isBuilt: Bool { lock.withLock { built != nil } }
+
     /// `news:<id>` / `organization:<id>` → document number.
     var documentsByKey: [String: Int] {
         lock.withLock {

@@ -26,16 +26,19 @@ public struct ItemFlags: Hashable, Sendable {
         }
     }
 
-    /// The flags as TextSearch takes them, with document numbers from `documentOf`.
-    func queryFlags(documentOf: (String) -> Int?) -> [QueryFlag] {
-        func documents(_ keys: Set<String>) -> [Int] { keys.compactMap(documentOf).sorted() }
-        let readDocuments = documents(read)
+    /// The flags as TextSearch takes them, with document numbers from `documentOf`; a flag whose
+    /// name is not in `named` is given no documents (the query does not use it).
+    func queryFlags(named: Set<String>, documentOf: (String) -> Int?) -> [QueryFlag] {
+        func documents(_ keys: Set<String>, for names: String...) -> [Int] {
+            names.contains(where: named.contains) ? keys.compactMap(documentOf).sorted() : []
+        }
+        let readDocuments = documents(read, for: "is:unread", "is:read")
         return [
             .lacking("is:unread", documents: readDocuments,
                      among: ["type": [SearchItemType.news.rawValue, SearchItemType.organization.rawValue]]),
             .holding("is:read", documents: readDocuments),
-            .holding("is:starred", documents: documents(starred)),
-            .holding("has:note", documents: documents(noted)),
+            .holding("is:starred", documents: documents(starred, for: "is:starred")),
+            .holding("has:note", documents: documents(noted, for: "has:note")),
         ]
     }
 }

@@ -73,6 +73,25 @@ public final class SearchIndex: Sendable {
     /// Every name the query language accepts before a colon, in the order error messages list them.
     public var queryFieldNames: [String] { QueryParser(schema: schema).knownNames }
 
+    /// The names among `flagNames` that `query` uses, parsed as `search` parses it: a caller
+    /// whose flags' documents are costly to work out supplies only these (a flag the query does
+    /// not name changes nothing in its results).
+    public func flagNames(usedBy query: String, among flagNames: [String]) -> Set<String> {
+        var parser = QueryParser(schema: schema)
+        parser.flagNames = flagNames
+        var used: Set<String> = []
+        func visit(_ node: QueryNode) {
+            switch node {
+            case .flag(let position): if position < flagNames.count { used.insert(flagNames[position]) }
+            case .and(let nodes), .or(let nodes): nodes.forEach(visit)
+            case .not(let node): visit(node)
+            case .word, .phrase, .facet, .dates: break
+            }
+        }
+        parser.parse(query).root.map(visit)
+        return used
+    }
+
     public func search(_ query: String, options: SearchOptions = SearchOptions()) -> SearchResults {
         var cache = UnitCache()
         return Searcher(index: self).run(query, options: options, cache: &cache)

@@ -1,4 +1,4 @@
-import CatalogSearch
+@testable import CatalogSearch
 import Testing
 
 /// `is:unread`, `is:read`, `is:starred` and `has:note` over a catalog, from the `ItemFlags` passed in.
@@ -32,6 +32,24 @@ import Testing
         #expect(keys("intersputnik -is:starred").contains("organization:intersputnik") == false)
         let news = index.search("is:starred", types: [.news], flags: flags)
         #expect(news.hits.map(\.id) == ["2022-06-wtdc-22-opens"])
+    }
+
+    @Test func flagsApplyNestedNegatedAndInAnyCase() {
+        let either = keys("intersputnik OR apple")
+        #expect(keys("(intersputnik OR apple) AND NOT IS:STARRED") == either.subtracting(keys("is:starred")))
+        #expect(keys("(intersputnik OR apple) AND NOT IS:STARRED").count < either.count)
+        #expect(keys("intersputnik (has:note OR Is:Read)") == keys("intersputnik").intersection(keys("has:note").union(keys("is:read"))))
+        #expect(!keys("intersputnik (has:note OR Is:Read)").isEmpty)
+    }
+
+    @Test func onlyASearchNamingAFlagWorksOutEveryItemsDocument() {
+        let index = CatalogSearchIndex(catalog: SmallCatalog.make())
+        _ = index.search("intersputnik is starred", flags: flags)
+        var session = index.makeSession()
+        _ = session.search("intersputnik has", flags: flags)
+        #expect(!index.flagKeysBuilt)
+        _ = index.search("intersputnik -is:starred", flags: flags)
+        #expect(index.flagKeysBuilt)
     }
 
     @Test func aMistypedFlagNamesTheFourFlags() {
