@@ -16,7 +16,7 @@ import SnapshotFormat
 /// then reports a failure). Any failure is a reason to rebuild, never a crash.
 public struct CatalogSnapshot: Sendable {
     /// Bump when the sections written change.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
 
     public let search: CatalogSearchIndex
     /// Warnings the fixtures gave when the snapshot was built.

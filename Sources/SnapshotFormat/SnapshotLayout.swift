@@ -7,11 +7,13 @@
 /// 12  section count                     UInt32
 /// 16  identity length                   UInt64
 /// 24  identity bytes, zero-padded to a multiple of 8
-///     section table, per section:       element size UInt32, reserved UInt32 (0),
+///     section table, per section:       element size UInt32, flags UInt32,
 ///                                       offset UInt64, element count UInt64, XXH64 of its bytes UInt64
 ///     header checksum                   UInt64: XXH64 of every header byte before it
 ///     sections, each starting at a multiple of 16
 /// ```
+/// The only flag, `blockCheckedFlag`, marks a section of bytes whose readers check it block by
+/// block (see `BlockChecksums`, whose section follows it) rather than whole when it is opened.
 /// The identity is opaque here: its owner (the cache) records what the snapshot was built
 /// from and by which program, and compares it before using any section.
 enum SnapshotLayout {
@@ -19,6 +21,7 @@ enum SnapshotLayout {
     static let fixedHeaderSize = 24
     static let sectionEntrySize = 32
     static let sectionAlignment = 16
+    static let blockCheckedFlag: UInt32 = 1
 
     static func padded(_ value: Int, to alignment: Int) -> Int {
         (value + alignment - 1) / alignment * alignment

@@ -13,6 +13,7 @@ public struct SnapshotWriter {
         let count: Int
         let bytes: UnsafeRawBufferPointer
         let owner: Any
+        var flags: UInt32 = 0
     }
 
     private let version: UInt32
@@ -31,6 +32,14 @@ public struct SnapshotWriter {
 
     public mutating func append<Element: BitwiseCopyable>(_ values: [Element]) {
         append(Column(values))
+    }
+
+    /// Two sections: `bytes`, marked to be checked block by block when read, then their
+    /// `BlockChecksums` (see `SectionCursor.blockCheckedBytes`).
+    public mutating func appendBlockChecked(_ bytes: Column<UInt8>) {
+        append(bytes)
+        sections[sections.count - 1].flags = SnapshotLayout.blockCheckedFlag
+        append(BlockChecksums(of: bytes.buffer).hashes)
     }
 
     /// Two sections: the offsets, then the bytes.
@@ -98,7 +107,7 @@ public struct SnapshotWriter {
         for section in sections {
             offsets.append(offset)
             Self.put(UInt32(section.elementSize), into: &header)
-            Self.put(UInt32(0), into: &header)
+            Self.put(section.flags, into: &header)
             Self.put(UInt64(offset), into: &header)
             Self.put(UInt64(section.count), into: &header)
             Self.put(XXH64.hash(section.bytes), into: &header)

@@ -19,8 +19,8 @@ extension IndexData {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
-        writer.append(fieldTexts)
-        writer.append(BlockChecksums(of: fieldTexts.bytes.buffer).hashes)
+        writer.append(fieldTexts.offsets)
+        writer.appendBlockChecked(fieldTexts.bytes)
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)

@@ -19,11 +19,13 @@ import Testing
         return writer.bytes()
     }
 
-    /// Opens snapshot bytes the way a program does: structure, checksums, then the index's own checks.
-    static func open(_ bytes: [UInt8], schema: IndexSchema) throws(SnapshotError) -> SearchIndex {
+    /// Opens snapshot bytes the way a program does: structure, checksums, then the index's own
+    /// checks; with `aheadThreshold: 0`, the later sections' checksums on another thread
+    /// (`AheadChecks`), as for a large snapshot.
+    static func open(_ bytes: [UInt8], schema: IndexSchema, aheadThreshold: Int = AheadChecks.defaultThreshold) throws(SnapshotError) -> SearchIndex {
         let file = bytes.withUnsafeBytes { MappedFile(copying: $0) }
         let reader = try SnapshotReader(file: file, version: 1)
-        var cursor = reader.cursor()
+        var cursor = reader.cursor(aheadThreshold: aheadThreshold)
         let index = try SearchIndex(schema: schema, reading: &cursor)
         guard cursor.isAtEnd else { throw SnapshotError("sections left over") }
         return index
