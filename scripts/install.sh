@@ -4,8 +4,11 @@
 # Usage: scripts/install.sh [--configuration release|debug] [PREFIX]
 #        (default: release, and PREFIX ~/.local)
 #
-# Builds in release mode (or debug, which the end-to-end test uses to install the build it has
-# just made instead of compiling the package a second time), copies the binary to PREFIX/bin/itu-browser and the bundled fixtures
+# Builds in release mode with the Swift runtime and Foundation linked statically (a command then
+# starts faster: the dynamic loader binds a few libraries instead of some twenty; this needs
+# libcurl4-openssl-dev, for FoundationNetworking's static library), or in debug mode, which the
+# end-to-end test uses to install the build it has just made instead of compiling the package a
+# second time. Copies the binary to PREFIX/bin/itu-browser and the bundled fixtures
 # to $XDG_DATA_HOME/itu-browser/fixtures (default ~/.local/share/itu-browser/fixtures), where
 # the binary looks for its data when no --fixtures, ITU_BROWSER_FIXTURES or config says
 # otherwise. Running it again replaces both.
@@ -34,9 +37,11 @@ case $data_home in
 esac
 fixtures="$data_home/itu-browser/fixtures"
 
+build_options=(-c "$configuration")
+if [[ $configuration == release ]]; then build_options+=(--static-swift-stdlib); fi
 echo "==> building itu-browser ($configuration)"
-swift build -c "$configuration" --product itu-browser
-binary="$(swift build -c "$configuration" --show-bin-path)/itu-browser"
+swift build "${build_options[@]}" --product itu-browser
+binary="$(swift build "${build_options[@]}" --show-bin-path)/itu-browser"
 
 echo "==> installing $prefix/bin/itu-browser"
 install -d "$prefix/bin"
