@@ -57,10 +57,13 @@ public struct ImportOptions: Sendable {
 /// the items this import added before it, so the outcome is the same as deciding one item at a
 /// time.
 public struct ImportPlanner {
-    private var itemsBySource: [String: NewsItem] = [:]
+    /// The catalog's items and then the items this import has added, by their sources (and the
+    /// added items' links and guids): positions in `catalog.news` followed by `addedItems`.
+    private var itemsBySource: [String: Int] = [:]
+    private var addedItems: [NewsItem] = []
     /// The catalog's items, and the items this import has added: on any one day the catalog's
     /// come first.
-    private var catalogCandidates = NearDuplicateIndex()
+    private let catalogCandidates: NearDuplicateIndex
     private var addedCandidates = NearDuplicateIndex()
     /// The catalog, whose ids are taken, and the lower-cased ids this import has added.
     private let catalog: Catalog
@@ -74,10 +77,10 @@ public struct ImportPlanner {
         self.options = options
         self.catalog = catalog
         itemsBySource.reserveCapacity(catalog.news.count)
-        for item in catalog.news {
-            if let source = item.source, itemsBySource[source] == nil { itemsBySource[source] = item }
-            catalogCandidates.add(item)
+        for position in catalog.news.indices {
+            if let source = catalog.news[position].source, itemsBySource[source] == nil { itemsBySource[source] = position }
         }
+        catalogCandidates = NearDuplicateIndex(catalog.news)
     }
 
     /// The plan for `imported`, in order.
@@ -94,11 +97,12 @@ public struct ImportPlanner {
 
     /// Each item's first near duplicate in the catalog, found on all processors; nil for an item
     /// with none, and for an item the catalog has by its source (which is never compared).
-    private mutating func catalogMatches(of imported: [ImportedNews], sets: [WordSets]) -> [CatalogMatch?] {
+    private func catalogMatches(of imported: [ImportedNews], sets: [WordSets]) -> [CatalogMatch?] {
         let bySource = itemsBySource
         let compared = imported.indices.filter { index in !imported[index].identities.contains { bySource[$0] != nil } }
-        catalogCandidates.fold(days: Set(compared.map { Similarity.dayNumber(imported[$0].item.date) }))
-        let candidates = catalogCandidates
+        var folding = catalogCandidates
+        folding.fold(days: Set(compared.map { Similarity.dayNumber(imported[$0].item.date) }))
+        let candidates = folding
         let found = compared.parallelMap { index -> CatalogMatch? in
             let day = Similarity.dayNumber(imported[index].item.date)
             return candidates.firstMatch(of: sets[index], onDay: day - Similarity.maximumDaysApart,
@@ -112,8 +116,8 @@ public struct ImportPlanner {
     private mutating func decide(_ news: ImportedNews, sets: WordSets, catalogMatch: CatalogMatch?, into plan: inout ImportPlan) {
         var news = news
         let bySource = itemsBySource
-        let same = news.identities.compactMap { bySource[$0] }.first
-        if let same {
+        if let position = news.identities.compactMap({ bySource[$0] }).first {
+            let same = position < catalog.news.count ? catalog.news[position] : addedItems[position - catalog.news.count]
             news.item.id = same.id
             let identical = same == news.item
             if options.replace && !identical {
@@ -131,9 +135,11 @@ public struct ImportPlanner {
         }
         news.item.id = uniqueID(news.item.id)
         addedIDs.insert(news.item.id.lowercased())
-        if let source = news.item.source, itemsBySource[source] == nil { itemsBySource[source] = news.item }
+        let position = catalog.news.count + addedItems.count
+        addedItems.append(news.item)
+        if let source = news.item.source, itemsBySource[source] == nil { itemsBySource[source] = position }
         addedCandidates.add(news.item, words: sets)
-        for identity in news.identities where itemsBySource[identity] == nil { itemsBySource[identity] = news.item }
+        for identity in news.identities where itemsBySource[identity] == nil { itemsBySource[identity] = position }
         plan.added.append(news.item)
         plan.outcomes.append(ImportOutcome(action: .added, news: news, duplicateOf: nil))
     }

@@ -12,9 +12,18 @@ import Catalog
 /// - Candidates are tried in order (the earlier day first, then the order items were added), so
 ///   the first near duplicate found is always the same one.
 struct NearDuplicateIndex: Sendable {
-    private var items: [NewsItem] = []
+    private var items: [NewsItem]
     private var positionsByDay: [Int: [Int]] = [:]
-    private var words: [WordSets?] = []
+    private var words: [WordSets?]
+
+    /// An index of `items`, in their order (the array is shared, not copied item by item).
+    init(_ items: [NewsItem] = []) {
+        self.items = items
+        words = Array(repeating: nil, count: items.count)
+        for position in items.indices where items[position].date.day != nil {
+            positionsByDay[Similarity.dayNumber(items[position].date), default: []].append(position)
+        }
+    }
 
     /// Makes `item` a candidate for the items compared after it (when its date has a day);
     /// `words` are its word sets when the caller has them already.
