@@ -71,7 +71,7 @@ public struct ImportPlanner {
     private let options: ImportOptions
 
     /// The first near duplicate of an item in the catalog, and its day.
-    private typealias CatalogMatch = (item: NewsItem, day: Int)
+    private typealias CatalogMatch = NearDuplicateIndex.Match
 
     public init(catalog: Catalog, options: ImportOptions) {
         self.options = options
@@ -100,14 +100,8 @@ public struct ImportPlanner {
     private func catalogMatches(of imported: [ImportedNews], sets: [WordSets]) -> [CatalogMatch?] {
         let bySource = itemsBySource
         let compared = imported.indices.filter { index in !imported[index].identities.contains { bySource[$0] != nil } }
-        var folding = catalogCandidates
-        folding.fold(days: Set(compared.map { Similarity.dayNumber(imported[$0].item.date) }))
-        let candidates = folding
-        let found = compared.parallelMap { index -> CatalogMatch? in
-            let day = Similarity.dayNumber(imported[index].item.date)
-            return candidates.firstMatch(of: sets[index], onDay: day - Similarity.maximumDaysApart,
-                                         through: day + Similarity.maximumDaysApart)
-        }
+        let queries = compared.map { NearDuplicateIndex.Query(sets: sets[$0], day: Similarity.dayNumber(imported[$0].item.date)) }
+        let found = catalogCandidates.firstMatches(of: queries)
         var matches = [CatalogMatch?](repeating: nil, count: imported.count)
         for (index, match) in zip(compared, found) { matches[index] = match }
         return matches

@@ -5,13 +5,24 @@ import Catalog
 ///
 /// - Items are kept by day, so only the items of the day before, the same day and the day after
 ///   are candidates; items without a day are never candidates.
-/// - An item's word sets (`WordSets`) are made once: given when it is added, made on all
-///   processors for the days `fold(days:)` names, or else made when it is first compared.
-/// - A candidate is checked with `Similarity.reaches`, which stops as soon as the threshold can
-///   no longer be met, and its body only when the sizes of the two word sets allow it.
+/// - An item's word sets (`WordSets`) are given when it is added, or made when it is compared.
+///   `firstMatches(of:)` makes those of a day once for all the queries that need it, on all
+///   processors, and drops them when its queries have moved past that day: they are never all
+///   kept at once.
+/// - A candidate is checked with `WordSets.nearlyRepeat`, which stops as soon as the threshold
+///   can no longer be met.
 /// - Candidates are tried in order (the earlier day first, then the order items were added), so
 ///   the first near duplicate found is always the same one.
 struct NearDuplicateIndex: Sendable {
+    /// A query of `firstMatches(of:)`: an item's word sets and its day (see `Similarity.dayNumber`).
+    struct Query: Sendable {
+        var sets: WordSets
+        var day: Int
+    }
+
+    /// A near duplicate found, and its day.
+    typealias Match = (item: NewsItem, day: Int)
+
     private var items: [NewsItem]
     private var positionsByDay: [Int: [Int]] = [:]
     private var words: [WordSets?]
@@ -34,34 +45,63 @@ struct NearDuplicateIndex: Sendable {
         self.words.append(words)
     }
 
-    /// Makes, on all processors, the word sets of the items that items dated on `days` are
-    /// compared with (those of each day, the day before and the day after).
-    mutating func fold(days: Set<Int>) {
-        var wanted: Set<Int> = []
-        for day in days {
-            for offset in -Similarity.maximumDaysApart...Similarity.maximumDaysApart { wanted.insert(day + offset) }
-        }
-        let positions = wanted.sorted().flatMap { positionsByDay[$0] ?? [] }.filter { words[$0] == nil }
-        let items = self.items
-        let folded = positions.parallelMap { WordSets(items[$0]) }
-        for (position, sets) in zip(positions, folded) { words[position] = sets }
-    }
-
     /// The first item added that `item` nearly repeats, or nil.
-    mutating func firstMatch(of item: NewsItem) -> NewsItem? {
+    func firstMatch(of item: NewsItem) -> NewsItem? {
         let day = Similarity.dayNumber(item.date)
-        fold(days: [day])
         return firstMatch(of: WordSets(item), onDay: day - Similarity.maximumDaysApart, through: day + Similarity.maximumDaysApart)?.item
     }
 
     /// The first item dated from `first` to `last` (day numbers, see `Similarity.dayNumber`) that
-    /// an item of these word sets nearly repeats, with its day; nil when there is none. Items not
-    /// folded yet are folded for this comparison only.
-    func firstMatch(of sets: WordSets, onDay first: Int, through last: Int) -> (item: NewsItem, day: Int)? {
+    /// an item of these word sets nearly repeats, with its day; nil when there is none.
+    func firstMatch(of sets: WordSets, onDay first: Int, through last: Int) -> Match? {
         guard first <= last else { return nil }
         for day in first...last {
             guard let positions = positionsByDay[day] else { continue }
             for position in positions where sets.nearlyRepeat(words[position] ?? WordSets(items[position])) {
+                return (items[position], day)
+            }
+        }
+        return nil
+    }
+
+    /// For each query, what `firstMatch(of:onDay:through:)` finds within a day of its day. The
+    /// queries are taken in the order of their days, `daysPerChunk` days of queries to a thread;
+    /// each thread makes the word sets of a day once, when a query first needs it, and drops
+    /// them when its queries have passed the day after it.
+    func firstMatches(of queries: [Query], daysPerChunk: Int = 64) -> [Match?] {
+        let byDay = Dictionary(grouping: queries.indices) { queries[$0].day }
+        let days = byDay.keys.sorted()
+        let chunks = stride(from: 0, to: days.count, by: max(1, daysPerChunk)).map {
+            Array(days[$0..<min($0 + max(1, daysPerChunk), days.count)])
+        }
+        let found = chunks.parallelMap(chunkSize: 1) { chunkDays -> [(query: Int, match: Match?)] in
+            var folded: [Int: [WordSets]] = [:]
+            var results: [(query: Int, match: Match?)] = []
+            for day in chunkDays {
+                let first = day - Similarity.maximumDaysApart
+                let last = day + Similarity.maximumDaysApart
+                folded = folded.filter { $0.key >= first }
+                for candidateDay in first...last where folded[candidateDay] == nil {
+                    folded[candidateDay] = (positionsByDay[candidateDay] ?? []).map { words[$0] ?? WordSets(items[$0]) }
+                }
+                for query in byDay[day] ?? [] {
+                    results.append((query, firstMatch(of: queries[query].sets, onDay: first, through: last, folded: folded)))
+                }
+            }
+            return results
+        }
+        var matches = [Match?](repeating: nil, count: queries.count)
+        for chunk in found {
+            for (query, match) in chunk { matches[query] = match }
+        }
+        return matches
+    }
+
+    /// `firstMatch(of:onDay:through:)` with the word sets of each day's items given.
+    private func firstMatch(of sets: WordSets, onDay first: Int, through last: Int, folded: [Int: [WordSets]]) -> Match? {
+        for day in first...last {
+            guard let positions = positionsByDay[day], let candidates = folded[day] else { continue }
+            for (position, candidate) in zip(positions, candidates) where sets.nearlyRepeat(candidate) {
                 return (items[position], day)
             }
         }
