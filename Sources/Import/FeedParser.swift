@@ -15,10 +15,9 @@ enum FeedParser {
         guard let root = document.root else { throw ImportFailure(source: source, message: "an empty feed") }
         switch root.name {
         case "rss":
-            let channel = root.child("channel")
-            return try (channel?.children("item") ?? []).map { item throws(ImportFailure) in try rssItem(item, source: source) }
+            return try rssItems(root.child("channel")?.children("item") ?? [], source: source)
         case "rdf":
-            return try root.children("item").map { item throws(ImportFailure) in try rssItem(item, source: source) }
+            return try rssItems(root.children("item"), source: source)
         case "feed":
             return try root.children("entry").map { entry throws(ImportFailure) in try atomEntry(entry, source: source) }
         default:
@@ -27,7 +26,52 @@ enum FeedParser {
         }
     }
 
-    private static func rssItem(_ item: MarkupNode, source: String) throws(ImportFailure) -> Article {
+    /// What an RSS item's elements say, its description's HTML not yet turned into text.
+    private struct RSSFields: Sendable {
+        var title: String?
+        var html: String
+        var date: String?
+        var category: String?
+        var guid: String?
+        /// The link, or why its text could not be read (reported after the description's problem).
+        var link: Result<String?, ImportFailure>
+        var line: Int
+    }
+
+    /// The articles of RSS items, with the problem an item-by-item reading meets first. The
+    /// elements are read in document order (entity expansion is counted for the whole feed);
+    /// the descriptions, each parsed as an HTML document of its own, are turned into text on
+    /// all processors.
+    private static func rssItems(_ items: [MarkupNode], source: String) throws(ImportFailure) -> [Article] {
+        var fields: [RSSFields] = []
+        var failure: ImportFailure?
+        for item in items {
+            do {
+                fields.append(try rssFields(item))
+            } catch {
+                failure = error
+                break
+            }
+        }
+        let paragraphs = fields.map(\.html).parallelMap { html -> Result<[String], ImportFailure> in
+            do throws(ImportFailure) {
+                return .success(try HTMLText.paragraphs(ofFragment: html, source: source))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var articles: [Article] = []
+        for (item, text) in zip(fields, paragraphs) {
+            let article = Article(title: item.title ?? "", date: item.date.flatMap(DateRecognizer.firstDate), category: item.category,
+                                  paragraphs: try text.get(), link: try item.link.get(), guid: item.guid)
+            articles.append(try article.requiringTitle(source: source, line: item.line))
+        }
+        if let failure { throw failure }
+        return articles
+    }
+
+    /// The elements of an RSS item, read in the order an item-by-item reading reads them.
+    private static func rssFields(_ item: MarkupNode) throws(ImportFailure) -> RSSFields {
         func text(_ name: String) throws(ImportFailure) -> String? {
             guard let node = item.child(name) else { return nil }
             let value = HTMLText.collapse(try node.text())
@@ -43,10 +87,13 @@ enum FeedParser {
         if category == nil { category = try text("subject") }
         var guid = try text("guid")
         if guid == nil { guid = item.attribute("about") }
-        let article = Article(title: title ?? "", date: date.flatMap(DateRecognizer.firstDate), category: category,
-                              paragraphs: try HTMLText.paragraphs(ofFragment: html, source: source),
-                              link: try text("link"), guid: guid)
-        return try article.requiringTitle(source: source, line: item.line)
+        let link: Result<String?, ImportFailure>
+        do {
+            link = .success(try text("link"))
+        } catch {
+            link = .failure(error)
+        }
+        return RSSFields(title: title, html: html, date: date, category: category, guid: guid, link: link, line: item.line)
     }
 
     private static func atomEntry(_ entry: MarkupNode, source: String) throws(ImportFailure) -> Article {

@@ -36,7 +36,7 @@ public enum NewsImport {
             }
         }) { catalog in
             let linker = EntityLinker(catalog: catalog)
-            let imported = articles.map { ImportedNews($0, linker: linker) }
+            let imported = articles.parallelMap { ImportedNews($0, linker: linker) }
             progress(.linked)
             plan = ImportPlanner.plan(imported, against: catalog, options: options)
             return FixtureWriter.NewsChange(added: plan.added, replaced: plan.replaced)

@@ -43,11 +43,42 @@ public enum TextFolding {
         var analyzer = TextAnalyzer()
         var sink = HashSink()
         analyzer.tokenize(text, into: &sink)
-        sink.hashes.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(sink.hashes.count)
-        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
-        return unique
+        return sortedDistinct(sink.hashes)
+    }
+
+    /// `hashes` sorted, each once. Hashes are spread evenly over their range, so a long list is
+    /// first spread into 256 runs by its top byte (one counting pass): the runs are in order and
+    /// hold a hash or two each, so the insertion sort that follows moves each hash only within
+    /// its run.
+    static func sortedDistinct(_ hashes: [UInt64]) -> [UInt64] {
+        var sorted = hashes
+        if hashes.count >= 64 {
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
+                starts.initialize(repeating: 0)
+                for hash in hashes { starts[Int(hash >> 56) + 1] += 1 }
+                for bin in 1...256 { starts[bin] += starts[bin - 1] }
+                for hash in hashes {
+                    let bin = Int(hash >> 56)
+                    sorted[starts[bin]] = hash
+                    starts[bin] += 1
+                }
+            }
+        }
+        return sorted.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices.dropFirst() {
+                let hash = buffer[index]
+                var place = index
+                while place > 0 && buffer[place - 1] > hash {
+                    buffer[place] = buffer[place - 1]
+                    place -= 1
+                }
+                buffer[place] = hash
+            }
+            var unique: [UInt64] = []
+            unique.reserveCapacity(buffer.count)
+            for hash in buffer where unique.last != hash { unique.append(hash) }
+            return unique
+        }
     }
 
     private struct HashSink: TokenSink {

@@ -224,6 +224,31 @@ struct FeedTests {
         #expect(throws: ImportFailure.self) { try Self.read(feed) }
     }
 
+    @Test("the first problem in document order is the one reported, though descriptions are read in parallel")
+    func firstProblemInOrder() {
+        let deep = String(repeating: "&lt;b&gt;", count: 300) + "x"
+        func item(_ title: String, _ description: String) -> String {
+            "<item>\(title.isEmpty ? "" : "<title>\(title)</title>")<pubDate>2021-11-01</pubDate>"
+                + "<description>\(description)</description></item>"
+        }
+        func problem(_ items: [String]) -> String? {
+            let filler = (0..<200).map { item("Fine \($0)", "&lt;p&gt;Text.&lt;/p&gt;") }
+            do {
+                let doctype = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(String(repeating: "x", count: 20_000))\">]>"
+                _ = try Self.read(doctype + "<rss version=\"2.0\"><channel>" + (filler + items + filler).joined() + "</channel></rss>")
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(problem([item("Deep", deep), item("", "Text.")])?.contains("nested deeper") == true)
+        #expect(problem([item("", "Text."), item("Deep", deep)]) == "a feed item without a title")
+        #expect(problem([item("", deep)])?.contains("nested deeper") == true)
+        let expanding = String(repeating: "&big;", count: 100)
+        #expect(problem([item("Deep", deep), item(expanding, "Text.")])?.contains("nested deeper") == true)
+        #expect(problem([item(expanding, "Text."), item("Deep", deep)])?.contains("entity expansion exceeds") == true)
+    }
+
     @Test("the format is told from the content, not the name", arguments: [
         ("<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\"></rss>", ImportFormat.rss),
         ("<rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>", .rss),

@@ -45,4 +45,27 @@ struct NearDuplicateIndexTests {
         #expect(index.firstMatch(of: item("new", "2021-11-05", title: "Intersputnik joins ITU as Sector Member")) == nil)
         #expect(index.firstMatch(of: item("new", "2021-11-01", title: "ESA signs an agreement", body: "On spectrum")) == nil)
     }
+    @Test("the queries at once, day by day on several threads, find what each query finds alone", arguments: [1, 2, 3, 64])
+    func firstMatchesAgreeWithOneByOne(daysPerChunk: Int) {
+        var random = SplitMix64(seed: UInt64(daysPerChunk))
+        let words = ["orbit", "spectrum", "gold", "member", "sector", "union", "satellite", "band"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in words[Int(random.next() % 8)] }.joined(separator: " ") }
+        func date() -> String { "2021-\(10 + random.next() % 2)-\(10 + random.next() % 12)" }
+        var index = NearDuplicateIndex()
+        for position in 0..<300 {
+            index.add(item("c\(position)", random.next() % 15 == 0 ? "2021-11" : date(), title: text(4), body: text(8)))
+        }
+        let queries = (0..<400).map { _ in
+            let sets = WordSets(item("q", "2021-11-01", title: text(4), body: text(8)))
+            return NearDuplicateIndex.Query(sets: sets, day: Similarity.dayNumber(PartialDate(date())!))
+        }
+        let together = index.firstMatches(of: queries, daysPerChunk: daysPerChunk)
+        var found = 0
+        for (query, match) in zip(queries, together) {
+            let alone = index.firstMatch(of: query.sets, onDay: query.day - 1, through: query.day + 1)
+            #expect(match?.item.id == alone?.item.id && match?.day == alone?.day)
+            if alone != nil { found += 1 }
+        }
+        #expect(found > 100 && found < 400)
+    }
 }
