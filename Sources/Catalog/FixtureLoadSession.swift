@@ -5,6 +5,11 @@ struct FixtureLoadSession {
     var organizations: [Organization] = []
     var news: [NewsItem] = []
     var problems: [FixtureProblem] = []
+    /// Whether reading a `news.json` records where its items lie (`newsLayout`), for an edit.
+    var recordsNewsLayout = false
+    /// Where the items of the last `news.json` read lie in its bytes: set when
+    /// `recordsNewsLayout` and every item of its list was decoded, nil otherwise.
+    var newsLayout: NewsFileLayout?
 
     /// How far the reader moves between two calls of `release`.
     static let releaseInterval = 8 << 20
@@ -41,6 +46,7 @@ struct FixtureLoadSession {
             return
         }
         if kind == .news {
+            newsLayout = nil
             // A typical news item takes a kilobyte or more: a guess that spares most rehashing.
             identifiers.reserveNews(min(bytes.count / 1024, 1 << 22))
         }
@@ -116,7 +122,9 @@ struct FixtureLoadSession {
 
     private mutating func decodeList(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
                                      release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
+        let arrayOpen = decoder.valueOffset()
         guard var scope = try decoder.beginArray() else { return }
+        var layout = kind == .news && recordsNewsLayout ? NewsFileLayout(arrayOpen: arrayOpen) : nil
         // What comes before the list stays: problems found later may point there.
         let listStart = decoder.reader.offset
         var released = listStart
@@ -134,8 +142,27 @@ struct FixtureLoadSession {
                     organizations.append(organization)
                 }
             case .news:
-                if let item = try decoder.newsItem(index: scope.index, identifiers: &identifiers) { news.append(item) }
+                let start = decoder.valueOffset()
+                let item = try decoder.newsItem(index: scope.index, identifiers: &identifiers)
+                if let item { news.append(item) }
+                if layout != nil { record(item, at: start..<decoder.reader.offset, of: decoder.reader.bytes, in: &layout) }
             }
+        }
+        layout?.arrayClose = decoder.reader.offset - 1
+        if kind == .news { newsLayout = layout }
+    }
+
+    /// Adds a decoded item to the layout being recorded; an item that did not decode ends it.
+    private func record(_ item: NewsItem?, at range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>,
+                        in layout: inout NewsFileLayout?) {
+        guard let item else {
+            layout = nil
+            return
+        }
+        do {
+            try layout?.append(range, id: item.id, date: item.date.description, in: bytes)
+        } catch {
+            layout = nil
         }
     }
 
