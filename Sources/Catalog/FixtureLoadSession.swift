@@ -36,11 +36,22 @@ struct FixtureLoadSession {
         }
     }
 
+    /// Decodes one file held whole in memory into the session, recording its problems; their
+    /// places are worked out at the end, in one pass over the bytes, and only when there are any.
+    mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>) {
+        read(kind: kind, name: name, bytes: bytes, releasing: false, release: { _ in })
+    }
+
     /// Decodes one file into the session, recording its problems. `release(range)` is called
     /// as the reader moves on, to say the bytes in `range` will not be read again (the places of
     /// the problems in them are worked out first).
     mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
-                       release: (Range<Int>) -> Void = { _ in }) {
+                       release: (Range<Int>) -> Void) {
+        read(kind: kind, name: name, bytes: bytes, releasing: true, release: release)
+    }
+
+    private mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
+                               releasing: Bool, release: (Range<Int>) -> Void) {
         guard !bytes.isEmpty else {
             problems.append(FixtureProblem(file: name, message: "the file is empty"))
             return
@@ -54,7 +65,7 @@ struct FixtureLoadSession {
         var decoder = FixtureDecoder(reader: JSONReader(bytes: bytes, offset: hasByteOrderMark ? 3 : 0))
         let complete: Bool
         do {
-            complete = try decodeRoot(kind, &decoder, release: release)
+            complete = try decodeRoot(kind, &decoder, releasing: releasing, release: release)
             try decoder.reader.expectEnd()
         } catch {
             // Outside strings, a byte that is not UTF-8 stops the reader at the token it spoils.
@@ -80,7 +91,7 @@ struct FixtureLoadSession {
     /// Decodes the top-level object; returns whether the file's records can be trusted for
     /// checking references (its version is supported).
     private mutating func decodeRoot(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) -> Bool {
+                                     releasing: Bool, release: (Range<Int>) -> Void) throws(JSONSyntaxError) -> Bool {
         let table = RootField.tables[kind] ?? FieldTable()
         let start = decoder.valueOffset()
         guard try decoder.reader.peekValue() == .object else {
@@ -101,7 +112,7 @@ struct FixtureLoadSession {
                 if try decoder.expect(.number) { version = (try decoder.reader.readNumber(), offset) }
             case .sectors, .organizations, .news:
                 listSeen = true
-                try decodeList(kind, &decoder, release: release)
+                try decodeList(kind, &decoder, releasing: releasing, release: release)
             }
         }
         if !listSeen { decoder.report("missing required field \"\(kind.rawValue)\"", at: scope.start) }
@@ -120,8 +131,10 @@ struct FixtureLoadSession {
         return true
     }
 
+    /// Decodes a list; when `releasing`, the places of the problems met so far are worked out
+    /// every `releaseInterval` bytes, and the bytes read are given to `release`.
     private mutating func decodeList(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
+                                     releasing: Bool, release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
         let arrayOpen = decoder.valueOffset()
         guard var scope = try decoder.beginArray() else { return }
         var layout = kind == .news && recordsNewsLayout ? NewsFileLayout(arrayOpen: arrayOpen) : nil
@@ -129,7 +142,7 @@ struct FixtureLoadSession {
         let listStart = decoder.reader.offset
         var released = listStart
         while try decoder.nextElement(&scope) {
-            if decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
+            if releasing, decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
                 released = decoder.reader.offset
                 decoder.settleLocations(before: released, keepingBefore: listStart)
                 release(listStart..<released)
