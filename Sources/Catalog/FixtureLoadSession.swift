@@ -5,6 +5,11 @@ struct FixtureLoadSession {
     var organizations: [Organization] = []
     var news: [NewsItem] = []
     var problems: [FixtureProblem] = []
+    /// Whether reading a `news.json` records where its items lie (`newsLayout`), for an edit.
+    var recordsNewsLayout = false
+    /// Where the items of the last `news.json` read lie in its bytes: set when
+    /// `recordsNewsLayout` and every item of its list was decoded, nil otherwise.
+    var newsLayout: NewsFileLayout?
 
     /// How far the reader moves between two calls of `release`.
     static let releaseInterval = 8 << 20
@@ -31,16 +36,28 @@ struct FixtureLoadSession {
         }
     }
 
+    /// Decodes one file held whole in memory into the session, recording its problems; their
+    /// places are worked out at the end, in one pass over the bytes, and only when there are any.
+    mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>) {
+        read(kind: kind, name: name, bytes: bytes, releasing: false, release: { _ in })
+    }
+
     /// Decodes one file into the session, recording its problems. `release(range)` is called
     /// as the reader moves on, to say the bytes in `range` will not be read again (the places of
     /// the problems in them are worked out first).
     mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
-                       release: (Range<Int>) -> Void = { _ in }) {
+                       release: (Range<Int>) -> Void) {
+        read(kind: kind, name: name, bytes: bytes, releasing: true, release: release)
+    }
+
+    private mutating func read(kind: FixtureFile.Kind, name: String, bytes: UnsafeBufferPointer<UInt8>,
+                               releasing: Bool, release: (Range<Int>) -> Void) {
         guard !bytes.isEmpty else {
             problems.append(FixtureProblem(file: name, message: "the file is empty"))
             return
         }
         if kind == .news {
+            newsLayout = nil
             // A typical news item takes a kilobyte or more: a guess that spares most rehashing.
             identifiers.reserveNews(min(bytes.count / 1024, 1 << 22))
         }
@@ -48,7 +65,7 @@ struct FixtureLoadSession {
         var decoder = FixtureDecoder(reader: JSONReader(bytes: bytes, offset: hasByteOrderMark ? 3 : 0))
         let complete: Bool
         do {
-            complete = try decodeRoot(kind, &decoder, release: release)
+            complete = try decodeRoot(kind, &decoder, releasing: releasing, release: release)
             try decoder.reader.expectEnd()
         } catch {
             // Outside strings, a byte that is not UTF-8 stops the reader at the token it spoils.
@@ -74,7 +91,7 @@ struct FixtureLoadSession {
     /// Decodes the top-level object; returns whether the file's records can be trusted for
     /// checking references (its version is supported).
     private mutating func decodeRoot(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) -> Bool {
+                                     releasing: Bool, release: (Range<Int>) -> Void) throws(JSONSyntaxError) -> Bool {
         let table = RootField.tables[kind] ?? FieldTable()
         let start = decoder.valueOffset()
         guard try decoder.reader.peekValue() == .object else {
@@ -95,7 +112,7 @@ struct FixtureLoadSession {
                 if try decoder.expect(.number) { version = (try decoder.reader.readNumber(), offset) }
             case .sectors, .organizations, .news:
                 listSeen = true
-                try decodeList(kind, &decoder, release: release)
+                try decodeList(kind, &decoder, releasing: releasing, release: release)
             }
         }
         if !listSeen { decoder.report("missing required field \"\(kind.rawValue)\"", at: scope.start) }
@@ -114,14 +131,18 @@ struct FixtureLoadSession {
         return true
     }
 
+    /// Decodes a list; when `releasing`, the places of the problems met so far are worked out
+    /// every `releaseInterval` bytes, and the bytes read are given to `release`.
     private mutating func decodeList(_ kind: FixtureFile.Kind, _ decoder: inout FixtureDecoder,
-                                     release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
+                                     releasing: Bool, release: (Range<Int>) -> Void) throws(JSONSyntaxError) {
+        let arrayOpen = decoder.valueOffset()
         guard var scope = try decoder.beginArray() else { return }
+        var layout = kind == .news && recordsNewsLayout ? NewsFileLayout(arrayOpen: arrayOpen) : nil
         // What comes before the list stays: problems found later may point there.
         let listStart = decoder.reader.offset
         var released = listStart
         while try decoder.nextElement(&scope) {
-            if decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
+            if releasing, decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
                 released = decoder.reader.offset
                 decoder.settleLocations(before: released, keepingBefore: listStart)
                 release(listStart..<released)
@@ -134,8 +155,27 @@ struct FixtureLoadSession {
                     organizations.append(organization)
                 }
             case .news:
-                if let item = try decoder.newsItem(index: scope.index, identifiers: &identifiers) { news.append(item) }
+                let start = decoder.valueOffset()
+                let item = try decoder.newsItem(index: scope.index, identifiers: &identifiers)
+                if let item { news.append(item) }
+                if layout != nil { record(item, at: start..<decoder.reader.offset, of: decoder.reader.bytes, in: &layout) }
             }
+        }
+        layout?.arrayClose = decoder.reader.offset - 1
+        if kind == .news { newsLayout = layout }
+    }
+
+    /// Adds a decoded item to the layout being recorded; an item that did not decode ends it.
+    private func record(_ item: NewsItem?, at range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>,
+                        in layout: inout NewsFileLayout?) {
+        guard let item else {
+            layout = nil
+            return
+        }
+        do {
+            try layout?.append(range, id: item.id, date: item.date.description, in: bytes)
+        } catch {
+            layout = nil
         }
     }
 

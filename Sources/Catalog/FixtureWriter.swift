@@ -8,7 +8,7 @@
 /// - `news.json` is edited as text: new items are inserted before the first item with a later
 ///   date (or after the last one), written with the same key order and indentation, and
 ///   replaced items are rewritten in place. Everything else stays byte for byte, so `git diff`
-///   shows only the new items.
+///   shows only the new items. Where the items lie is what the load recorded, not a second scan.
 /// - The new file is written to a temporary file in the same folder, fsynced, renamed over
 ///   `news.json`, and the folder fsynced: the folder always holds the old file or the new one.
 public enum FixtureWriter {
@@ -69,8 +69,10 @@ public enum FixtureWriter {
             }
         }
         var session = FixtureLoadSession()
+        session.recordsNewsLayout = true
         session.read(files)
         var check = WrittenNewsCheck(identifiers: session.identifiers)
+        let newsLayout = session.newsLayout
         let before = session.result()
         guard let catalog = before.catalog, before.errors.isEmpty else {
             return .failure(Failure(message: "the fixtures in \(folder) are invalid; fix them before importing",
@@ -85,7 +87,7 @@ public enum FixtureWriter {
         let edited: NewsFileEditor.Edited
         do {
             edited = try files[newsIndex].bytes.withUnsafeBufferPointer { bytes throws(JSONSyntaxError) in
-                try NewsFileEditor.apply(newsChange, to: bytes)
+                try NewsFileEditor.apply(newsChange, to: bytes, layout: newsLayout)
             }
         } catch {
             return .failure(Failure(message: "\(files[newsIndex].name): cannot be edited: \(error.message)", problems: []))

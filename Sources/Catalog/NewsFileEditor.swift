@@ -23,9 +23,12 @@ enum NewsFileEditor {
         }
     }
 
-    /// The file's bytes with the change applied.
-    static func apply(_ change: FixtureWriter.NewsChange, to bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Edited {
-        let layout = try NewsFileLayout.scan(bytes)
+    /// The file's bytes with the change applied. `known` is the file's layout when a load has
+    /// just recorded it; without it the file is scanned.
+    static func apply(_ change: FixtureWriter.NewsChange, to bytes: UnsafeBufferPointer<UInt8>,
+                      layout known: NewsFileLayout? = nil) throws(JSONSyntaxError) -> Edited {
+        let layout: NewsFileLayout
+        if let known { layout = known } else { layout = try NewsFileLayout.scan(bytes) }
         var edits: [Edit] = []
         let replacements = Dictionary(change.replaced.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { _, last in last })
         if !replacements.isEmpty {

@@ -4,7 +4,8 @@ import Testing
 
 /// A fixture large enough for the loader to give the bytes it has read back to the system as
 /// it goes (more than two release intervals): problems before, between and after the released
-/// parts, and in the part before the list that is kept, still get their exact line and column.
+/// parts, and in the part before the list that is kept, still get their exact line and column;
+/// and so do they when the files are held whole in memory (places worked out only at the end).
 @Suite struct LargeFileTests {
     /// The line and column of `offset`, worked out plainly: lines after each "\n", columns in
     /// Unicode scalars.
@@ -26,10 +27,16 @@ import Testing
         return Array(bytes[..<at]) + Array(new.utf8) + Array(bytes[(at + old.utf8.count)...])
     }
 
-    /// Writes `news` as the news file of a generated corpus and loads the folder.
-    private func load(news: [UInt8], in folder: String) throws -> [FixtureProblem] {
+    /// Writes `news` as the news file of a generated corpus and loads the folder: from the
+    /// files, giving bytes back as it goes, or with the files read whole into memory first.
+    private func load(news: [UInt8], in folder: String, inMemory: Bool) throws -> [FixtureProblem] {
         try Data(news).write(to: URL(fileURLWithPath: folder + "/news.json"))
-        return FixtureLoader.load(directory: folder).problems
+        guard inMemory else { return FixtureLoader.load(directory: folder).problems }
+        let files = try FixtureFile.Kind.allCases.map { kind in
+            let path = folder + "/" + kind.fileName
+            return FixtureFile(kind: kind, name: path, bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        return FixtureLoader.load(files: files).problems
     }
 
     private func withCorpus(_ body: (String, [UInt8]) throws -> Void) throws {
@@ -41,14 +48,15 @@ import Testing
         try body(folder, news)
     }
 
-    @Test func problemsBeforeBetweenAndAfterReleasedBytesKeepTheirPlaces() throws {
+    @Test(arguments: [false, true])
+    func problemsBeforeBetweenAndAfterReleasedBytesKeepTheirPlaces(inMemory: Bool) throws {
         try withCorpus { folder, original in
             var news = try replacing("\"tags\": [", with: "\"tags\": [\"Интерспутник-first\", 6, ", in: original)
             news = try replacing("\"tags\": [", with: "\"tags\": [\"ё-middle\", 7, ", in: news, from: news.count / 2)
             news = try replacing("\"tags\": [", with: "\"tags\": [\"Интерспутник-last\", 5, ", in: news, last: true)
             news = try replacing("}", with: ",\n  \"extra\": true\n}", in: news, last: true)
 
-            let problems = try load(news: news, in: folder)
+            let problems = try load(news: news, in: folder, inMemory: inMemory)
             let expected = try [
                 (offset(of: "\"Интерспутник-first\", ", in: news) + "\"Интерспутник-first\", ".utf8.count, "expected a string, found a number"),
                 (offset(of: "\"ё-middle\", ", in: news) + "\"ё-middle\", ".utf8.count, "expected a string, found a number"),
@@ -64,10 +72,11 @@ import Testing
         }
     }
 
-    @Test func aProblemInTheKeptStartFoundAfterTheListKeepsItsPlace() throws {
+    @Test(arguments: [false, true])
+    func aProblemInTheKeptStartFoundAfterTheListKeepsItsPlace(inMemory: Bool) throws {
         try withCorpus { folder, original in
             let news = try replacing("\"schemaVersion\": 1", with: "\"schemaVersion\": 2", in: original, last: false)
-            let problems = try load(news: news, in: folder)
+            let problems = try load(news: news, in: folder, inMemory: inMemory)
             let at = try offset(of: "2,", in: news)
             let place = expectedPlace(of: at, in: news)
             #expect(problems.map(\.description) == [
