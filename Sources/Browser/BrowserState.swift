@@ -60,7 +60,7 @@ public struct BrowserState: Sendable {
         self.width = max(0, width)
         self.height = max(0, height)
         organizations = catalog.organizations
-        news = NewsList(all: catalog.news)
+        news = catalog.news
         if let query, !query.isEmpty {
             Browser.startSearch(&self)
             for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }

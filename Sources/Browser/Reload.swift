@@ -82,7 +82,7 @@ extension Browser {
         init(unfacetedOf catalog: Catalog) {
             organizations = catalog.organizations
             sectors = catalog.sectors
-            news = NewsList(all: catalog.news)
+            news = catalog.news
         }
 
         func ids(_ pane: PaneKind) -> Ids {

@@ -42,6 +42,26 @@ public final class CatalogSearchIndex: Sendable {
     /// `SearchIndex.snapshotDamage`); the caller then rebuilds the index from the fixtures.
     public var snapshotDamage: String? { index.snapshotDamage }
 
+    /// How many items are indexed: the catalog's news (first, in the catalog's order), then its
+    /// organizations, then its Sectors.
+    public var itemCount: Int { entries.count }
+
+    /// The kind and id of indexed item `item`.
+    public func itemType(_ item: Int) -> SearchItemType { entries.type(at: item) }
+    public func itemID(_ item: Int) -> String { entries.ids[item] }
+
+    /// The text a field of item `item` had when indexed, verbatim (a news item's title, summary
+    /// and body are its `title`, `summary` and `body`); "" when its bytes in a snapshot fail
+    /// their checksum, which `snapshotDamage` then reports.
+    public func storedText(item: Int, field: StoredField) -> String {
+        index.storedText(document: item, field: field.rawValue)
+    }
+
+    /// The fields whose texts `storedText` reads, by their number in `schema`.
+    public enum StoredField: Int, Sendable {
+        case title, summary, body
+    }
+
     /// Appends the index and what its hits show to a snapshot being written.
     public func append(to writer: inout SnapshotWriter) {
         index.append(to: &writer)

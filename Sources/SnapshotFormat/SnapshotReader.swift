@@ -177,6 +177,9 @@ public struct ByteReader {
 
     public var isAtEnd: Bool { position == bytes.count }
 
+    /// How many bytes are left to read (a bound of any count they may hold).
+    public var remainingCount: Int { bytes.count - position }
+
     public mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
         let size = MemoryLayout<Value>.size
         guard let base = bytes.baseAddress, bytes.count - position >= size else { throw SnapshotError("truncated header") }

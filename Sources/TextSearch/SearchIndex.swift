@@ -64,6 +64,14 @@ public final class SearchIndex: Sendable {
         return "the field texts do not match their checksums"
     }
 
+    /// The original text of field `field` of document `document`, as it was indexed; "" when
+    /// its bytes in a snapshot fail their checksum, which `snapshotDamage` then reports.
+    public func storedText(document: Int, field: Int) -> String {
+        precondition(document >= 0 && document < data.documentCount && field >= 0 && field < data.fieldCount,
+                     "no such document or field")
+        return data.fieldText(document: document, field: field)
+    }
+
     /// Distinct indexed terms.
     public var termCount: Int { data.dictionary.count }
 

@@ -3,10 +3,10 @@ import CatalogCache
 import CatalogSearch
 import Foundation
 
-/// The search index of the fixtures folder a command reads: viewed in the folder's snapshot
-/// when a valid one exists, else built from the fixtures and saved as the new snapshot. A
-/// missing, stale or damaged snapshot, or a cache folder that cannot be written, only costs
-/// the build (with a note under `--verbose`).
+/// The catalog and search index of the fixtures folder a command reads: viewed in the folder's
+/// snapshot when a valid one exists, else built from the fixtures and saved as the new
+/// snapshot. A missing, stale or damaged snapshot, or a cache folder that cannot be written,
+/// only costs the build (with a note under `--verbose`).
 struct SnapshotCache {
     let catalogOptions: CatalogOptions
     let cacheOptions: CacheOptions
@@ -38,6 +38,59 @@ struct SnapshotCache {
         let stamps = CatalogSnapshot.Stamps(realFolder: realFolder)
         let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
         return build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: cache, realFolder: realFolder)
+    }
+
+    /// Answers a command that needs the catalog alone (`list`, `show`): `make` makes the output
+    /// from the snapshot's catalog when valid, and again from the fixtures if reading it met
+    /// damage that opening could not see (see `Catalog.storageDamage`); the output is printed,
+    /// then a snapshot is saved when the catalog came from the fixtures.
+    func answer(with make: (Catalog) throws -> () -> Void) throws {
+        var loaded = try loadCatalog()
+        var output = try make(loaded.catalog)
+        if let damage = loaded.catalog.storageDamage {
+            loaded = try reloadedCatalog(after: damage)
+            output = try make(loaded.catalog)
+        }
+        output()
+        loaded.saveSnapshot()
+    }
+
+    /// A catalog for a command that answers from the catalog alone.
+    struct LoadedCatalog {
+        let catalog: Catalog
+        /// Saves the snapshot when the catalog was loaded from the fixtures (building its search
+        /// index): called after the answer is out, so the answer comes as soon as without a cache.
+        let saveSnapshot: () -> Void
+    }
+
+    /// The catalog viewed in the folder's valid snapshot (its warnings noted as a load would),
+    /// else loaded from the fixtures, with the snapshot saved by `saveSnapshot`.
+    private func loadCatalog() throws(CommandFailure) -> LoadedCatalog {
+        guard let (cache, realFolder) = try place() else { return LoadedCatalog(catalog: try catalogOptions.loadCatalog()) {} }
+        if let snapshot = open(cache: cache, realFolder: realFolder) {
+            CatalogOptions.noteWarnings(snapshot.warningCount, location: try catalogOptions.location())
+            return LoadedCatalog(catalog: snapshot.catalog) {}
+        }
+        return try loadFromFixtures(cache: cache, realFolder: realFolder, notingWarnings: true)
+    }
+
+    /// The catalog loaded from the fixtures (and the snapshot to save) after an answer from the
+    /// snapshot's catalog met `damage` that opening could not see (see `Catalog.storageDamage`).
+    /// Warnings were noted when the snapshot was opened, so they are not noted again.
+    private func reloadedCatalog(after damage: String) throws(CommandFailure) -> LoadedCatalog {
+        note("rebuilding the snapshot: \(damage)")
+        guard let (cache, realFolder) = try place() else {
+            return LoadedCatalog(catalog: try catalogOptions.loadCatalogCountingWarnings(notingWarnings: false).catalog) {}
+        }
+        return try loadFromFixtures(cache: cache, realFolder: realFolder, notingWarnings: false)
+    }
+
+    private func loadFromFixtures(cache: CacheDirectory, realFolder: String, notingWarnings: Bool) throws(CommandFailure) -> LoadedCatalog {
+        let stamps = CatalogSnapshot.Stamps(realFolder: realFolder)
+        let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings(notingWarnings: notingWarnings)
+        return LoadedCatalog(catalog: catalog) {
+            _ = build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: cache, realFolder: realFolder)
+        }
     }
 
     /// The browser's way: the catalog is loaded first (for the first frame) with only the files'
@@ -87,7 +140,7 @@ struct SnapshotCache {
                        realFolder: String) -> CatalogSearchIndex {
         let index = CatalogSearchIndex(catalog: catalog)
         do {
-            try CatalogSnapshot.write(search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)
+            try CatalogSnapshot.write(catalog: catalog, search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)
             note("wrote \(cache.snapshotPath(realFolder: realFolder))")
         } catch {
             note("working without a snapshot: \(error)")
