@@ -89,7 +89,7 @@ extension Browser {
             switch pane {
             case .organizations: return Ids(count: organizations.count) { [organizations] in organizations[$0].id }
             case .sectors: return Ids(count: sectors.count) { [sectors] in sectors[$0].id }
-            case .news: return Ids(count: news.count) { [news] in news[$0].id }
+            case .news: return Ids(count: news.count) { [news] in news.id(at: $0) }
             }
         }
     }

@@ -34,6 +34,8 @@ enum BrowseLauncher {
         var fixtures: String
         /// Where each catalog's search index comes from: the fixtures' snapshot, else a build.
         var snapshot: SnapshotCache.Deferred
+        /// The catalog's index when it came with it (from the snapshot); else it is made in the background.
+        var searchIndex: CatalogSearchIndex?
         /// The warnings the catalog given to `run` loaded with (kept in a snapshot written for it).
         var warningCount: Int
         var storage: MarksStorage?
@@ -68,8 +70,12 @@ enum BrowseLauncher {
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
                                                    environment: options.environment, openCommand: options.openCommand))
         var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
-        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
-                                    generation: loop.generation, inbox: inbox)
+        if let index = options.searchIndex {
+            inbox.post(.indexBuilt(generation: loop.generation, index))
+        } else {
+            BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
+                                        generation: loop.generation, inbox: inbox)
+        }
 
         while true {
             loop.apply(events, to: &state)
@@ -94,6 +100,8 @@ enum BrowseLauncher {
         var isReloading = false
         /// A change or `R` came during a reload: reload once more when it ends.
         var reloadAgain: (pending: Bool, requested: Bool) = (false, false)
+        /// Damage met in the snapshot the current catalog or index is read from, already acted on.
+        var isRebuildingDamagedSnapshot = false
         var nextExternalCheck: ContinuousClock.Instant = .now + BrowseLauncher.externalChangesInterval
 
         init(catalog: Catalog, fixtures: String, snapshot: SnapshotCache.Deferred, inbox: EventInbox<LoopEvent>,
@@ -126,6 +134,19 @@ enum BrowseLauncher {
                     }
                 }
             }
+            rebuildIfDamaged(state)
+        }
+
+        /// Damage met in the snapshot while showing items or hits (parts checked only when used,
+        /// see `Catalog.storageDamage` and `CatalogSearchIndex.snapshotDamage`): the fixtures are
+        /// loaded again and the snapshot rebuilt, as a reload that replaces what is on screen.
+        private mutating func rebuildIfDamaged(_ state: BrowserState) {
+            guard !isRebuildingDamagedSnapshot, !isReloading,
+                  catalog.storageDamage != nil || state.searchIndex?.snapshotDamage != nil else { return }
+            isRebuildingDamagedSnapshot = true
+            isReloading = true
+            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: false, rebuildingSnapshot: true,
+                                     snapshot: snapshot, inbox: inbox)
         }
 
         /// Blocks until the terminal, the inbox or the watcher has something, or a timer is due.
@@ -165,6 +186,7 @@ enum BrowseLauncher {
                 case .success(let reload):
                     catalog = reload.catalog
                     generation += 1
+                    isRebuildingDamagedSnapshot = false
                     events = [.catalogReloaded(reload)]
                 case .failure(let failure):
                     events = [.reloadFailed(failure.message)]
@@ -184,7 +206,8 @@ enum BrowseLauncher {
                 return
             }
             isReloading = true
-            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: requested, snapshot: snapshot, inbox: inbox)
+            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: requested, rebuildingSnapshot: false,
+                                     snapshot: snapshot, inbox: inbox)
         }
     }
 }

@@ -66,12 +66,17 @@ struct SnapshotCache {
     /// The catalog viewed in the folder's valid snapshot (its warnings noted as a load would),
     /// else loaded from the fixtures, with the snapshot saved by `saveSnapshot`.
     private func loadCatalog() throws(CommandFailure) -> LoadedCatalog {
+        if let snapshot = try openedSnapshot() { return LoadedCatalog(catalog: snapshot.catalog) {} }
         guard let (cache, realFolder) = try place() else { return LoadedCatalog(catalog: try catalogOptions.loadCatalog()) {} }
-        if let snapshot = open(cache: cache, realFolder: realFolder) {
-            CatalogOptions.noteWarnings(snapshot.warningCount, location: try catalogOptions.location())
-            return LoadedCatalog(catalog: snapshot.catalog) {}
-        }
         return try loadFromFixtures(cache: cache, realFolder: realFolder, notingWarnings: true)
+    }
+
+    /// The folder's snapshot when it is valid (and the cache is used), its warnings noted as a
+    /// load of the fixtures would note them; nil otherwise.
+    func openedSnapshot() throws(CommandFailure) -> CatalogSnapshot? {
+        guard let (cache, realFolder) = try place(), let snapshot = open(cache: cache, realFolder: realFolder) else { return nil }
+        CatalogOptions.noteWarnings(snapshot.warningCount, location: try catalogOptions.location())
+        return snapshot
     }
 
     /// The catalog loaded from the fixtures (and the snapshot to save) after an answer from the
@@ -100,9 +105,11 @@ struct SnapshotCache {
         let place: (cache: CacheDirectory, realFolder: String)?
         let stamps: CatalogSnapshot.Stamps?
 
-        func searchIndex(catalog: Catalog, warningCount: Int) -> CatalogSearchIndex {
+        /// The index of `catalog` (loaded from the fixtures after the stamps): the snapshot's when
+        /// valid, unless `rebuilding` (the snapshot met damage), else built and saved as the snapshot.
+        func searchIndex(catalog: Catalog, warningCount: Int, rebuilding: Bool = false) -> CatalogSearchIndex {
             guard let place, let stamps else { return CatalogSearchIndex(catalog: catalog) }
-            if let snapshot = cache.open(cache: place.cache, realFolder: place.realFolder) { return snapshot.search }
+            if !rebuilding, let snapshot = cache.open(cache: place.cache, realFolder: place.realFolder) { return snapshot.search }
             return cache.build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: place.cache, realFolder: place.realFolder)
         }
 
