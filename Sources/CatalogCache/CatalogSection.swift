@@ -103,8 +103,7 @@ enum CatalogSection {
         guard dates.allSatisfy({ PartialDateCode.decode($0) != nil }) else { throw SnapshotError("catalog: a news date is no date") }
         guard categoryNumbers.allSatisfy({ Int($0) < categories.count }) else { throw SnapshotError("catalog: unknown news category") }
         guard idOrder.allSatisfy({ Int($0) < newsCount }) else { throw SnapshotError("catalog: id order beyond the news") }
-        guard newsCount <= search.itemCount, (0..<newsCount).allSatisfy({ search.itemType($0) == .news }),
-              newsCount == search.itemCount || search.itemType(newsCount) != .news else {
+        guard search.leadingNewsCount == newsCount else {
             throw SnapshotError("catalog: the news do not match the search index")
         }
         let storage = MappedNewsStorage(

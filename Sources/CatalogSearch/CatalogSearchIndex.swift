@@ -46,6 +46,13 @@ public final class CatalogSearchIndex: Sendable {
     /// organizations, then its Sectors.
     public var itemCount: Int { entries.count }
 
+    /// How many items at the start of the index are news (all the catalog's news, when the
+    /// index was made from it), counted over the kinds' column without decoding entries.
+    public var leadingNewsCount: Int {
+        let news = UInt8(SearchItemType.allCases.firstIndex(of: .news) ?? 0)
+        return entries.types.withUnsafeBufferPointer { types in types.prefix(while: { $0 == news }).count }
+    }
+
     /// The kind and id of indexed item `item`.
     public func itemType(_ item: Int) -> SearchItemType { entries.type(at: item) }
     public func itemID(_ item: Int) -> String { entries.ids[item] }
