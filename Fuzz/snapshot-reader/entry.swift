@@ -22,17 +22,24 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         }
     }
-    if let reader = try? SnapshotReader(file: file, version: CatalogSnapshot.formatVersion, checkingChecksums: false),
-       let (search, catalog) = try? CatalogSnapshot.readSections(reader) {
-        for item in catalog.news {
-            _ = catalog.item(id: item.id)
-            _ = catalog.organizations(of: item)
-        }
-        for organization in catalog.organizations { _ = Array(catalog.news(about: organization.id, category: "membership")) }
-        for sector in catalog.sectors { _ = (catalog.members(of: sector.id), Array(catalog.news(inSector: sector.id))) }
-        _ = (catalog.newsCategories, catalog.newsItem(id: "gold"), search.search("gold radio"))
+    guard let reader = try? SnapshotReader(file: file, version: CatalogSnapshot.formatVersion, checkingChecksums: false) else { return 0 }
+    if let catalog = try? CatalogSnapshot.readCatalogSections(reader) { useEverything(catalog) }
+    if let (search, catalog) = try? CatalogSnapshot.readSections(reader) {
+        useEverything(catalog)
+        _ = search.search("gold radio")
     }
     return 0
+}
+
+/// Reads every news item and asks every lookup and relation of `catalog`.
+private func useEverything(_ catalog: Catalog) {
+    for item in catalog.news {
+        _ = catalog.item(id: item.id)
+        _ = catalog.organizations(of: item)
+    }
+    for organization in catalog.organizations { _ = Array(catalog.news(about: organization.id, category: "membership")) }
+    for sector in catalog.sectors { _ = (catalog.members(of: sector.id), Array(catalog.news(inSector: sector.id))) }
+    _ = (catalog.newsCategories, catalog.newsItem(id: "gold"))
 }
 
 /// The schema of the index seed snapshots.

@@ -73,10 +73,10 @@ enum CatalogSection {
         writer.append(positions)
     }
 
-    /// The catalog the sections hold, viewed in place, its news read through `search` (the
-    /// index read just before). Throws when the sections do not fit together or a Sector or
+    /// The catalog the sections hold, viewed in place, its news read through `texts` (those of
+    /// the index read just before). Throws when the sections do not fit together or a Sector or
     /// organization record does not decode; nothing read later can trap.
-    static func read(_ cursor: inout SectionCursor, search: CatalogSearchIndex) throws(SnapshotError) -> Catalog {
+    static func read(_ cursor: inout SectionCursor, texts: IndexedTexts) throws(SnapshotError) -> Catalog {
         let header = try cursor.column(UInt64.self)
         let limit = UInt64(cursor.fileSize)
         guard header.count == 4, header[0] == layoutVersion, header[1] <= limit, header[2] <= limit, header[3] <= limit else {
@@ -103,11 +103,11 @@ enum CatalogSection {
         guard dates.allSatisfy({ PartialDateCode.decode($0) != nil }) else { throw SnapshotError("catalog: a news date is no date") }
         guard categoryNumbers.allSatisfy({ Int($0) < categories.count }) else { throw SnapshotError("catalog: unknown news category") }
         guard idOrder.allSatisfy({ Int($0) < newsCount }) else { throw SnapshotError("catalog: id order beyond the news") }
-        guard search.leadingNewsCount == newsCount else {
+        guard texts.leadingNewsCount == newsCount else {
             throw SnapshotError("catalog: the news do not match the search index")
         }
         let storage = MappedNewsStorage(
-            search: search, dates: dates, categoryNumbers: categoryNumbers, categories: categories, records: records,
+            texts: texts, dates: dates, categoryNumbers: categoryNumbers, categories: categories, records: records,
             recordChecksums: recordChecksums, idOrder: idOrder, organizationNews: organizationNews, sectorNews: sectorNews)
         return Catalog(sectors: sectors, orderedOrganizations: organizations, newsStorage: storage)
     }

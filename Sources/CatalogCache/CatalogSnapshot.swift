@@ -29,26 +29,49 @@ public struct CatalogSnapshot: Sendable {
     /// The snapshot of `realFolder` (see `CacheDirectory.realPath`) if one exists and is valid,
     /// else why not.
     public static func open(realFolder: String, cache: CacheDirectory) -> Result<CatalogSnapshot, SnapshotError> {
-        let path = cache.snapshotPath(realFolder: realFolder)
-        guard let file = MappedFile(path: path) else { return .failure(SnapshotError("no snapshot at \(path)")) }
-        do throws(SnapshotError) {
-            let reader = try SnapshotReader(file: file, version: formatVersion)
-            let identity = try SnapshotIdentity(decoding: reader.identity)
-            if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
+        Result { () throws(SnapshotError) in
+            let (reader, identity) = try validReader(realFolder: realFolder, cache: cache)
             let (search, catalog) = try readSections(reader)
-            return .success(CatalogSnapshot(search: search, catalog: catalog, warningCount: identity.warningCount))
-        } catch {
-            return .failure(error)
+            return CatalogSnapshot(search: search, catalog: catalog, warningCount: identity.warningCount)
         }
+    }
+
+    /// Only the catalog of the snapshot of `realFolder`, if one exists and is valid, else why
+    /// not: the sections that only searching needs are neither read nor checked, so this is
+    /// much faster than `open` for a command that shows items and does not search.
+    public static func openCatalog(realFolder: String, cache: CacheDirectory) -> Result<(catalog: Catalog, warningCount: Int), SnapshotError> {
+        Result { () throws(SnapshotError) in
+            let (reader, identity) = try validReader(realFolder: realFolder, cache: cache)
+            return (try readCatalogSections(reader), identity.warningCount)
+        }
+    }
+
+    /// The snapshot file of `realFolder`, opened and checked to describe the folder as it is now.
+    private static func validReader(realFolder: String, cache: CacheDirectory) throws(SnapshotError) -> (SnapshotReader, SnapshotIdentity) {
+        let path = cache.snapshotPath(realFolder: realFolder)
+        guard let file = MappedFile(path: path) else { throw SnapshotError("no snapshot at \(path)") }
+        let reader = try SnapshotReader(file: file, version: formatVersion)
+        let identity = try SnapshotIdentity(decoding: reader.identity)
+        if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
+        return (reader, identity)
     }
 
     /// The index and catalog a snapshot's sections hold (see `appendSections`), viewed in place.
     static func readSections(_ reader: SnapshotReader) throws(SnapshotError) -> (search: CatalogSearchIndex, catalog: Catalog) {
         var cursor = reader.cursor()
         let search = try CatalogSearchIndex(reading: &cursor)
-        let catalog = try CatalogSection.read(&cursor, search: search)
+        let catalog = try CatalogSection.read(&cursor, texts: search.texts)
         guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
         return (search, catalog)
+    }
+
+    /// The catalog a snapshot's sections hold, with only the texts of the index read.
+    static func readCatalogSections(_ reader: SnapshotReader) throws(SnapshotError) -> Catalog {
+        var cursor = reader.cursor()
+        let texts = try IndexedTexts(reading: &cursor)
+        let catalog = try CatalogSection.read(&cursor, texts: texts)
+        guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
+        return catalog
     }
 
     /// The sections of a snapshot: the index, then the catalog, which reads texts from it.

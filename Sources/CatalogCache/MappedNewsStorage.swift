@@ -4,15 +4,15 @@ import SnapshotFormat
 import TextSearch
 
 /// A catalog's news viewed in a memory-mapped snapshot (see `CatalogSection`): an item is
-/// decoded only when read, its id and texts from the search index, the rest from its record;
+/// decoded only when read, its id and texts from the search index's (`IndexedTexts`), the rest from its record;
 /// finding items by id, organization or Sector reads precomputed tables.
 ///
 /// Everything here was checked when the snapshot was opened (counts, offsets, numbers), except
 /// the bytes of news records, checked against their block checksums when a record is read: a
 /// record that fails is read as empty lists and no source, and `damage` says so, as does
-/// the search index's `snapshotDamage` for a text that fails. Nothing read can trap.
+/// `IndexedTexts.snapshotDamage` for a text that fails. Nothing read can trap.
 final class MappedNewsStorage: NewsStorage {
-    private let search: CatalogSearchIndex
+    private let texts: IndexedTexts
     private let dates: Column<Int32>
     private let categoryNumbers: Column<UInt32>
     private let categoryNames: StringColumn
@@ -23,10 +23,10 @@ final class MappedNewsStorage: NewsStorage {
     private let sectorNews: PositionTable
     private let recordDamage = SnapshotDamage()
 
-    init(search: CatalogSearchIndex, dates: Column<Int32>, categoryNumbers: Column<UInt32>, categories: StringColumn,
+    init(texts: IndexedTexts, dates: Column<Int32>, categoryNumbers: Column<UInt32>, categories: StringColumn,
          records: StringColumn, recordChecksums: BlockChecksums, idOrder: Column<UInt32>,
          organizationNews: PositionTable, sectorNews: PositionTable) {
-        self.search = search
+        self.texts = texts
         self.dates = dates
         self.categoryNumbers = categoryNumbers
         self.categoryNames = categories
@@ -42,15 +42,15 @@ final class MappedNewsStorage: NewsStorage {
     func item(at position: Int) -> NewsItem {
         let extras = self.extras(at: position)
         return NewsItem(id: id(at: position), date: date(at: position), category: category(at: position),
-                        title: search.storedText(item: position, field: .title),
-                        summary: search.storedText(item: position, field: .summary),
-                        body: search.storedText(item: position, field: .body),
+                        title: texts.storedText(item: position, field: .title),
+                        summary: texts.storedText(item: position, field: .summary),
+                        body: texts.storedText(item: position, field: .body),
                         organizations: extras.organizations, sectors: extras.sectors, tags: extras.tags, source: extras.source)
     }
 
     func id(at position: Int) -> String {
         precondition(position >= 0 && position < count, "news position out of range")
-        return search.itemID(position)
+        return texts.itemID(position)
     }
 
     /// Every date code was checked to decode when the snapshot was opened.
@@ -67,7 +67,7 @@ final class MappedNewsStorage: NewsStorage {
         var low = 0, high = idOrder.count
         while low < high {
             let mid = (low + high) / 2
-            let candidate = Array(Catalog.key(search.itemID(Int(idOrder[mid]))).utf8)
+            let candidate = Array(Catalog.key(texts.itemID(Int(idOrder[mid]))).utf8)
             if !wanted.lexicographicallyPrecedes(candidate) {
                 low = mid + 1
             } else {
@@ -76,7 +76,7 @@ final class MappedNewsStorage: NewsStorage {
         }
         guard low > 0 else { return nil }
         let position = Int(idOrder[low - 1])
-        return Catalog.key(search.itemID(position)) == key ? position : nil
+        return Catalog.key(texts.itemID(position)) == key ? position : nil
     }
 
     func positions(aboutOrganization organization: Int) -> [Int] { organizationNews.list(organization) }
@@ -85,7 +85,7 @@ final class MappedNewsStorage: NewsStorage {
 
     var categories: [String] { Array(categoryNames) }
 
-    var damage: String? { recordDamage.found ?? search.snapshotDamage }
+    var damage: String? { recordDamage.found ?? texts.snapshotDamage }
 
     /// Checks the bytes of every record against their checksums (for a report on the whole
     /// file); nil when intact.

@@ -42,32 +42,9 @@ public final class CatalogSearchIndex: Sendable {
     /// `SearchIndex.snapshotDamage`); the caller then rebuilds the index from the fixtures.
     public var snapshotDamage: String? { index.snapshotDamage }
 
-    /// How many items are indexed: the catalog's news (first, in the catalog's order), then its
-    /// organizations, then its Sectors.
-    public var itemCount: Int { entries.count }
-
-    /// How many items at the start of the index are news (all the catalog's news, when the
-    /// index was made from it), counted over the kinds' column without decoding entries.
-    public var leadingNewsCount: Int {
-        let news = UInt8(SearchItemType.allCases.firstIndex(of: .news) ?? 0)
-        return entries.types.withUnsafeBufferPointer { types in types.prefix(while: { $0 == news }).count }
-    }
-
-    /// The kind and id of indexed item `item`.
-    public func itemType(_ item: Int) -> SearchItemType { entries.type(at: item) }
-    public func itemID(_ item: Int) -> String { entries.ids[item] }
-
-    /// The text a field of item `item` had when indexed, verbatim (a news item's title, summary
-    /// and body are its `title`, `summary` and `body`); "" when its bytes in a snapshot fail
-    /// their checksum, which `snapshotDamage` then reports.
-    public func storedText(item: Int, field: StoredField) -> String {
-        index.storedText(document: item, field: field.rawValue)
-    }
-
-    /// The fields whose texts `storedText` reads, by their number in `schema`.
-    public enum StoredField: Int, Sendable {
-        case title, summary, body
-    }
+    /// The ids and stored texts of the indexed items (what a catalog in a snapshot reads of
+    /// its news); damage met in them is reported by `snapshotDamage` too.
+    public var texts: IndexedTexts { IndexedTexts(texts: index.storedTexts, entries: entries) }
 
     /// Appends the index and what its hits show to a snapshot being written.
     public func append(to writer: inout SnapshotWriter) {

@@ -159,6 +159,13 @@ public struct SectionCursor {
         return strings
     }
 
+    /// Passes over the next `count` sections without reading them or checking their checksums
+    /// (for a reader that needs only some parts of what was written).
+    public mutating func skip(_ count: Int) throws(SnapshotError) {
+        guard count >= 0, count <= reader.sectionCount - next else { throw SnapshotError("sections missing after section \(next)") }
+        next += count
+    }
+
     /// The size of the file, the bound of any count it may hold.
     public var fileSize: Int { reader.file.bytes.count }
 

@@ -23,14 +23,14 @@ struct BrowseCommand: ParsableCommand {
         let cacheOptions = try CacheOptions.parse(noCache ? ["--no-cache"] : [])
         let cache = SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions)
         let snapshot = try cache.deferred()
-        // A valid snapshot gives the catalog and its index at once; else the fixtures are loaded
-        // and the index is made on another thread (see `BrowseLauncher`).
-        let opened = try cache.openedSnapshot()
+        // A valid snapshot gives the catalog at once (its index follows from another thread,
+        // see `BrowseLauncher`); else the fixtures are loaded.
+        let opened = try cache.openedCatalog()
         let (catalog, warningCount) = try opened.map { ($0.catalog, $0.warningCount) } ?? catalogOptions.loadCatalogCountingWarnings()
         let fixtures = try catalogOptions.location().path
         let storage = StateStoreMarks.open(environment: ProcessInfo.processInfo.environment)
         try BrowseLauncher.run(catalog: catalog, options: .init(
-            open: open, query: query, fixtures: fixtures, snapshot: snapshot, searchIndex: opened?.search, warningCount: warningCount,
+            open: open, query: query, fixtures: fixtures, snapshot: snapshot, warningCount: warningCount,
             storage: storage, openCommand: settings.config.openCommand?.value, keys: settings.keys, colors: settings.colors))
     }
 }

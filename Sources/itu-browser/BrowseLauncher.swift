@@ -34,8 +34,6 @@ enum BrowseLauncher {
         var fixtures: String
         /// Where each catalog's search index comes from: the fixtures' snapshot, else a build.
         var snapshot: SnapshotCache.Deferred
-        /// The catalog's index when it came with it (from the snapshot); else it is made in the background.
-        var searchIndex: CatalogSearchIndex?
         /// The warnings the catalog given to `run` loaded with (kept in a snapshot written for it).
         var warningCount: Int
         var storage: MarksStorage?
@@ -70,12 +68,8 @@ enum BrowseLauncher {
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
                                                    environment: options.environment, openCommand: options.openCommand))
         var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
-        if let index = options.searchIndex {
-            inbox.post(.indexBuilt(generation: loop.generation, index))
-        } else {
-            BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
-                                        generation: loop.generation, inbox: inbox)
-        }
+        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
+                                    generation: loop.generation, inbox: inbox)
 
         while true {
             loop.apply(events, to: &state)

@@ -66,17 +66,20 @@ struct SnapshotCache {
     /// The catalog viewed in the folder's valid snapshot (its warnings noted as a load would),
     /// else loaded from the fixtures, with the snapshot saved by `saveSnapshot`.
     private func loadCatalog() throws(CommandFailure) -> LoadedCatalog {
-        if let snapshot = try openedSnapshot() { return LoadedCatalog(catalog: snapshot.catalog) {} }
+        if let opened = try openedCatalog() { return LoadedCatalog(catalog: opened.catalog) {} }
         guard let (cache, realFolder) = try place() else { return LoadedCatalog(catalog: try catalogOptions.loadCatalog()) {} }
         return try loadFromFixtures(cache: cache, realFolder: realFolder, notingWarnings: true)
     }
 
-    /// The folder's snapshot when it is valid (and the cache is used), its warnings noted as a
-    /// load of the fixtures would note them; nil otherwise.
-    func openedSnapshot() throws(CommandFailure) -> CatalogSnapshot? {
-        guard let (cache, realFolder) = try place(), let snapshot = open(cache: cache, realFolder: realFolder) else { return nil }
-        CatalogOptions.noteWarnings(snapshot.warningCount, location: try catalogOptions.location())
-        return snapshot
+    /// The catalog of the folder's snapshot when it is valid (and the cache is used), its
+    /// warnings noted as a load of the fixtures would note them; nil otherwise. Only what the
+    /// catalog needs of the file is read (see `CatalogSnapshot.openCatalog`).
+    func openedCatalog() throws(CommandFailure) -> (catalog: Catalog, warningCount: Int)? {
+        guard let (cache, realFolder) = try place(),
+              let opened = noting(CatalogSnapshot.openCatalog(realFolder: realFolder, cache: cache), cache: cache, realFolder: realFolder)
+        else { return nil }
+        CatalogOptions.noteWarnings(opened.warningCount, location: try catalogOptions.location())
+        return opened
     }
 
     /// The catalog loaded from the fixtures (and the snapshot to save) after an answer from the
@@ -133,10 +136,15 @@ struct SnapshotCache {
     }
 
     private func open(cache: CacheDirectory, realFolder: String) -> CatalogSnapshot? {
-        switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
-        case .success(let snapshot):
+        noting(CatalogSnapshot.open(realFolder: realFolder, cache: cache), cache: cache, realFolder: realFolder)
+    }
+
+    /// What opening the snapshot gave, with a note on whether it is used or why not.
+    private func noting<Opened, Failure: Error>(_ result: Result<Opened, Failure>, cache: CacheDirectory, realFolder: String) -> Opened? {
+        switch result {
+        case .success(let opened):
             note("using the snapshot \(cache.snapshotPath(realFolder: realFolder))")
-            return snapshot
+            return opened
         case .failure(let reason):
             note("rebuilding the snapshot: \(reason)")
             return nil

@@ -16,10 +16,12 @@ import Testing
         return writer.bytes()
     }
 
-    static func open(_ bytes: [UInt8], checkingChecksums: Bool = true) throws(SnapshotError) -> Catalog {
+    /// The catalog of snapshot bytes, read with the index (`open`) or alone (`openCatalog`, the
+    /// index's search sections passed over).
+    static func open(_ bytes: [UInt8], checkingChecksums: Bool = true, catalogOnly: Bool = false) throws(SnapshotError) -> Catalog {
         let file = bytes.withUnsafeBytes { MappedFile(copying: $0) }
         let reader = try SnapshotReader(file: file, version: CatalogSnapshot.formatVersion, checkingChecksums: checkingChecksums)
-        return try CatalogSnapshot.readSections(reader).catalog
+        return catalogOnly ? try CatalogSnapshot.readCatalogSections(reader) : try CatalogSnapshot.readSections(reader).catalog
     }
 
     /// A small catalog with every kind of field: two Sectors, two organizations, four news.
@@ -93,16 +95,19 @@ import Testing
 
     @Test func bundledFixturesReadBackTheSame() throws {
         let built = try #require(FixtureLoader.load(directory: SnapshotTestFolder.bundledFixtures).catalog)
-        let read = try CatalogSectionTests.open(CatalogSectionTests.snapshotBytes(built))
-        CatalogSectionTests.expectSame(built, read)
+        let bytes = CatalogSectionTests.snapshotBytes(built)
+        CatalogSectionTests.expectSame(built, try CatalogSectionTests.open(bytes))
+        CatalogSectionTests.expectSame(built, try CatalogSectionTests.open(bytes, catalogOnly: true))
     }
 
     @Test func aGeneratedCorpusReadsBackTheSame() throws {
         let corpus = CorpusGenerator(newsCount: 2_000, organizationCount: 90, seed: 9).makeCorpus()
         let built = Catalog(sectors: corpus.sectors, organizations: corpus.organizations, news: corpus.news)
-        let read = try CatalogSectionTests.open(CatalogSectionTests.snapshotBytes(built))
+        let bytes = CatalogSectionTests.snapshotBytes(built)
+        let read = try CatalogSectionTests.open(bytes)
         #expect(read.news.count == 2_000)
         CatalogSectionTests.expectSame(built, read)
+        CatalogSectionTests.expectSame(built, try CatalogSectionTests.open(bytes, catalogOnly: true))
     }
 
     /// Items whose ids differ only in case: the last one is found, as in memory.
@@ -117,11 +122,11 @@ import Testing
         #expect(read.newsItem(id: "a")?.title == "a")
     }
 
-    @Test func everyTruncationIsRefused() {
+    @Test(arguments: [false, true]) func everyTruncationIsRefused(catalogOnly: Bool) {
         let bytes = CatalogSectionTests.snapshotBytes(CatalogSectionTests.small)
-        #expect((try? CatalogSectionTests.open(bytes)) != nil)
+        #expect((try? CatalogSectionTests.open(bytes, catalogOnly: catalogOnly)) != nil)
         var accepted: [Int] = []
-        for length in 0..<bytes.count where (try? CatalogSectionTests.open(Array(bytes[0..<length]))) != nil {
+        for length in 0..<bytes.count where (try? CatalogSectionTests.open(Array(bytes[0..<length]), catalogOnly: catalogOnly)) != nil {
             accepted.append(length)
         }
         #expect(accepted.isEmpty)
@@ -151,13 +156,14 @@ import Testing
 
     /// 10,000 snapshots with one to four random bytes changed: each is refused when opened, or
     /// reading its items reports damage, or (only padding changed) it reads as the original.
-    @Test func randomCorruptionsAreRefusedOrHarmless() {
+    /// Read alone, the catalog ignores damage in the sections only searching uses, so fewer are refused.
+    @Test(arguments: [false, true]) func randomCorruptionsAreRefusedOrHarmless(catalogOnly: Bool) {
         let original = CatalogSectionTests.small
         let bytes = CatalogSectionTests.snapshotBytes(original)
         var generator = SplitMix64(seed: 17)
         var refused = 0
         for _ in 0..<10_000 {
-            guard let read = try? CatalogSectionTests.open(CatalogSectionTests.corrupted(bytes, using: &generator)) else {
+            guard let read = try? CatalogSectionTests.open(CatalogSectionTests.corrupted(bytes, using: &generator), catalogOnly: catalogOnly) else {
                 refused += 1
                 continue
             }
@@ -169,18 +175,18 @@ import Testing
             #expect(items == Array(original.news))
             #expect(read.organizations == original.organizations)
         }
-        #expect(refused > 9_000)
+        #expect(refused > (catalogOnly ? 3_000 : 9_000))
     }
 
     /// The same corruptions with checksums not checked (as a hostile file would recompute them):
     /// only the structural checks stand between the bytes and the reads; nothing may trap.
-    @Test func hostileSnapshotsNeverTrap() {
+    @Test(arguments: [false, true]) func hostileSnapshotsNeverTrap(catalogOnly: Bool) {
         let bytes = CatalogSectionTests.snapshotBytes(CatalogSectionTests.small)
         var generator = SplitMix64(seed: 5)
         var refused = 0
         for _ in 0..<3_000 {
             guard let read = try? CatalogSectionTests.open(CatalogSectionTests.corrupted(bytes, using: &generator),
-                                                           checkingChecksums: false) else {
+                                                           checkingChecksums: false, catalogOnly: catalogOnly) else {
                 refused += 1
                 continue
             }
@@ -198,7 +204,7 @@ import Testing
         var bytes = CatalogSectionTests.snapshotBytes(built)
         let start = try #require((0...bytes.count - source.count).first { bytes[$0..<$0 + source.count].elementsEqual(source) })
         bytes[start + source.count / 2] ^= 0x20
-        let read = try CatalogSectionTests.open(bytes)
+        let read = try CatalogSectionTests.open(bytes, catalogOnly: true)
         #expect(read.storageDamage == nil)
         let item = read.news[position]
         #expect(item.source == nil)
