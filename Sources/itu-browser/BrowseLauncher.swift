@@ -47,6 +47,9 @@ enum BrowseLauncher {
         guard let inbox = EventInbox<LoopEvent>() else {
             throw CommandFailure("cannot create the browser's wake-up pipe: no file descriptors left")
         }
+        // The index is opened (or built) while the terminal is set up and the first frame drawn.
+        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
+                                    generation: Loop.firstGeneration, inbox: inbox)
         let terminal: Terminal
         do {
             // Crash reports go beside the state database, in the one state folder.
@@ -68,8 +71,6 @@ enum BrowseLauncher {
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
                                                    environment: options.environment, openCommand: options.openCommand))
         var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
-        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
-                                    generation: loop.generation, inbox: inbox)
 
         while true {
             loop.apply(events, to: &state)
@@ -90,7 +91,8 @@ enum BrowseLauncher {
         let performer: EffectPerformer
         let watcher: FixturesWatcher
         /// Bumped by each catalog put in place, so an index built for an older one is dropped.
-        var generation = 0
+        var generation = Loop.firstGeneration
+        static let firstGeneration = 0
         var isReloading = false
         /// A change or `R` came during a reload: reload once more when it ends.
         var reloadAgain: (pending: Bool, requested: Bool) = (false, false)
