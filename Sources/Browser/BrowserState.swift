@@ -6,7 +6,8 @@ import CatalogSearch
 /// Change it only through `Browser.update`; draw it with `Browser.render`.
 public struct BrowserState: Sendable {
     private(set) var catalog: Catalog
-    private(set) var searchIndex: CatalogSearchIndex?
+    /// The index searches run on; nil until it is ready (see `expectSearch`).
+    public private(set) var searchIndex: CatalogSearchIndex?
     var searchSession: CatalogSearchSession?
     /// True while the search index is being built elsewhere (see `expectSearch`): `/` already
     /// opens the query line, and results come once `attachSearch` hands the index over.
@@ -60,7 +61,7 @@ public struct BrowserState: Sendable {
         self.width = max(0, width)
         self.height = max(0, height)
         organizations = catalog.organizations
-        news = NewsList(all: catalog.news)
+        news = catalog.news
         if let query, !query.isEmpty {
             Browser.startSearch(&self)
             for character in query { Browser.perform(.insertCharacter, character: character, on: &self) }
@@ -120,7 +121,7 @@ public struct BrowserState: Sendable {
         switch pane {
         case .organizations: return organizations.indices.contains(index) ? .organization(organizations[index].id) : nil
         case .sectors: return catalog.sectors.indices.contains(index) ? .sector(catalog.sectors[index].id) : nil
-        case .news: return news.indices.contains(index) ? .news(news[index].id) : nil
+        case .news: return news.indices.contains(index) ? .news(news.id(at: index)) : nil
         }
     }
 

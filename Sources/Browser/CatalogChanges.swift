@@ -37,7 +37,8 @@ public struct CatalogChanges: Hashable, Sendable {
         return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
     }
 
-    private static func compare<Item: Hashable & Identifiable>(_ old: [Item], _ new: [Item]) -> Counts where Item.ID == String {
+    private static func compare<Items: RandomAccessCollection>(_ old: Items, _ new: Items) -> Counts
+        where Items.Element: Hashable & Identifiable, Items.Element.ID == String, Items.Index == Int {
         var before: [String: Int] = [:]
         before.reserveCapacity(old.count)
         for index in old.indices { before[old[index].id] = index }

@@ -82,14 +82,14 @@ extension Browser {
         init(unfacetedOf catalog: Catalog) {
             organizations = catalog.organizations
             sectors = catalog.sectors
-            news = NewsList(all: catalog.news)
+            news = catalog.news
         }
 
         func ids(_ pane: PaneKind) -> Ids {
             switch pane {
             case .organizations: return Ids(count: organizations.count) { [organizations] in organizations[$0].id }
             case .sectors: return Ids(count: sectors.count) { [sectors] in sectors[$0].id }
-            case .news: return Ids(count: news.count) { [news] in news[$0].id }
+            case .news: return Ids(count: news.count) { [news] in news.id(at: $0) }
             }
         }
     }

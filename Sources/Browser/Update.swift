@@ -215,7 +215,7 @@ extension Browser {
             state.news = state.newsBySector().news(of: facet, in: state.catalog)
         } else {
             state.organizations = state.catalog.organizations
-            state.news = NewsList(all: state.catalog.news)
+            state.news = state.catalog.news
         }
     }
 

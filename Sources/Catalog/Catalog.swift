@@ -1,8 +1,12 @@
-/// The immutable, in-memory store of Sectors, organizations and news, built once.
+/// The immutable store of Sectors, organizations and news, built once.
 ///
 /// Lookups by id are case-insensitive and also accept an organization's short name and aliases.
 /// Relations are precomputed both ways: Sector → members, organization → Sectors and news,
 /// news → organizations and Sectors. Listings of news are newest first.
+///
+/// Sectors and organizations are held in memory; news live in a `NewsStorage`: in memory when
+/// the catalog is built from items, or wherever a storage keeps them (a memory-mapped snapshot,
+/// whose items are decoded only when read). The answers are the same either way.
 ///
 /// `Catalog` assumes its input is consistent (unique ids, known references); the fixture loader
 /// checks that before it builds one. Unknown references met here are skipped, never trapped on.
@@ -11,22 +15,18 @@ public struct Catalog: Sendable {
     /// Organizations in the order of their names (case-insensitive).
     public let organizations: [Organization]
     /// News, newest first; items of the same date keep their order in the input.
-    public let news: [NewsItem]
+    public let news: CatalogNews
 
     private let sectorIndex: [String: Int]
     private let organizationIndex: [String: Int]
-    private let newsIndex: [String: Int]
-    private let membersBySector: [String: [Int]]
-    private let newsByOrganization: [Int: [Int]]
-    private let newsBySector: [String: [Int]]
+    private let membersBySector: [Int: [Int]]
 
     public init(sectors: [Sector], organizations: [Organization], news: [NewsItem]) {
-        self.sectors = sectors
         let orgs = organizations.enumerated().sorted { a, b in
             let (x, y) = (a.element.name.lowercased(), b.element.name.lowercased())
             return x == y ? a.offset < b.offset : x < y
         }.map(\.element)
-        self.organizations = orgs
+        let (sectorIndex, organizationIndex) = Catalog.indexes(sectors: sectors, organizations: orgs)
         // Positions are sorted by precomputed keys, then the items are moved into place, so a
         // large catalog is built without copying every item.
         var items = consume news
@@ -35,50 +35,61 @@ public struct Catalog: Sendable {
             dateKeys[a] == dateKeys[b] ? a < b : dateKeys[a] > dateKeys[b]
         }
         items.arrange(in: order)
-        self.news = items
+        let storage = MemoryNewsStorage(items: items, organization: { organizationIndex[Catalog.key($0)] },
+                                        sector: { sectorIndex[Catalog.key($0)] })
+        self.init(sectors: sectors, orderedOrganizations: orgs, sectorIndex: sectorIndex,
+                  organizationIndex: organizationIndex, newsStorage: storage)
+    }
 
+    /// A catalog whose organizations are already in the catalog's order (by name, as `init`
+    /// sorts them) and whose news come from `newsStorage`, which numbers organizations and
+    /// Sectors by their positions in these arrays.
+    public init(sectors: [Sector], orderedOrganizations organizations: [Organization], newsStorage: any NewsStorage) {
+        let (sectorIndex, organizationIndex) = Catalog.indexes(sectors: sectors, organizations: organizations)
+        self.init(sectors: sectors, orderedOrganizations: organizations, sectorIndex: sectorIndex,
+                  organizationIndex: organizationIndex, newsStorage: newsStorage)
+    }
+
+    private init(sectors: [Sector], orderedOrganizations organizations: [Organization], sectorIndex: [String: Int],
+                 organizationIndex: [String: Int], newsStorage: any NewsStorage) {
+        var membersBySector: [Int: [Int]] = [:]
+        for (i, org) in organizations.enumerated() {
+            for membership in org.memberships {
+                guard let s = sectorIndex[Catalog.key(membership.sector)] else { continue }
+                membersBySector[s, default: []].append(i)
+            }
+        }
+        self.sectors = sectors
+        self.organizations = organizations
+        self.news = CatalogNews(storage: newsStorage)
+        self.sectorIndex = sectorIndex
+        self.organizationIndex = organizationIndex
+        self.membersBySector = membersBySector
+    }
+
+    /// Sector id → position; organization id, short name or alias → position (ids win over
+    /// other names, the first organization over later ones).
+    private static func indexes(sectors: [Sector], organizations: [Organization])
+        -> (sectors: [String: Int], organizations: [String: Int]) {
         var sectorIndex: [String: Int] = [:]
         for (i, sector) in sectors.enumerated() { sectorIndex[Catalog.key(sector.id)] = i }
         var organizationIndex: [String: Int] = [:]
-        for (i, org) in orgs.enumerated() {
+        for (i, org) in organizations.enumerated() {
             for name in [org.shortName].compactMap({ $0 }) + org.aliases where organizationIndex[Catalog.key(name)] == nil {
                 organizationIndex[Catalog.key(name)] = i
             }
         }
-        for (i, org) in orgs.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
-        var newsIndex: [String: Int] = [:]
-        newsIndex.reserveCapacity(items.count)
-        // Loops over news go by position: reading a field of `items[i]` copies nothing else.
-        for i in items.indices { newsIndex[Catalog.key(items[i].id)] = i }
-
-        var membersBySector: [String: [Int]] = [:]
-        for (i, org) in orgs.enumerated() {
-            for membership in org.memberships {
-                guard let s = sectorIndex[Catalog.key(membership.sector)] else { continue }
-                membersBySector[sectors[s].id, default: []].append(i)
-            }
-        }
-        var newsByOrganization: [Int: [Int]] = [:]
-        var newsBySector: [String: [Int]] = [:]
-        for i in items.indices {
-            for id in items[i].organizations {
-                if let o = organizationIndex[Catalog.key(id)] { newsByOrganization[o, default: []].append(i) }
-            }
-            for id in items[i].sectors {
-                if let s = sectorIndex[Catalog.key(id)] { newsBySector[sectors[s].id, default: []].append(i) }
-            }
-        }
-        self.sectorIndex = sectorIndex
-        self.organizationIndex = organizationIndex
-        self.newsIndex = newsIndex
-        self.membersBySector = membersBySector
-        self.newsByOrganization = newsByOrganization
-        self.newsBySector = newsBySector
+        for (i, org) in organizations.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
+        return (sectorIndex, organizationIndex)
     }
+
+    /// The storage's first damage met while reading news (see `NewsStorage.damage`); nil for a
+    /// catalog in memory.
+    public var storageDamage: String? { news.storage.damage }
 
     /// The case-insensitive form of an id; ids already in lower-case ASCII are returned as
     /// they are, without making a new string.
-    static func key(_ id: String) -> String {
+    public static func key(_ id: String) -> String {
         id.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? id.lowercased() : id
     }
 
@@ -91,7 +102,7 @@ public struct Catalog: Sendable {
         organizationIndex[Catalog.key(id)].map { organizations[$0] }
     }
 
-    public func newsItem(id: String) -> NewsItem? { newsIndex[Catalog.key(id)].map { news[$0] } }
+    public func newsItem(id: String) -> NewsItem? { news.storage.position(ofKey: Catalog.key(id)).map { news.storage.item(at: $0) } }
 
     /// Finds any item by id (Sectors first, then organizations, then news).
     public func item(id: String) -> CatalogItem? {
@@ -106,7 +117,7 @@ public struct Catalog: Sendable {
     /// The organizations with a membership in the Sector, by name.
     public func members(of sectorID: String) -> [Organization] {
         guard let s = sectorIndex[Catalog.key(sectorID)] else { return [] }
-        return (membersBySector[sectors[s].id] ?? []).map { organizations[$0] }
+        return (membersBySector[s] ?? []).map { organizations[$0] }
     }
 
     /// The members of a Sector grouped by membership category, categories in alphabetical order;
@@ -132,15 +143,15 @@ public struct Catalog: Sendable {
     }
 
     /// The news that concern the organization, newest first.
-    public func news(about organizationID: String) -> [NewsItem] {
-        guard let o = organizationIndex[Catalog.key(organizationID)] else { return [] }
-        return (newsByOrganization[o] ?? []).map { news[$0] }
+    public func news(about organizationID: String) -> CatalogNews {
+        let o = organizationIndex[Catalog.key(organizationID)]
+        return CatalogNews(storage: news.storage, positions: o.map { news.storage.positions(aboutOrganization: $0) } ?? [])
     }
 
     /// The news that concern the Sector, newest first.
-    public func news(inSector sectorID: String) -> [NewsItem] {
-        guard let s = sectorIndex[Catalog.key(sectorID)] else { return [] }
-        return (newsBySector[sectors[s].id] ?? []).map { news[$0] }
+    public func news(inSector sectorID: String) -> CatalogNews {
+        let s = sectorIndex[Catalog.key(sectorID)]
+        return CatalogNews(storage: news.storage, positions: s.map { news.storage.positions(inSector: $0) } ?? [])
     }
 
     /// The organizations a news item concerns, in the item's order.
@@ -165,28 +176,36 @@ public struct Catalog: Sendable {
 
     /// News matching every given condition, newest first. `since` and `until` are inclusive and
     /// compare by the days a partial date may stand for: `since: 2021` keeps items of 2021-10.
+    /// Only the parts of items the conditions ask about are read.
     public func news(inSector sectorID: String? = nil, about organizationID: String? = nil,
-                     category: String? = nil, since: PartialDate? = nil, until: PartialDate? = nil) -> [NewsItem] {
-        let base: [NewsItem]
+                     category: String? = nil, since: PartialDate? = nil, until: PartialDate? = nil) -> CatalogNews {
+        let base: CatalogNews
         if let sectorID { base = news(inSector: sectorID) }
         else if let organizationID { base = news(about: organizationID) }
         else { base = news }
+        guard organizationID != nil || category != nil || since != nil || until != nil else { return base }
+        let storage = news.storage
         let orgKey = organizationID.flatMap { organization(id: $0)?.id }
-        return base.filter { item in
+        let wantedCategory = category?.lowercased()
+        return base.selecting { index in
+            let position = base.position(of: index)
             if let organizationID {
-                guard let orgKey, item.organizations.contains(where: { Catalog.key($0) == Catalog.key(orgKey) }) else {
+                guard let orgKey, storage.organizationReferences(at: position).contains(where: { Catalog.key($0) == Catalog.key(orgKey) }) else {
                     return organizationID.isEmpty
                 }
             }
-            if let category, item.category.lowercased() != category.lowercased() { return false }
-            if let since, item.date.latestKey < since.earliestKey { return false }
-            if let until, item.date.earliestKey > until.latestKey { return false }
+            if let wantedCategory, storage.category(at: position).lowercased() != wantedCategory { return false }
+            if since != nil || until != nil {
+                let date = storage.date(at: position)
+                if let since, date.latestKey < since.earliestKey { return false }
+                if let until, date.earliestKey > until.latestKey { return false }
+            }
             return true
         }
     }
 
     /// The distinct news categories, alphabetically.
-    public var newsCategories: [String] { Set(news.map(\.category)).sorted() }
+    public var newsCategories: [String] { news.storage.categories.sorted() }
 
     /// The distinct organization kinds, alphabetically.
     public var organizationKinds: [String] { Set(organizations.map(\.kind)).sorted() }

@@ -126,8 +126,8 @@ public struct JSONWriter: Sendable {
 
     /// Writes `"key": [ … ]` with `writeElement` writing each element (an object, usually), or
     /// nothing when the list is empty and `omitEmpty` is set.
-    public mutating func field<Element>(_ key: String, _ elements: [Element], omitEmpty: Bool = true,
-                                        _ writeElement: (Element, inout JSONWriter) -> Void) {
+    public mutating func field<Elements: Collection>(_ key: String, _ elements: Elements, omitEmpty: Bool = true,
+                                                     _ writeElement: (Elements.Element, inout JSONWriter) -> Void) {
         guard !(omitEmpty && elements.isEmpty) else { return }
         self.key(key)
         beginArray()

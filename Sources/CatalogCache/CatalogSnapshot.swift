@@ -3,41 +3,81 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Catalog
 import CatalogSearch
 import SnapshotFormat
 
-/// A fixtures folder's search index saved in one memory-mapped file, a cache of the JSON
-/// fixtures (which stay the source of truth: the file can always be deleted).
+/// A fixtures folder's catalog and search index saved in one memory-mapped file, a cache of the
+/// JSON fixtures (which stay the source of truth: the file can always be deleted).
 ///
 /// Opening checks, in order: the file's structure and header checksum, the program that wrote
 /// it (`BuildIdentity`), the folder, every fixture file's stamp, then each section's checksum
-/// and the index's own consistency (`SearchIndex.init(schema:reading:)`), except the field
-/// texts' bytes, checked block by block when a hit shows them (`CatalogSearchIndex.snapshotDamage`
-/// then reports a failure). Any failure is a reason to rebuild, never a crash.
+/// and the index's own consistency (`SearchIndex.init(schema:reading:)`), then the catalog's
+/// (`CatalogSection`), except the field texts' and news records' bytes, checked block by block
+/// when an item or hit shows them (`CatalogSearchIndex.snapshotDamage` and
+/// `Catalog.storageDamage` then report a failure). Any failure is a reason to rebuild, never a crash.
 public struct CatalogSnapshot: Sendable {
     /// Bump when the sections written change.
     public static let formatVersion: UInt32 = 3
 
     public let search: CatalogSearchIndex
+    /// The catalog, its news read from the file when used (see `MappedNewsStorage`).
+    public let catalog: Catalog
     /// Warnings the fixtures gave when the snapshot was built.
     public let warningCount: Int
 
     /// The snapshot of `realFolder` (see `CacheDirectory.realPath`) if one exists and is valid,
     /// else why not.
     public static func open(realFolder: String, cache: CacheDirectory) -> Result<CatalogSnapshot, SnapshotError> {
-        let path = cache.snapshotPath(realFolder: realFolder)
-        guard let file = MappedFile(path: path) else { return .failure(SnapshotError("no snapshot at \(path)")) }
-        do throws(SnapshotError) {
-            let reader = try SnapshotReader(file: file, version: formatVersion)
-            let identity = try SnapshotIdentity(decoding: reader.identity)
-            if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
-            var cursor = reader.cursor()
-            let search = try CatalogSearchIndex(reading: &cursor)
-            guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
-            return .success(CatalogSnapshot(search: search, warningCount: identity.warningCount))
-        } catch {
-            return .failure(error)
+        Result { () throws(SnapshotError) in
+            let (reader, identity) = try validReader(realFolder: realFolder, cache: cache)
+            let (search, catalog) = try readSections(reader)
+            return CatalogSnapshot(search: search, catalog: catalog, warningCount: identity.warningCount)
         }
+    }
+
+    /// Only the catalog of the snapshot of `realFolder`, if one exists and is valid, else why
+    /// not: the sections that only searching needs are neither read nor checked, so this is
+    /// much faster than `open` for a command that shows items and does not search.
+    public static func openCatalog(realFolder: String, cache: CacheDirectory) -> Result<(catalog: Catalog, warningCount: Int), SnapshotError> {
+        Result { () throws(SnapshotError) in
+            let (reader, identity) = try validReader(realFolder: realFolder, cache: cache)
+            return (try readCatalogSections(reader), identity.warningCount)
+        }
+    }
+
+    /// The snapshot file of `realFolder`, opened and checked to describe the folder as it is now.
+    private static func validReader(realFolder: String, cache: CacheDirectory) throws(SnapshotError) -> (SnapshotReader, SnapshotIdentity) {
+        let path = cache.snapshotPath(realFolder: realFolder)
+        guard let file = MappedFile(path: path) else { throw SnapshotError("no snapshot at \(path)") }
+        let reader = try SnapshotReader(file: file, version: formatVersion)
+        let identity = try SnapshotIdentity(decoding: reader.identity)
+        if let problem = mismatch(identity, realFolder: realFolder) { throw SnapshotError(problem) }
+        return (reader, identity)
+    }
+
+    /// The index and catalog a snapshot's sections hold (see `appendSections`), viewed in place.
+    static func readSections(_ reader: SnapshotReader) throws(SnapshotError) -> (search: CatalogSearchIndex, catalog: Catalog) {
+        var cursor = reader.cursor()
+        let search = try CatalogSearchIndex(reading: &cursor)
+        let catalog = try CatalogSection.read(&cursor, texts: search.texts)
+        guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
+        return (search, catalog)
+    }
+
+    /// The catalog a snapshot's sections hold, with only the texts of the index read.
+    static func readCatalogSections(_ reader: SnapshotReader) throws(SnapshotError) -> Catalog {
+        var cursor = reader.cursor()
+        let texts = try IndexedTexts(reading: &cursor)
+        let catalog = try CatalogSection.read(&cursor, texts: texts)
+        guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
+        return catalog
+    }
+
+    /// The sections of a snapshot: the index, then the catalog, which reads texts from it.
+    static func appendSections(catalog: Catalog, search: CatalogSearchIndex, to writer: inout SnapshotWriter) {
+        search.append(to: &writer)
+        CatalogSection.append(catalog, to: &writer)
     }
 
     /// Why a snapshot with `identity` does not describe `realFolder` as it is now, or nil.
@@ -95,20 +135,27 @@ public struct CatalogSnapshot: Sendable {
         }
     }
 
-    /// Writes the snapshot of `realFolder`, built from the files `stamps` describes: through a
+    /// Writes the snapshot of `realFolder`: `catalog` and its index `search`, built from the
+    /// files `stamps` describes, through a
     /// temporary file and a rename, so concurrent readers see the old file or the whole new one.
     /// Nothing is written when a file changed since it was stamped. Throws when the cache folder
     /// cannot be created or written (read-only, full): the caller then works without a cache.
-    public static func write(search: CatalogSearchIndex, warningCount: Int, stamps: Stamps, realFolder: String,
-                             cache: CacheDirectory) throws(SnapshotError) {
+    public static func write(catalog: Catalog, search: CatalogSearchIndex, warningCount: Int, stamps: Stamps,
+                             realFolder: String, cache: CacheDirectory) throws(SnapshotError) {
         let stamps = try stamps.completed(realFolder: realFolder)
         guard stamps.unchanged(realFolder: realFolder) else { throw SnapshotError("fixtures changed while they were read") }
         guard cache.create() else { throw SnapshotError("cannot create \(cache.path): \(String(cString: strerror(errno)))") }
         let identity = SnapshotIdentity(build: BuildIdentity.current, folder: realFolder, stampTime: stamps.time,
                                         warningCount: warningCount, stamps: stamps.stamps)
         var writer = SnapshotWriter(version: formatVersion, identity: identity.encoded())
-        search.append(to: &writer)
+        appendSections(catalog: catalog, search: search, to: &writer)
         try writer.write(to: cache.snapshotPath(realFolder: realFolder))
+    }
+
+    /// Checks the news records' bytes, otherwise checked only when read, for a report on the
+    /// whole file; nil when intact.
+    func checkNewsRecords() -> String? {
+        (catalog.news.storage as? MappedNewsStorage)?.checkRecords()
     }
 
     static func now() -> Int64 {
@@ -139,7 +186,7 @@ public struct SnapshotStatus: Sendable {
             ageSeconds = nil
         }
         switch CatalogSnapshot.open(realFolder: realFolder, cache: cache) {
-        case .success(let snapshot): problem = snapshot.search.index.checkDeferredParts()
+        case .success(let snapshot): problem = snapshot.search.index.checkDeferredParts() ?? snapshot.checkNewsRecords()
         case .failure(let error): problem = error.description
         }
     }

@@ -42,7 +42,7 @@ enum CatalogDocuments {
     /// parallel while it analyzes them.
     struct Source: Sendable {
         let entries: [Entry]
-        private let news: [NewsItem]
+        private let news: CatalogNews
         private let links: NewsLinks
         /// Organizations and Sectors, few enough to be made up front.
         private let others: [Document]

@@ -42,6 +42,10 @@ public final class CatalogSearchIndex: Sendable {
     /// `SearchIndex.snapshotDamage`); the caller then rebuilds the index from the fixtures.
     public var snapshotDamage: String? { index.snapshotDamage }
 
+    /// The ids and stored texts of the indexed items (what a catalog in a snapshot reads of
+    /// its news); damage met in them is reported by `snapshotDamage` too.
+    public var texts: IndexedTexts { IndexedTexts(texts: index.storedTexts, entries: entries) }
+
     /// Appends the index and what its hits show to a snapshot being written.
     public func append(to writer: inout SnapshotWriter) {
         index.append(to: &writer)

@@ -184,6 +184,13 @@ public struct SectionCursor {
         return strings
     }
 
+    /// Passes over the next `count` sections without reading them or checking their checksums
+    /// (for a reader that needs only some parts of what was written).
+    public mutating func skip(_ count: Int) throws(SnapshotError) {
+        guard count >= 0, count <= reader.sectionCount - next else { throw SnapshotError("sections missing after section \(next)") }
+        next += count
+    }
+
     /// The size of the file, the bound of any count it may hold.
     public var fileSize: Int { reader.file.bytes.count }
 
@@ -201,6 +208,9 @@ public struct ByteReader {
     }
 
     public var isAtEnd: Bool { position == bytes.count }
+
+    /// How many bytes are left to read (a bound of any count they may hold).
+    public var remainingCount: Int { bytes.count - position }
 
     public mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
         let size = MemoryLayout<Value>.size

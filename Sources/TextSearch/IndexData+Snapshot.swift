@@ -48,7 +48,12 @@ extension IndexData {
         }
     }
 
-    init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
+    /// The sections an index of `facetCount` facets is written as (see `append(to:)`).
+    static func snapshotSectionCount(facetCount: Int) -> Int { 24 + 8 * facetCount }
+
+    /// The header's field, document and term counts, checked against `schema` and the file.
+    private static func readHeader(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError)
+        -> (fieldCount: Int, documentCount: Int, termCount: Int) {
         let header = try cursor.column(UInt64.self)
         guard header.count == 5, header[0] == IndexData.snapshotSectionsVersion else { throw SnapshotError("index: unknown layout") }
         let limit = UInt64(cursor.fileSize)
@@ -56,15 +61,37 @@ extension IndexData {
               header[2] <= limit, header[3] <= limit else {
             throw SnapshotError("index: made for another schema")
         }
-        let (fieldCount, documentCount, termCount) = (Int(header[1]), Int(header[2]), Int(header[3]))
-        let slots = documentCount * fieldCount
+        return (Int(header[1]), Int(header[2]), Int(header[3]))
+    }
 
-        let ids = try cursor.strings()
+    /// The field texts (offsets, then bytes with their block checksums) of `slots` slots.
+    private static func readFieldTexts(_ cursor: inout SectionCursor, slots: Int) throws(SnapshotError)
+        -> (texts: StringColumn, checksums: BlockChecksums) {
         var textOrder = NonDecreasing()
         let textOffsets = try cursor.column(UInt32.self) { textOrder.feed($0) }
         let (textBytes, textChecksums) = try cursor.blockCheckedBytes()
         try Check.offsets(textOffsets, count: slots, end: textBytes.count, order: textOrder, "field texts")
         guard let fieldTexts = StringColumn(offsets: textOffsets, bytes: textBytes) else { throw SnapshotError("index: field texts do not fit") }
+        return (fieldTexts, textChecksums)
+    }
+
+    /// Only the field texts of the index a snapshot holds, the other sections passed over
+    /// unread and unchecked (for a reader that shows stored texts and does not search).
+    static func readStoredTexts(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) -> StoredTexts {
+        let (fieldCount, documentCount, _) = try readHeader(&cursor, schema: schema)
+        try cursor.skip(2)
+        let (texts, checksums) = try readFieldTexts(&cursor, slots: documentCount * fieldCount)
+        try cursor.skip(snapshotSectionCount(facetCount: schema.facets.count) - 6)
+        return StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: texts, checksums: checksums,
+                           damage: SnapshotDamage())
+    }
+
+    init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
+        let (fieldCount, documentCount, termCount) = try IndexData.readHeader(&cursor, schema: schema)
+        let slots = documentCount * fieldCount
+
+        let ids = try cursor.strings()
+        let (fieldTexts, textChecksums) = try IndexData.readFieldTexts(&cursor, slots: slots)
         let dates = try cursor.column(Int32.self)
         let fieldNorms = try cursor.column(Float.self)
         try Check.that(ids.count == documentCount && dates.count == documentCount && fieldNorms.count == slots,

@@ -80,15 +80,13 @@ struct IndexData: Sendable {
     /// The original text of field `f` of document `d`; "" when its bytes fail their block
     /// checksum (a damaged snapshot), which is then recorded in `damage`.
     func fieldText(document d: Int, field f: Int) -> String {
-        let slot = d * fieldCount + f
-        if let fieldTextChecksums {
-            let range = Int(fieldTexts.offsets[slot])..<Int(fieldTexts.offsets[slot + 1])
-            guard fieldTextChecksums.verify(range, of: fieldTexts.bytes) else {
-                damage.record("the texts of document \(d) do not match their checksum")
-                return ""
-            }
-        }
-        return fieldTexts[slot]
+        storedTexts.text(document: d, field: f)
+    }
+
+    /// The field texts, as a reader of stored texts alone sees them.
+    var storedTexts: StoredTexts {
+        StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: fieldTexts, checksums: fieldTextChecksums,
+                    damage: damage)
     }
 
     /// The columns of what `IndexBuilder` built.

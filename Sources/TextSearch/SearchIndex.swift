@@ -64,6 +64,16 @@ public final class SearchIndex: Sendable {
         return "the field texts do not match their checksums"
     }
 
+    /// The original texts of the documents' fields, as they were indexed (damage met in them
+    /// is reported by `snapshotDamage` too).
+    public var storedTexts: StoredTexts { data.storedTexts }
+
+    /// Views only the stored texts of the index a snapshot holds (written by `append(to:)`): the
+    /// other sections are passed over, neither read nor checked, so this costs next to nothing.
+    public static func storedTexts(schema: IndexSchema, reading cursor: inout SectionCursor) throws(SnapshotError) -> StoredTexts {
+        try IndexData.readStoredTexts(&cursor, schema: schema)
+    }
+
     /// Distinct indexed terms.
     public var termCount: Int { data.dictionary.count }
 

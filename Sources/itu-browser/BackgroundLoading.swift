@@ -36,9 +36,10 @@ enum BackgroundLoading {
     }
 
     /// Loads `folder`; a catalog with errors is refused whole, so the old one stays on screen.
-    /// The fixture files are stamped for the snapshot before they are read.
-    static func reload(folder: String, replacing previous: Catalog, requested: Bool, snapshot: SnapshotCache.Deferred,
-                       inbox: EventInbox<LoopEvent>) {
+    /// The fixture files are stamped for the snapshot before they are read; `rebuildingSnapshot`
+    /// builds the index and writes the snapshot even when the one there looks valid (it met damage).
+    static func reload(folder: String, replacing previous: Catalog, requested: Bool, rebuildingSnapshot: Bool,
+                       snapshot: SnapshotCache.Deferred, inbox: EventInbox<LoopEvent>) {
         start {
             let snapshot = snapshot.restamped()
             let result = FixtureLoader.load(directory: folder)
@@ -46,7 +47,7 @@ enum BackgroundLoading {
                 inbox.post(.reloaded(.failure(ReloadFailure(problems: result.errors))))
                 return
             }
-            let index = snapshot.searchIndex(catalog: catalog, warningCount: result.warnings.count)
+            let index = snapshot.searchIndex(catalog: catalog, warningCount: result.warnings.count, rebuilding: rebuildingSnapshot)
             let reload = CatalogReload(catalog: catalog, searchIndex: index,
                                        changes: CatalogChanges(from: previous, to: catalog), isRequested: requested)
             inbox.post(.reloaded(.success(reload)))

@@ -21,8 +21,12 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         let settings = try ConfigLoading().load()
         let cacheOptions = try CacheOptions.parse(noCache ? ["--no-cache"] : [])
-        let snapshot = try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).deferred()
-        let (catalog, warningCount) = try catalogOptions.loadCatalogCountingWarnings()
+        let cache = SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions)
+        let snapshot = try cache.deferred()
+        // A valid snapshot gives the catalog at once (its index follows from another thread,
+        // see `BrowseLauncher`); else the fixtures are loaded.
+        let opened = try cache.openedCatalog()
+        let (catalog, warningCount) = try opened.map { ($0.catalog, $0.warningCount) } ?? catalogOptions.loadCatalogCountingWarnings()
         let fixtures = try catalogOptions.location().path
         let storage = StateStoreMarks.open(environment: ProcessInfo.processInfo.environment)
         try BrowseLauncher.run(catalog: catalog, options: .init(

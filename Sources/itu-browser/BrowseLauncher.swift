@@ -47,6 +47,9 @@ enum BrowseLauncher {
         guard let inbox = EventInbox<LoopEvent>() else {
             throw CommandFailure("cannot create the browser's wake-up pipe: no file descriptors left")
         }
+        // The index is opened (or built) while the terminal is set up and the first frame drawn.
+        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
+                                    generation: Loop.firstGeneration, inbox: inbox)
         let terminal: Terminal
         do {
             // Crash reports go beside the state database, in the one state folder.
@@ -68,8 +71,6 @@ enum BrowseLauncher {
                         performer: EffectPerformer(terminal: terminal, storage: options.storage,
                                                    environment: options.environment, openCommand: options.openCommand))
         var events = loop.startingEvents() + (options.open.map { [.openItem($0)] } ?? [])
-        BackgroundLoading.makeIndex(of: catalog, warningCount: options.warningCount, snapshot: options.snapshot,
-                                    generation: loop.generation, inbox: inbox)
 
         while true {
             loop.apply(events, to: &state)
@@ -90,10 +91,13 @@ enum BrowseLauncher {
         let performer: EffectPerformer
         let watcher: FixturesWatcher
         /// Bumped by each catalog put in place, so an index built for an older one is dropped.
-        var generation = 0
+        var generation = Loop.firstGeneration
+        static let firstGeneration = 0
         var isReloading = false
         /// A change or `R` came during a reload: reload once more when it ends.
         var reloadAgain: (pending: Bool, requested: Bool) = (false, false)
+        /// Damage met in the snapshot the current catalog or index is read from, already acted on.
+        var isRebuildingDamagedSnapshot = false
         var nextExternalCheck: ContinuousClock.Instant = .now + BrowseLauncher.externalChangesInterval
 
         init(catalog: Catalog, fixtures: String, snapshot: SnapshotCache.Deferred, inbox: EventInbox<LoopEvent>,
@@ -126,6 +130,19 @@ enum BrowseLauncher {
                     }
                 }
             }
+            rebuildIfDamaged(state)
+        }
+
+        /// Damage met in the snapshot while showing items or hits (parts checked only when used,
+        /// see `Catalog.storageDamage` and `CatalogSearchIndex.snapshotDamage`): the fixtures are
+        /// loaded again and the snapshot rebuilt, as a reload that replaces what is on screen.
+        private mutating func rebuildIfDamaged(_ state: BrowserState) {
+            guard !isRebuildingDamagedSnapshot, !isReloading,
+                  catalog.storageDamage != nil || state.searchIndex?.snapshotDamage != nil else { return }
+            isRebuildingDamagedSnapshot = true
+            isReloading = true
+            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: false, rebuildingSnapshot: true,
+                                     snapshot: snapshot, inbox: inbox)
         }
 
         /// Blocks until the terminal, the inbox or the watcher has something, or a timer is due.
@@ -165,6 +182,7 @@ enum BrowseLauncher {
                 case .success(let reload):
                     catalog = reload.catalog
                     generation += 1
+                    isRebuildingDamagedSnapshot = false
                     events = [.catalogReloaded(reload)]
                 case .failure(let failure):
                     events = [.reloadFailed(failure.message)]
@@ -184,7 +202,8 @@ enum BrowseLauncher {
                 return
             }
             isReloading = true
-            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: requested, snapshot: snapshot, inbox: inbox)
+            BackgroundLoading.reload(folder: fixtures, replacing: catalog, requested: requested, rebuildingSnapshot: false,
+                                     snapshot: snapshot, inbox: inbox)
         }
     }
 }

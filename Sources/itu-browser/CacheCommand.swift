@@ -33,7 +33,7 @@ struct CacheCommand: ParsableCommand {
             Console.write("snapshot: " + status.path)
             Console.write("fixtures: " + realFolder)
             guard let size = status.size else {
-                Console.write("status:   none (the next command that searches writes it)")
+                Console.write("status:   none (the next search, list, show or browse writes it)")
                 return
             }
             Console.write("size:     " + ByteCountText.megabytes(size))

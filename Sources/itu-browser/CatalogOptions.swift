@@ -23,8 +23,9 @@ struct CatalogOptions: ParsableArguments {
         try loadCatalogCountingWarnings().catalog
     }
 
-    /// `loadCatalog`, with how many warnings the data gave.
-    func loadCatalogCountingWarnings() throws(CommandFailure) -> (catalog: Catalog, warningCount: Int) {
+    /// `loadCatalog`, with how many warnings the data gave; `notingWarnings: false` leaves out
+    /// the note (given already, from a snapshot of the same data).
+    func loadCatalogCountingWarnings(notingWarnings: Bool = true) throws(CommandFailure) -> (catalog: Catalog, warningCount: Int) {
         let location = try location()
         let result = FixtureLoader.load(directory: location.path)
         let folder = FolderName.display(location.path)
@@ -34,7 +35,7 @@ struct CatalogOptions: ParsableArguments {
                 status: ExitStatus.invalidData,
                 details: result.problems.map(\.description))
         }
-        CatalogOptions.noteWarnings(result.warnings.count, location: location)
+        if notingWarnings { CatalogOptions.noteWarnings(result.warnings.count, location: location) }
         return (catalog, result.warnings.count)
     }
 

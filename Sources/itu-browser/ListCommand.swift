@@ -20,6 +20,7 @@ struct ListCommand: ParsableCommand {
     }
 
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Argument(help: "What to list: orgs, sectors or news.")
     var subject: Subject
@@ -57,7 +58,12 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try checkFiltersFit()
         if let limit, limit < 1 { throw CommandFailure("--limit must be a positive number, not \(limit)") }
-        let catalog = try catalogOptions.loadCatalog()
+        try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).answer(with: list)
+    }
+
+    /// What to print, with every item shown already read from the catalog (so damage met in a
+    /// snapshot while reading them is known before anything is printed).
+    private func list(_ catalog: Catalog) throws -> () -> Void {
         let values = FilterValues(catalog: catalog)
         let states = unread || starred ? try UserStateAccess.recordedStates() : [:]
         func marked(_ kind: ItemKind, _ id: String) -> Bool {
@@ -69,11 +75,11 @@ struct ListCommand: ParsableCommand {
             let organizations = catalog.organizations(
                 inSector: try sector.map(values.sectorID), kind: try organizationKind.map(values.kind))
                 .filter { marked(.organization, $0.id) }
-            emit(limited(organizations), noun: "organizations",
+            return emitter(limited(organizations), noun: "organizations",
                  json: { items, json in CatalogJSON.list("organization", items, into: &json, writeItem: CatalogJSON.write, afterEachItem: JSONOutput.flushIfLarge) },
                  table: { ListTables.organizations($0, catalog: catalog) })
         case .sectors:
-            emit(limited(catalog.sectors), noun: "Sectors",
+            return emitter(limited(catalog.sectors), noun: "Sectors",
                  json: { items, json in CatalogJSON.list("sector", items, into: &json, writeItem: CatalogJSON.write, afterEachItem: JSONOutput.flushIfLarge) },
                  table: { ListTables.sectors($0, catalog: catalog) })
         case .news:
@@ -82,11 +88,11 @@ struct ListCommand: ParsableCommand {
             if let sinceDate, let untilDate, sinceDate.earliestKey > untilDate.latestKey {
                 throw CommandFailure("--since \(sinceDate) is after --until \(untilDate)")
             }
-            let news = catalog.news(
+            var news = catalog.news(
                 inSector: try sector.map(values.sectorID), about: try organization.map(values.organizationID),
                 category: try category.map(values.category), since: sinceDate, until: untilDate)
-                .filter { marked(.news, $0.id) }
-            emit(limited(news), noun: "news items",
+            if unread || starred { news = news.selecting { marked(.news, news.id(at: $0)) } }
+            return emitter(limited(news), noun: "news items",
                  json: { items, json in CatalogJSON.list("news", items, into: &json, writeItem: CatalogJSON.write, afterEachItem: JSONOutput.flushIfLarge) },
                  table: { ListTables.news($0) })
         }
@@ -110,18 +116,23 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    private func limited<Item>(_ items: [Item]) -> [Item] {
-        guard let limit else { return items }
+    /// The first `--limit` items, read.
+    private func limited<Items: Collection>(_ items: Items) -> [Items.Element] {
+        guard let limit else { return Array(items) }
         return Array(items.prefix(limit))
     }
 
-    private func emit<Item>(_ items: [Item], noun: String, json: ([Item], inout JSONWriter) -> Void, table: ([Item]) -> Table) {
+    private func emitter<Item>(_ items: [Item], noun: String, json: @escaping ([Item], inout JSONWriter) -> Void,
+                               table: ([Item]) -> Table) -> () -> Void {
         switch format {
         case .json:
-            JSONOutput.write { json(items, &$0) }
+            return { JSONOutput.write { json(items, &$0) } }
         case .table:
-            for line in table(items).lines(width: Console.width) { Console.write(line) }
-            if items.isEmpty { Console.error("itu-browser: no \(noun) match") }
+            let lines = table(items).lines(width: Console.width)
+            return {
+                for line in lines { Console.write(line) }
+                if items.isEmpty { Console.error("itu-browser: no \(noun) match") }
+            }
         }
     }
 }

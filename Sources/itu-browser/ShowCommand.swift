@@ -15,6 +15,7 @@ struct ShowCommand: ParsableCommand {
     )
 
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Argument(help: "The id, short name or alias of the item.")
     var id: String
@@ -23,29 +24,32 @@ struct ShowCommand: ParsableCommand {
     var format: DetailFormat = .text
 
     func run() throws {
-        let catalog = try catalogOptions.loadCatalog()
+        try SnapshotCache(catalogOptions: catalogOptions, cacheOptions: cacheOptions).answer(with: show)
+    }
+
+    /// What to print, made in full before anything is printed (so damage met in a snapshot
+    /// while reading the items shown is known first).
+    private func show(_ catalog: Catalog) throws -> () -> Void {
         guard let item = catalog.item(id: id) else { throw Self.notFound(id, in: catalog) }
         let key = Self.stateKey(of: item)
         let state = try key.map { key throws(CommandFailure) in try UserStateAccess.recordedStates()[key] ?? ItemState() }
         switch format {
         case .json:
-            JSONOutput.write { json in
-                CatalogJSON.show(item, catalog: catalog, into: &json) { json in
-                    if let state { StateText.write(state, into: &json) }
-                }
+            var json = JSONWriter(prettyPrinted: true)
+            CatalogJSON.show(item, catalog: catalog, into: &json) { json in
+                if let state { StateText.write(state, into: &json) }
             }
+            return { JSONOutput.flush(&json) }
         case .text:
             let width = Console.width
-            let lines: [String]
+            var lines: [String]
             switch item {
             case .organization(let organization): lines = ShowText.organization(organization, catalog: catalog, width: width)
             case .sector(let sector): lines = ShowText.sector(sector, catalog: catalog, width: width)
             case .news(let news): lines = ShowText.news(news, catalog: catalog, width: width)
             }
-            for line in lines { Console.write(line) }
-            if let state {
-                for line in StateText.lines(state, width: width) { Console.write(line) }
-            }
+            if let state { lines += StateText.lines(state, width: width) }
+            return { for line in lines { Console.write(line) } }
         }
     }
 
@@ -66,7 +70,7 @@ struct ShowCommand: ParsableCommand {
             if let shortName = organization.shortName { names.append(shortName) }
             names += organization.aliases
         }
-        names += catalog.news.map(\.id)
+        names += catalog.news.ids
         var message = "no organization, Sector or news item with id \"\(id)\""
         if let suggestion = Suggestions.closest(to: id, in: names) { message += " (did you mean \"\(suggestion)\"?)" }
         return CommandFailure(message + "; valid Sectors: " + catalog.sectors.map(\.id).joined(separator: ", ")

@@ -100,7 +100,7 @@ enum RequiredBehaviours {
             .init(title: "Kigali platform memorandum", kind: "memorandum of understanding", counterpart: "ITU",
                   note: "Signed at the Connect Africa summit."),
         ]
-        let index = CatalogSearchIndex(catalog: Catalog(sectors: base.sectors, organizations: organizations, news: base.news))
+        let index = CatalogSearchIndex(catalog: Catalog(sectors: base.sectors, organizations: organizations, news: Array(base.news)))
         for query in ["kigali", "memorandum understanding", "connect africa summit"] {
             #expect(index.search(query, types: [.organization]).hits.map(\.id) == ["apple"], "\(query)")
         }

@@ -84,7 +84,7 @@ struct JSONWriterTests {
                                    source: "https://example.org/mou", note: "Reviewed yearly."),
             Organization.Agreement(title: "Pledge", kind: "pledge", counterpart: "ITU"),
         ]
-        catalog = Catalog(sectors: catalog.sectors, organizations: organizations, news: catalog.news)
+        catalog = Catalog(sectors: catalog.sectors, organizations: organizations, news: Array(catalog.news))
         var json = JSONWriter(prettyPrinted: true)
         json.beginFixtureFile(.organizations)
         for organization in catalog.organizations { json.write(organization) }

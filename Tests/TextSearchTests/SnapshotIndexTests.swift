@@ -60,6 +60,22 @@ import Testing
         #expect(read.search("satellite").totalMatches > 0)
     }
 
+    /// A reader that wants only the stored texts passes over the other sections by their count.
+    @Test func theSectionCountIsTheOneWritten() throws {
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 20, seed: 2))
+        let file = SnapshotIndexTests.snapshotBytes(index).withUnsafeBytes { MappedFile(copying: $0) }
+        let reader = try SnapshotReader(file: file, version: 1)
+        #expect(reader.sectionCount == IndexData.snapshotSectionCount(facetCount: Corpus.newsSchema.facets.count))
+        var cursor = reader.cursor()
+        let texts = try SearchIndex.storedTexts(schema: Corpus.newsSchema, reading: &cursor)
+        #expect(cursor.isAtEnd)
+        for document in 0..<index.documentCount {
+            for field in 0..<texts.fieldCount {
+                #expect(texts.text(document: document, field: field) == index.storedTexts.text(document: document, field: field))
+            }
+        }
+    }
+
     @Test func aSnapshotOfAnotherSchemaIsRefused() throws {
         let index = SearchIndex(schema: Corpus.newsSchema, documents: IndexBuildTests.documents(count: 20, seed: 2))
         let other = IndexSchema(fields: [FieldDefinition(name: "body", weight: 1)], facets: [], snippetField: "body")

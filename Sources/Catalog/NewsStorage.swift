@@ -1,0 +1,75 @@
+/// Where a catalog's news items are kept and how they are found: in memory (`MemoryNewsStorage`,
+/// what loading the fixtures builds) or elsewhere, e.g. in a memory-mapped snapshot whose
+/// items are decoded only when read. `Catalog` answers every question about news through this.
+///
+/// Positions are the catalog's order of news: newest first, items of the same date in the
+/// order of the input. Organization and Sector numbers are positions in `Catalog.organizations`
+/// and `Catalog.sectors`. A position out of range is a programming error (it traps, like an
+/// array's subscript); nothing read from a file can make one.
+public protocol NewsStorage: Sendable {
+    /// How many news items there are.
+    var count: Int { get }
+    /// The whole item at `position`.
+    func item(at position: Int) -> NewsItem
+    /// Parts of the item at `position`, each read without decoding the rest.
+    func id(at position: Int) -> String
+    func date(at position: Int) -> PartialDate
+    func category(at position: Int) -> String
+    func organizationReferences(at position: Int) -> [String]
+    /// The position of the item whose id has this `Catalog.key`; with several, the last.
+    func position(ofKey key: String) -> Int?
+    /// The positions of the news that concern organization number `organization`, in order.
+    func positions(aboutOrganization organization: Int) -> [Int]
+    /// The positions of the news that concern Sector number `sector`, in order.
+    func positions(inSector sector: Int) -> [Int]
+    /// The distinct news categories, in any order.
+    var categories: [String] { get }
+    /// For storage read from a file: the first damage met while reading an item (the item was
+    /// then read without the damaged part); the caller should build the catalog again from its
+    /// source. Nil while nothing was met, and always for storage in memory.
+    var damage: String? { get }
+}
+
+/// News items held in memory with the tables that find them, built once from the items.
+public final class MemoryNewsStorage: NewsStorage {
+    /// The items in the catalog's order.
+    public let items: [NewsItem]
+    private let index: [String: Int]
+    private let byOrganization: [Int: [Int]]
+    private let bySector: [Int: [Int]]
+
+    /// `items` must be in the catalog's order; `organization` and `sector` resolve a reference
+    /// (as written in an item) to a position in the catalog's organizations and Sectors.
+    init(items: [NewsItem], organization: (String) -> Int?, sector: (String) -> Int?) {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        var byOrganization: [Int: [Int]] = [:]
+        var bySector: [Int: [Int]] = [:]
+        // Loops over news go by position: reading a field of `items[i]` copies nothing else.
+        for i in items.indices {
+            index[Catalog.key(items[i].id)] = i
+            for reference in items[i].organizations {
+                if let o = organization(reference) { byOrganization[o, default: []].append(i) }
+            }
+            for reference in items[i].sectors {
+                if let s = sector(reference) { bySector[s, default: []].append(i) }
+            }
+        }
+        self.items = items
+        self.index = index
+        self.byOrganization = byOrganization
+        self.bySector = bySector
+    }
+
+    public var count: Int { items.count }
+    public func item(at position: Int) -> NewsItem { items[position] }
+    public func id(at position: Int) -> String { items[position].id }
+    public func date(at position: Int) -> PartialDate { items[position].date }
+    public func category(at position: Int) -> String { items[position].category }
+    public func organizationReferences(at position: Int) -> [String] { items[position].organizations }
+    public func position(ofKey key: String) -> Int? { index[key] }
+    public func positions(aboutOrganization organization: Int) -> [Int] { byOrganization[organization] ?? [] }
+    public func positions(inSector sector: Int) -> [Int] { bySector[sector] ?? [] }
+    public var categories: [String] { Array(Set(items.map(\.category))) }
+    public var damage: String? { nil }
+}
