@@ -25,6 +25,13 @@ public struct CatalogNews: RandomAccessCollection, Sendable {
         return positions[index]
     }
 
+    /// The items as an array: for all the items of storage in memory, its own array (nothing
+    /// is copied item by item); else each item read in turn.
+    public var items: [NewsItem] {
+        if positions == nil, let memory = storage as? MemoryNewsStorage { return memory.items }
+        return Array(self)
+    }
+
     /// The id of the item at `index`, without reading the rest of it.
     public func id(at index: Int) -> String { storage.id(at: position(of: index)) }
 

@@ -67,7 +67,9 @@ public struct CatalogSnapshot: Sendable {
 
     /// The catalog a snapshot's sections hold, with only the texts of the index read.
     static func readCatalogSections(_ reader: SnapshotReader) throws(SnapshotError) -> Catalog {
-        var cursor = reader.cursor()
+        // No second thread checks sections ahead (`AheadChecks`): most of those it would take are
+        // the index's, which this reader skips.
+        var cursor = reader.cursor(aheadThreshold: .max)
         let texts = try IndexedTexts(reading: &cursor)
         let catalog = try CatalogSection.read(&cursor, texts: texts)
         guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }

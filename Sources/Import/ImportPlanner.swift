@@ -76,11 +76,12 @@ public struct ImportPlanner {
     public init(catalog: Catalog, options: ImportOptions) {
         self.options = options
         self.catalog = catalog
-        itemsBySource.reserveCapacity(catalog.news.count)
-        for position in catalog.news.indices {
-            if let source = catalog.news[position].source, itemsBySource[source] == nil { itemsBySource[source] = position }
+        let items = catalog.news.items
+        itemsBySource.reserveCapacity(items.count)
+        for position in items.indices {
+            if let source = items[position].source, itemsBySource[source] == nil { itemsBySource[source] = position }
         }
-        catalogCandidates = NearDuplicateIndex(catalog.news)
+        catalogCandidates = NearDuplicateIndex(items)
     }
 
     /// The plan for `imported`, in order.

@@ -35,6 +35,13 @@ struct CatalogRelationTests {
         #expect(catalog.news(about: "apple").map(\.id) == ["n3"])
     }
 
+    @Test func newsAsAnArrayAreTheListsItemsInOrder() {
+        #expect(catalog.news.items.map(\.id) == catalog.news.map(\.id))
+        #expect(catalog.news.items.count == 3)
+        let about = catalog.news(about: "intersputnik")
+        #expect(about.items.map(\.id) == ["n1", "n2"])
+    }
+
     @Test func newsToOrganizationsAndSectors() throws {
         let item = try #require(catalog.newsItem(id: "n3"))
         #expect(catalog.organizations(of: item).map(\.id) == ["apple", "itso"])
