@@ -212,7 +212,8 @@ if run("/bin/sh", ["-c", "command -v sqlite3"]).status != 0 {
     print("sqlite3: not on PATH; the FTS5 peer is skipped (install the sqlite3 command to compare)")
 } else {
     if size(database) == 0 {
-        // Our field weights (title 3, summary 1.5, body 1, tags 2); prefix indexes for 1 to 3 letters.
+        // Our field weights (title 3, summary 1.5, body 1, tags 2); prefix indexes for 1 to 3
+        // letters; the index merged into one segment (`optimize`), FTS5's fastest form to query.
         let script = """
             CREATE VIRTUAL TABLE news USING fts5(title, summary, body, tags, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
             INSERT INTO news(news, rank) VALUES('rank', 'bm25(3, 1.5, 1, 2)');
@@ -220,6 +221,7 @@ if run("/bin/sh", ["-c", "command -v sqlite3"]).status != 0 {
               SELECT json_extract(value, '$.title'), json_extract(value, '$.summary'), json_extract(value, '$.body'),
                      json_extract(value, '$.category') || ' ' || coalesce((SELECT group_concat(t.value, ' ') FROM json_each(json_extract(n.value, '$.tags')) t), '')
               FROM json_each(readfile('\(corpus)/news.json'), '$.news') AS n;
+            INSERT INTO news(news) VALUES('optimize');
             """
         try? script.write(toFile: work + "/build.sql", atomically: true, encoding: .utf8)
         _ = run(sqlite, [database], stdinPath: work + "/build.sql")

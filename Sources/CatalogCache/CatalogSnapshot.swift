@@ -36,6 +36,16 @@ public struct CatalogSnapshot: Sendable {
         }
     }
 
+    /// Only the search index of the snapshot of `realFolder`, if one exists and is valid, else
+    /// why not: the catalog's sections are neither read nor checked (for a command that shows
+    /// only what the index holds, such as `search`).
+    public static func openSearch(realFolder: String, cache: CacheDirectory) -> Result<(search: CatalogSearchIndex, warningCount: Int), SnapshotError> {
+        Result { () throws(SnapshotError) in
+            let (reader, identity) = try validReader(realFolder: realFolder, cache: cache)
+            return (try readSearchSections(reader), identity.warningCount)
+        }
+    }
+
     /// Only the catalog of the snapshot of `realFolder`, if one exists and is valid, else why
     /// not: the sections that only searching needs are neither read nor checked, so this is
     /// much faster than `open` for a command that shows items and does not search.
@@ -63,6 +73,14 @@ public struct CatalogSnapshot: Sendable {
         let catalog = try CatalogSection.read(&cursor, texts: search.texts)
         guard cursor.isAtEnd else { throw SnapshotError("unexpected sections at the end") }
         return (search, catalog)
+    }
+
+    /// The index a snapshot's sections hold, the catalog's passed over.
+    static func readSearchSections(_ reader: SnapshotReader) throws(SnapshotError) -> CatalogSearchIndex {
+        var cursor = reader.cursor(sectionsRead: CatalogSearchIndex.snapshotSectionCount)
+        let search = try CatalogSearchIndex(reading: &cursor)
+        try cursor.skip(cursor.sectionsLeft)
+        return search
     }
 
     /// The catalog a snapshot's sections hold, with only the texts of the index read.

@@ -38,6 +38,11 @@ public final class CatalogSearchIndex: Sendable {
         self.flagKeys = FlagKeyTable(entries: entries)
     }
 
+    /// How many sections `append(to:)` writes: the index's, then the entry table's.
+    public static var snapshotSectionCount: Int {
+        SearchIndex.snapshotSectionCount(schema: CatalogDocuments.schema) + SearchEntryTable.snapshotSectionCount
+    }
+
     /// The first damage a search met in the snapshot this index was read from (see
     /// `SearchIndex.snapshotDamage`); the caller then rebuilds the index from the fixtures.
     public var snapshotDamage: String? { index.snapshotDamage }

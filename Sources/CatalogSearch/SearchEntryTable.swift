@@ -29,6 +29,9 @@ struct SearchEntryTable: Sendable {
     /// The kind of item `i`, without decoding the rest of its entry.
     func type(at i: Int) -> SearchItemType { SearchItemType.allCases[Int(types[i])] }
 
+    /// How many sections `append(to:)` writes: the kinds, the ids and titles (two each), the dates.
+    static let snapshotSectionCount = 6
+
     func append(to writer: inout SnapshotWriter) {
         writer.append(types)
         writer.append(ids)

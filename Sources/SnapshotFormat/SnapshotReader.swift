@@ -87,8 +87,11 @@ public struct SnapshotReader: Sendable {
     /// when read hold more than `aheadThreshold` bytes, the checksums of the later ones are
     /// checked on another thread meanwhile (see `AheadChecks`): opening a large snapshot then
     /// takes about half the time on a machine with two cores or more.
-    public func cursor(aheadThreshold: Int = AheadChecks.defaultThreshold) -> SectionCursor {
-        SectionCursor(reader: self, ahead: checkingChecksums ? AheadChecks.start(sections: sections, file: file, threshold: aheadThreshold) : nil)
+    /// A caller that reads only the first `sectionsRead` sections (skipping the others) says
+    /// so, for the second thread to check only among those.
+    public func cursor(aheadThreshold: Int = AheadChecks.defaultThreshold, sectionsRead: Int? = nil) -> SectionCursor {
+        let read = Array(sections.prefix(max(0, sectionsRead ?? sections.count)))
+        return SectionCursor(reader: self, ahead: checkingChecksums ? AheadChecks.start(sections: read, file: file, threshold: aheadThreshold) : nil)
     }
 
     /// Section `index` as a column. With `wholeChecksum`, its checksum is checked, and
@@ -190,6 +193,9 @@ public struct SectionCursor {
         guard count >= 0, count <= reader.sectionCount - next else { throw SnapshotError("sections missing after section \(next)") }
         next += count
     }
+
+    /// How many sections have not been read or skipped yet.
+    public var sectionsLeft: Int { reader.sectionCount - next }
 
     /// The size of the file, the bound of any count it may hold.
     public var fileSize: Int { reader.file.bytes.count }

@@ -74,6 +74,11 @@ public final class SearchIndex: Sendable {
         try IndexData.readStoredTexts(&cursor, schema: schema)
     }
 
+    /// How many sections `append(to:)` writes for an index of `schema`.
+    public static func snapshotSectionCount(schema: IndexSchema) -> Int {
+        IndexData.snapshotSectionCount(facetCount: schema.facets.count)
+    }
+
     /// Distinct indexed terms.
     public var termCount: Int { data.dictionary.count }
 

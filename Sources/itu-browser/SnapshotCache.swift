@@ -18,9 +18,9 @@ struct SnapshotCache {
         guard let (cache, realFolder) = try place() else {
             return CatalogSearchIndex(catalog: try catalogOptions.loadCatalog())
         }
-        if let snapshot = open(cache: cache, realFolder: realFolder) {
-            CatalogOptions.noteWarnings(snapshot.warningCount, location: location)
-            return snapshot.search
+        if let opened = openSearch(cache: cache, realFolder: realFolder) {
+            CatalogOptions.noteWarnings(opened.warningCount, location: location)
+            return opened.search
         }
         return try buildFromFixtures(cache: cache, realFolder: realFolder)
     }
@@ -112,7 +112,7 @@ struct SnapshotCache {
         /// valid, unless `rebuilding` (the snapshot met damage), else built and saved as the snapshot.
         func searchIndex(catalog: Catalog, warningCount: Int, rebuilding: Bool = false) -> CatalogSearchIndex {
             guard let place, let stamps else { return CatalogSearchIndex(catalog: catalog) }
-            if !rebuilding, let snapshot = cache.open(cache: place.cache, realFolder: place.realFolder) { return snapshot.search }
+            if !rebuilding, let opened = cache.openSearch(cache: place.cache, realFolder: place.realFolder) { return opened.search }
             return cache.build(catalog: catalog, warningCount: warningCount, stamps: stamps, cache: place.cache, realFolder: place.realFolder)
         }
 
@@ -135,8 +135,10 @@ struct SnapshotCache {
         return (SnapshotCache.directory, realFolder)
     }
 
-    private func open(cache: CacheDirectory, realFolder: String) -> CatalogSnapshot? {
-        noting(CatalogSnapshot.open(realFolder: realFolder, cache: cache), cache: cache, realFolder: realFolder)
+    /// The snapshot's search index, its catalog left unread (`list`, `show` and the browser's
+    /// first frame read that through `openedCatalog`).
+    private func openSearch(cache: CacheDirectory, realFolder: String) -> (search: CatalogSearchIndex, warningCount: Int)? {
+        noting(CatalogSnapshot.openSearch(realFolder: realFolder, cache: cache), cache: cache, realFolder: realFolder)
     }
 
     /// What opening the snapshot gave, with a note on whether it is used or why not.

@@ -2,7 +2,7 @@ import Catalog
 @testable import CatalogCache
 import CatalogSearch
 import Foundation
-import SnapshotFormat
+@testable import SnapshotFormat
 import Testing
 
 /// A snapshot answers exactly like the index built from the fixtures, and is refused as soon as
@@ -202,6 +202,35 @@ import Testing
         #expect(SnapshotStatus(realFolder: folder.realFixtures, cache: folder.cache).problem == "the field texts do not match their checksums")
         _ = snapshot.search.search("satellite", types: [.news])
         #expect(snapshot.search.snapshotDamage?.contains("do not match their checksum") == true)
+    }
+
+    /// `search` opens only the index (`openSearch`): with a catalog section damaged, it still
+    /// answers as the built index does, while the whole open (what `cache info` checks) refuses it.
+    @Test func theSearchOnlyOpenLeavesTheCatalogUnreadAndAnswersTheSame() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        let built = try CatalogSnapshotTests.build(folder)
+        let path = folder.cache.snapshotPath(realFolder: folder.realFixtures)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let sections = try bytes.withUnsafeBytes { raw in
+            try SnapshotReader(file: MappedFile(copying: raw), version: CatalogSnapshot.formatVersion).sectionsForTesting
+        }
+        let catalogSection = try #require((CatalogSearchIndex.snapshotSectionCount..<sections.count).first {
+            !sections[$0].isBlockChecked && sections[$0].byteCount > 0
+        })
+        bytes[sections[catalogSection].offset] ^= 0x55
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let opened = try CatalogSnapshot.openSearch(realFolder: folder.realFixtures, cache: folder.cache).get()
+        CatalogSnapshotTests.expectSameAnswers(built, opened.search)
+        #expect(CatalogSnapshotTests.failure(folder) == "section \(catalogSection) checksum mismatch")
+    }
+
+    @Test func theIndexTakesTheSectionsItCounts() {
+        let index = CatalogSearchIndex(catalog: Catalog(sectors: [], organizations: [], news: []))
+        var writer = SnapshotWriter(version: 1, identity: [])
+        index.append(to: &writer)
+        let file = writer.bytes().withUnsafeBytes { MappedFile(copying: $0) }
+        #expect((try? SnapshotReader(file: file, version: 1))?.sectionCount == CatalogSearchIndex.snapshotSectionCount)
     }
 
     static func failure(_ folder: SnapshotTestFolder) -> String? {

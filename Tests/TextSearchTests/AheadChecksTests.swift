@@ -49,6 +49,16 @@ import Testing
         #expect(cursor.isAtEnd)
     }
 
+    /// A reader that reads only the first sections has the worker check among those alone.
+    @Test func theWorkerChecksOnlyTheSectionsTheReaderReads() throws {
+        let reader = try Self.reader(Self.bytes)
+        let read = reader.sectionCount - 9
+        let ahead = try #require(reader.cursor(aheadThreshold: 0, sectionsRead: read).ahead)
+        #expect(!ahead.hashedSections.isEmpty)
+        #expect(ahead.hashedSections.allSatisfy { $0 < read })
+        #expect(ahead.hashedSections.last == read - 1)
+    }
+
     @Test func aSmallSnapshotIsCheckedByTheReaderAlone() throws {
         #expect(try Self.reader(Self.bytes).cursor().ahead == nil)
     }
