@@ -74,10 +74,15 @@ public struct Catalog: Sendable {
         var sectorIndex: [String: Int] = [:]
         for (i, sector) in sectors.enumerated() { sectorIndex[Catalog.key(sector.id)] = i }
         var organizationIndex: [String: Int] = [:]
+        organizationIndex.reserveCapacity(organizations.count * 3)
+        // A short name or alias goes to the first organization that has it.
+        func add(_ name: String, _ position: Int) {
+            let key = Catalog.key(name)
+            if organizationIndex[key] == nil { organizationIndex[key] = position }
+        }
         for (i, org) in organizations.enumerated() {
-            for name in [org.shortName].compactMap({ $0 }) + org.aliases where organizationIndex[Catalog.key(name)] == nil {
-                organizationIndex[Catalog.key(name)] = i
-            }
+            if let shortName = org.shortName { add(shortName, i) }
+            for alias in org.aliases { add(alias, i) }
         }
         for (i, org) in organizations.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
         return (sectorIndex, organizationIndex)

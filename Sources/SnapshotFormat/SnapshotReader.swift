@@ -206,7 +206,7 @@ public struct SectionCursor {
 
 /// Reads little-endian integers from bytes, refusing to go past their end.
 public struct ByteReader {
-    let bytes: UnsafeRawBufferPointer
+    @usableFromInline let bytes: UnsafeRawBufferPointer
     public var position = 0
 
     public init(bytes: UnsafeRawBufferPointer) {
@@ -218,6 +218,9 @@ public struct ByteReader {
     /// How many bytes are left to read (a bound of any count they may hold).
     public var remainingCount: Int { bytes.count - position }
 
+    /// Inlinable, so that a reader in another module (the catalog's records) gets it
+    /// specialized for each integer type instead of a generic call per value.
+    @inlinable
     public mutating func read<Value: FixedWidthInteger>(_ type: Value.Type) throws(SnapshotError) -> Value {
         let size = MemoryLayout<Value>.size
         guard let base = bytes.baseAddress, bytes.count - position >= size else { throw SnapshotError("truncated header") }
