@@ -167,8 +167,6 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    mutating func readString() throws(SnapshotError) -> String { String(decoding: try readBytes(), as: UTF8.self) }
-
     mutating func readOptional() throws(SnapshotError) -> String? {
         switch try read(UInt8.self) {
         case 0: return nil

@@ -39,8 +39,7 @@ enum CatalogSection {
         writer.append(StringColumn(categories))
         let newsRecords = records(news, CatalogRecords.encodeNewsExtras)
         writer.append(newsRecords.offsets)
-        writer.append(newsRecords.bytes)
-        writer.append(BlockChecksums(of: newsRecords.bytes.buffer).hashes)
+        writer.appendBlockChecked(newsRecords.bytes)
         let keys = news.indices.map { Array(Catalog.key(storage.id(at: $0)).utf8) }
         writer.append(news.indices.sorted { a, b in
             keys[a] == keys[b] ? a < b : keys[a].lexicographicallyPrecedes(keys[b])

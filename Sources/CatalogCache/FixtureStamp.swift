@@ -108,7 +108,7 @@ public struct FixtureStamp: Equatable, Sendable {
     }
 
     init(reading reader: inout ByteReader) throws(SnapshotError) {
-        name = String(decoding: try reader.readBytes(), as: UTF8.self)
+        name = try reader.readString()
         exists = try reader.read(UInt8.self) == 1
         size = try reader.read(UInt64.self)
         modifiedNanoseconds = try reader.read(Int64.self)

@@ -42,7 +42,7 @@ struct SnapshotIdentity: Equatable {
                 var reader = ByteReader(bytes: raw)
                 guard try reader.read(UInt32.self) == SnapshotIdentity.layoutVersion else { throw SnapshotError("unknown identity layout") }
                 let build = try reader.readBytes()
-                let folder = String(decoding: try reader.readBytes(), as: UTF8.self)
+                let folder = try reader.readString()
                 let stampTime = try reader.read(Int64.self)
                 let warningCount = Int(try reader.read(UInt32.self))
                 let count = Int(try reader.read(UInt32.self))

@@ -58,8 +58,10 @@ public struct ImportOptions: Sendable {
 /// time.
 public struct ImportPlanner {
     /// The catalog's items and then the items this import has added, by their sources (and the
-    /// added items' links and guids): positions in `catalog.news` followed by `addedItems`.
+    /// added items' links and guids): positions in `catalogItems` followed by `addedItems`.
     private var itemsBySource: [String: Int] = [:]
+    /// The catalog's news, newest first (the catalog's own array, not a copy).
+    private let catalogItems: [NewsItem]
     private var addedItems: [NewsItem] = []
     /// The catalog's items, and the items this import has added: on any one day the catalog's
     /// come first.
@@ -76,12 +78,12 @@ public struct ImportPlanner {
     public init(catalog: Catalog, options: ImportOptions) {
         self.options = options
         self.catalog = catalog
-        let items = catalog.news.items
-        itemsBySource.reserveCapacity(items.count)
-        for position in items.indices {
-            if let source = items[position].source, itemsBySource[source] == nil { itemsBySource[source] = position }
+        catalogItems = catalog.news.items
+        itemsBySource.reserveCapacity(catalogItems.count)
+        for position in catalogItems.indices {
+            if let source = catalogItems[position].source, itemsBySource[source] == nil { itemsBySource[source] = position }
         }
-        catalogCandidates = NearDuplicateIndex(items)
+        catalogCandidates = NearDuplicateIndex(catalogItems)
     }
 
     /// The plan for `imported`, in order.
@@ -112,7 +114,7 @@ public struct ImportPlanner {
         var news = news
         let bySource = itemsBySource
         if let position = news.identities.compactMap({ bySource[$0] }).first {
-            let same = position < catalog.news.count ? catalog.news[position] : addedItems[position - catalog.news.count]
+            let same = position < catalogItems.count ? catalogItems[position] : addedItems[position - catalogItems.count]
             news.item.id = same.id
             let identical = same == news.item
             if options.replace && !identical {
@@ -130,7 +132,7 @@ public struct ImportPlanner {
         }
         news.item.id = uniqueID(news.item.id)
         addedIDs.insert(news.item.id.lowercased())
-        let position = catalog.news.count + addedItems.count
+        let position = catalogItems.count + addedItems.count
         addedItems.append(news.item)
         if let source = news.item.source, itemsBySource[source] == nil { itemsBySource[source] = position }
         addedCandidates.add(news.item, words: sets)

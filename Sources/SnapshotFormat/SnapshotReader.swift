@@ -79,6 +79,9 @@ public struct SnapshotReader: Sendable {
 
     public var sectionCount: Int { sections.count }
 
+    /// Whether section `index` is marked to be checked by blocks (see `SnapshotLayout`).
+    func isBlockChecked(_ index: Int) -> Bool { sections[index].isBlockChecked }
+
     /// The section table (for tests).
     var sectionsForTesting: [Section] { sections }
 
@@ -168,6 +171,11 @@ public struct SectionCursor {
     /// `BlockChecksums`): nothing of the bytes is read now; whoever reads a part of them checks
     /// that part first.
     public mutating func blockCheckedBytes() throws(SnapshotError) -> (bytes: Column<UInt8>, checksums: BlockChecksums) {
+        // Only a section its writer marked (`SnapshotWriter.appendBlockChecked`) is left to
+        // block checks: the others' checksums are checked whole, possibly ahead (`AheadChecks`).
+        guard next < reader.sectionCount, reader.isBlockChecked(next) else {
+            throw SnapshotError("section \(next) is not marked to be checked by blocks")
+        }
         let bytes = try reader.column(next, as: UInt8.self, wholeChecksum: false)
         next += 1
         let hashes = try column(UInt64.self)
@@ -233,12 +241,23 @@ public struct ByteReader {
         position += count
     }
 
+    /// A length (UInt32) and that many bytes of UTF-8, as written by `ByteWriter.put(_: [UInt8])`,
+    /// decoded straight from the file (invalid UTF-8 is repaired, never trapped on).
+    public mutating func readString() throws(SnapshotError) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[try lengthPrefixed()]), as: UTF8.self)
+    }
+
     /// A length (UInt32) and that many bytes, as written by `ByteWriter.put(_: [UInt8])`.
     public mutating func readBytes() throws(SnapshotError) -> [UInt8] {
+        Array(bytes[try lengthPrefixed()])
+    }
+
+    /// Where the bytes of a length (UInt32) and that many bytes lie; the reader moves past them.
+    private mutating func lengthPrefixed() throws(SnapshotError) -> Range<Int> {
         let count = Int(try read(UInt32.self))
         let start = position
         try skip(count)
-        return Array(bytes[start..<start + count])
+        return start..<start + count
     }
 }
 

@@ -59,6 +59,17 @@ import Testing
         #expect(ahead.hashedSections.last == read - 1)
     }
 
+    /// Bytes written without the mark are not taken as checked by blocks: their checksum would
+    /// then be checked by no one.
+    @Test func unmarkedBytesAreNotReadAsBlockChecked() throws {
+        let bytes = Column((0..<1_000).map { UInt8($0 % 251) })
+        var writer = SnapshotWriter(version: 1, identity: [])
+        writer.append(bytes)
+        writer.append(BlockChecksums(of: bytes.buffer).hashes)
+        var cursor = try Self.reader(writer.bytes()).cursor()
+        #expect(throws: SnapshotError("section 0 is not marked to be checked by blocks")) { try cursor.blockCheckedBytes() }
+    }
+
     @Test func aSmallSnapshotIsCheckedByTheReaderAlone() throws {
         #expect(try Self.reader(Self.bytes).cursor().ahead == nil)
     }
