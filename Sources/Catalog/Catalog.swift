@@ -22,10 +22,7 @@ public struct Catalog: Sendable {
     private let membersBySector: [Int: [Int]]
 
     public init(sectors: [Sector], organizations: [Organization], news: [NewsItem]) {
-        let orgs = organizations.enumerated().sorted { a, b in
-            let (x, y) = (a.element.name.lowercased(), b.element.name.lowercased())
-            return x == y ? a.offset < b.offset : x < y
-        }.map(\.element)
+        let orgs = Catalog.ordered(organizations)
         let (sectorIndex, organizationIndex) = Catalog.indexes(sectors: sectors, organizations: orgs)
         // Positions are sorted by precomputed keys, then the items are moved into place, so a
         // large catalog is built without copying every item.
@@ -39,6 +36,14 @@ public struct Catalog: Sendable {
                                         sector: { sectorIndex[Catalog.key($0)] })
         self.init(sectors: sectors, orderedOrganizations: orgs, sectorIndex: sectorIndex,
                   organizationIndex: organizationIndex, newsStorage: storage)
+    }
+
+    /// `organizations` in the catalog's order: by name, case ignored, ties in the given order.
+    public static func ordered(_ organizations: [Organization]) -> [Organization] {
+        organizations.enumerated().sorted { a, b in
+            let (x, y) = (a.element.name.lowercased(), b.element.name.lowercased())
+            return x == y ? a.offset < b.offset : x < y
+        }.map(\.element)
     }
 
     /// A catalog whose organizations are already in the catalog's order (by name, as `init`

@@ -27,7 +27,12 @@ struct FixtureLoadSession {
     /// Decodes files given in memory, in the loader's order; a kind with no file is reported as
     /// not found.
     mutating func read(_ files: [FixtureFile]) {
-        for kind in FixtureFile.Kind.allCases {
+        read(files, kinds: FixtureFile.Kind.allCases)
+    }
+
+    /// Decodes the files of `kinds` (in the loader's order, a subset of it) given in memory.
+    mutating func read(_ files: [FixtureFile], kinds: [FixtureFile.Kind]) {
+        for kind in kinds {
             let ofKind = files.filter { $0.kind == kind }
             if ofKind.isEmpty { problems.append(FixtureProblem(file: kind.fileName, message: "file not found")) }
             for file in ofKind {

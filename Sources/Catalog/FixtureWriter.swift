@@ -48,7 +48,14 @@ public enum FixtureWriter {
     /// Locks the folder, loads its catalog, asks `change` what to do with it, checks the result
     /// and, unless `dryRun`, writes it. Returns whether `news.json` was written. `progress` is
     /// told each step as it ends.
+    ///
+    /// `beforeNews` is given the Sectors and organizations as soon as their files are decoded,
+    /// before `news.json` (by far the largest file) is: work that needs only them can start on
+    /// another thread and overlap the decoding of the news. It is called at most once, before
+    /// `change`, whether or not the load then succeeds; the organizations are in the file's
+    /// order (see `Catalog.ordered` for the catalog's).
     public static func changeNews(in directory: String, dryRun: Bool, progress: (Step) -> Void = { _ in },
+                                  beforeNews: ([Sector], [Organization]) -> Void = { _, _ in },
                                   _ change: (Catalog) -> NewsChange) -> Result<Bool, Failure> {
         let folder = directory.isEmpty ? "." : directory
         let lock: FolderLock
@@ -70,7 +77,9 @@ public enum FixtureWriter {
         }
         var session = FixtureLoadSession()
         session.recordsNewsLayout = true
-        session.read(files)
+        session.read(files, kinds: FixtureFile.Kind.allCases.filter { $0 != .news })
+        beforeNews(session.sectors, session.organizations)
+        session.read(files, kinds: [.news])
         var check = WrittenNewsCheck(identifiers: session.identifiers)
         let newsLayout = session.newsLayout
         let before = session.result()

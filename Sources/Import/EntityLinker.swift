@@ -32,6 +32,17 @@ public struct EntityLinker: Sendable {
     private let namesByFirstTerm: [String: [Name]]
 
     public init(catalog: Catalog) {
+        self.init(sectors: catalog.sectors, orderedOrganizations: catalog.organizations)
+    }
+
+    /// The linker of a catalog of these Sectors and organizations (in any order: they are put
+    /// in the catalog's, which decides between names two organizations share), before its news
+    /// are loaded.
+    public init(sectors: [Sector], organizations: [Organization]) {
+        self.init(sectors: sectors, orderedOrganizations: Catalog.ordered(organizations))
+    }
+
+    private init(sectors: [Sector], orderedOrganizations organizations: [Organization]) {
         var names: [Name] = []
         func add(_ text: String, _ target: Target) {
             let terms = TextFolding.terms(of: text)
@@ -40,7 +51,7 @@ public struct EntityLinker: Sendable {
             names.append(Name(terms: terms, target: target, requiresCapitals: requiresCapitals))
         }
         var people: [String: (name: String, organizations: [String])] = [:]
-        for organization in catalog.organizations {
+        for organization in organizations {
             let target = Target.organization(organization.id)
             for name in [organization.id, organization.name] + [organization.shortName].compactMap({ $0 }) + organization.aliases {
                 add(name, target)
@@ -53,7 +64,7 @@ public struct EntityLinker: Sendable {
         for (_, person) in people.sorted(by: { $0.key < $1.key }) {
             add(person.name, .person(person.name, organizations: person.organizations))
         }
-        for sector in catalog.sectors {
+        for sector in sectors {
             for name in [sector.id, sector.name, sector.bureau.name] { add(name, .sector(sector.id)) }
         }
         var byFirst: [String: [Name]] = [:]

@@ -14,27 +14,32 @@ public struct SourceReader: Sendable {
 
     /// The articles of `source`, each checked to have a title and a date.
     public func read(_ source: String) throws(ImportFailure) -> [SourceArticle] {
-        let bytes: [UInt8]
-        var address: String?
-        var fileName: String?
+        try articles(of: fetch(source))
+    }
+
+    /// The bytes of `source`, within the cap, not yet parsed.
+    public func fetch(_ source: String) throws(ImportFailure) -> FetchedSource {
         if SourceFetcher.isAddress(source) {
-            bytes = try fetcher.fetch(source)
-            address = source
+            return FetchedSource(bytes: try fetcher.fetch(source), name: source, address: source)
         } else if source == "-" {
-            bytes = try readStandardInput()
+            return FetchedSource(bytes: try readStandardInput(), name: "standard input")
         } else {
-            bytes = try readFile(source)
-            fileName = source.split(separator: "/").last.map(String.init) ?? source
+            return FetchedSource(bytes: try readFile(source), name: source,
+                                 fileName: source.split(separator: "/").last.map(String.init) ?? source)
         }
-        let name = source == "-" ? "standard input" : source
-        let kind = format ?? ImportFormat.detect(bytes)
-        let articles = try ArticleReader.read(bytes, format: kind, source: name)
-        guard !articles.isEmpty else { throw ImportFailure(source: name, message: "no items to import") }
+    }
+
+    /// The articles of a fetched source, in this reader's format (else the one its content
+    /// shows), each checked to have a title and a date.
+    public func articles(of source: FetchedSource) throws(ImportFailure) -> [SourceArticle] {
+        let kind = format ?? ImportFormat.detect(source.bytes)
+        let articles = try ArticleReader.read(source.bytes, format: kind, source: source.name)
+        guard !articles.isEmpty else { throw ImportFailure(source: source.name, message: "no items to import") }
         let isFeed = kind == .rss || kind == .atom
         var result: [SourceArticle] = []
         for article in articles {
-            result.append(try SourceArticle(article, sourceName: name, address: isFeed ? nil : address,
-                                            fileName: isFeed && article.link != nil ? nil : fileName))
+            result.append(try SourceArticle(article, sourceName: source.name, address: isFeed ? nil : source.address,
+                                            fileName: isFeed && article.link != nil ? nil : source.fileName))
         }
         return result
     }
@@ -71,5 +76,23 @@ public struct SourceReader: Sendable {
                 throw ImportFailure(source: name, message: fetcher.tooLargeMessage)
             }
         }
+    }
+}
+
+/// A source's bytes as fetched or read, with the names its items are credited to.
+public struct FetchedSource: Sendable {
+    public var bytes: [UInt8]
+    /// How problems name the source: the path, the address, or "standard input".
+    public var name: String
+    /// The address it was fetched from, for an `http(s)://` source.
+    public var address: String?
+    /// The file's name, for a file.
+    public var fileName: String?
+
+    public init(bytes: [UInt8], name: String, address: String? = nil, fileName: String? = nil) {
+        self.bytes = bytes
+        self.name = name
+        self.address = address
+        self.fileName = fileName
     }
 }

@@ -62,27 +62,25 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let location = try catalogOptions.location()
         let reader = SourceReader(format: sourceFormat.importFormat)
-        var articles: [SourceArticle] = []
-        var failures: [ImportFailure] = []
-        for source in sources {
-            do {
-                articles += try reader.read(source)
-            } catch {
-                failures.append(error)
-            }
-        }
-        if !failures.isEmpty {
-            let status = failures.contains { !$0.isUnreachable } ? ExitStatus.invalidData : ExitStatus.notFoundOrUsage
-            let problems = failures.map(\.description)
-            if format == .json { ImportReport.writeJSON(outcomes: [], problems: problems) }
-            throw CommandFailure(failures.count == 1 ? "the source could not be imported; nothing was written"
-                                    : "\(failures.count) sources could not be imported; nothing was written",
-                                 status: status, details: format == .json ? [] : problems)
+        let fetches = sources.map { source in Swift.Result { () throws(ImportFailure) in try reader.fetch(source) } }
+        let fetched = fetches.compactMap { try? $0.get() }
+        if fetched.count < fetches.count {
+            // Every source's problem is reported in the sources' order, those of the sources
+            // that could be fetched but not read too.
+            throw sourceFailure(fetches.compactMap { fetch -> ImportFailure? in
+                switch fetch {
+                case .failure(let failure): return failure
+                case .success(let source):
+                    return NewsImport.read([source], with: reader).failures.first
+                }
+            })
         }
         let options = ImportOptions(replace: replace, force: force)
-        let result = NewsImport.run(articles, into: location.path, options: options, dryRun: dryRun)
+        let result = NewsImport.run(reading: fetched, with: reader, into: location.path, options: options, dryRun: dryRun)
         switch result {
-        case .failure(let failure):
+        case .failure(.sources(let failures)):
+            throw sourceFailure(failures)
+        case .failure(.fixtures(let failure)):
             let problems = failure.problems.map { $0.description }
             if format == .json { ImportReport.writeJSON(outcomes: [], problems: problems + [failure.message]) }
             throw CommandFailure(failure.message, status: failure.problems.isEmpty ? ExitStatus.notFoundOrUsage : ExitStatus.invalidData,
@@ -97,5 +95,16 @@ struct ImportCommand: ParsableCommand {
                                                    file: FolderName.display(location.path) + FixtureFile.Kind.news.fileName))
             }
         }
+    }
+
+    /// The failure of sources that could not be imported (printed as JSON first with `--format json`):
+    /// exit status 65 when any of them is invalid, 1 when all are unreachable.
+    private func sourceFailure(_ failures: [ImportFailure]) -> CommandFailure {
+        let status = failures.contains { !$0.isUnreachable } ? ExitStatus.invalidData : ExitStatus.notFoundOrUsage
+        let problems = failures.map(\.description)
+        if format == .json { ImportReport.writeJSON(outcomes: [], problems: problems) }
+        return CommandFailure(failures.count == 1 ? "the source could not be imported; nothing was written"
+                                : "\(failures.count) sources could not be imported; nothing was written",
+                              status: status, details: format == .json ? [] : problems)
     }
 }
