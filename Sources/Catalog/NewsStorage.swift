@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where a catalog's news items are kept and how they are found: in memory (`MemoryNewsStorage`,
 /// what loading the fixtures builds) or elsewhere, e.g. in a memory-mapped snapshot whose
 /// items are decoded only when read. `Catalog` answers every question about news through this.
@@ -30,35 +32,35 @@ public protocol NewsStorage: Sendable {
     var damage: String? { get }
 }
 
-/// News items held in memory with the tables that find them, built once from the items.
+/// News items held in memory with the tables that find them. The id index is built with the
+/// storage; the lists of news per organization and per Sector, which resolve every reference
+/// of every item, are built on their first use (a load for an import never asks for them).
 public final class MemoryNewsStorage: NewsStorage {
     /// The items in the catalog's order.
     public let items: [NewsItem]
     private let index: [String: Int]
-    private let byOrganization: [Int: [Int]]
-    private let bySector: [Int: [Int]]
+    private let organization: @Sendable (String) -> Int?
+    private let sector: @Sendable (String) -> Int?
+    /// The lists of news per organization and per Sector, once built.
+    private let references = Mutex<ReferenceLists?>(nil)
+
+    /// The positions of the news that concern each organization and each Sector, in order.
+    private struct ReferenceLists {
+        var byOrganization: [Int: [Int]] = [:]
+        var bySector: [Int: [Int]] = [:]
+    }
 
     /// `items` must be in the catalog's order; `organization` and `sector` resolve a reference
     /// (as written in an item) to a position in the catalog's organizations and Sectors.
-    init(items: [NewsItem], organization: (String) -> Int?, sector: (String) -> Int?) {
+    init(items: [NewsItem], organization: @escaping @Sendable (String) -> Int?, sector: @escaping @Sendable (String) -> Int?) {
         var index: [String: Int] = [:]
         index.reserveCapacity(items.count)
-        var byOrganization: [Int: [Int]] = [:]
-        var bySector: [Int: [Int]] = [:]
         // Loops over news go by position: reading a field of `items[i]` copies nothing else.
-        for i in items.indices {
-            index[Catalog.key(items[i].id)] = i
-            for reference in items[i].organizations {
-                if let o = organization(reference) { byOrganization[o, default: []].append(i) }
-            }
-            for reference in items[i].sectors {
-                if let s = sector(reference) { bySector[s, default: []].append(i) }
-            }
-        }
+        for i in items.indices { index[Catalog.key(items[i].id)] = i }
         self.items = items
         self.index = index
-        self.byOrganization = byOrganization
-        self.bySector = bySector
+        self.organization = organization
+        self.sector = sector
     }
 
     public var count: Int { items.count }
@@ -68,8 +70,25 @@ public final class MemoryNewsStorage: NewsStorage {
     public func category(at position: Int) -> String { items[position].category }
     public func organizationReferences(at position: Int) -> [String] { items[position].organizations }
     public func position(ofKey key: String) -> Int? { index[key] }
-    public func positions(aboutOrganization organization: Int) -> [Int] { byOrganization[organization] ?? [] }
-    public func positions(inSector sector: Int) -> [Int] { bySector[sector] ?? [] }
+    public func positions(aboutOrganization organization: Int) -> [Int] { referenceLists.byOrganization[organization] ?? [] }
+    public func positions(inSector sector: Int) -> [Int] { referenceLists.bySector[sector] ?? [] }
     public var categories: [String] { Array(Set(items.map(\.category))) }
     public var damage: String? { nil }
+
+    private var referenceLists: ReferenceLists {
+        references.withLock { lists in
+            if let lists { return lists }
+            var built = ReferenceLists()
+            for i in items.indices {
+                for reference in items[i].organizations {
+                    if let o = organization(reference) { built.byOrganization[o, default: []].append(i) }
+                }
+                for reference in items[i].sectors {
+                    if let s = sector(reference) { built.bySector[s, default: []].append(i) }
+                }
+            }
+            lists = built
+            return built
+        }
+    }
 }
