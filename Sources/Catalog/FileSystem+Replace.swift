@@ -7,19 +7,15 @@ import Darwin
 #endif
 
 extension FileSystem {
-    /// Replaces `path` by `bytes` so that the file is always either the old one or the new one,
-    /// whatever is killed when: a temporary file in the same folder is written and fsynced,
-    /// renamed over `path`, then the folder is fsynced so that the rename itself is durable.
-    static func replaceDurably(_ path: String, with bytes: [UInt8]) -> Result<Void, Failure> {
+    /// Replaces `path` by the bytes `produce` gives to a sink, so that the file is always either
+    /// the old one or the new one, whatever is killed when: a temporary file in the same folder
+    /// is written and fsynced, renamed over `path`, then the folder is fsynced so that the rename
+    /// itself is durable.
+    static func replaceDurably(_ path: String, produce: (inout FileSink) -> Void) -> Result<Void, Failure> {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = join(folder, temporaryPrefix(for: name) + String(getpid()))
-        let chunk = 1 << 20
-        let written = writeFile(temporary) { sink in
-            for start in stride(from: 0, to: bytes.count, by: chunk) {
-                sink.write(Array(bytes[start..<min(start + chunk, bytes.count)]))
-            }
-        }
+        let written = writeFile(temporary, produce: produce)
         if case .failure(let failure) = written {
             unlink(temporary)
             return .failure(failure)

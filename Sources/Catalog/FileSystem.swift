@@ -217,22 +217,35 @@ struct FileSink {
         if pending.count >= FileSink.chunkSize { flush() }
     }
 
-    mutating func flush() {
-        guard error == nil else { pending.removeAll(keepingCapacity: true); return }
-        var written = 0
-        pending.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while written < raw.count {
-                let got = writeToDescriptor(descriptor, base + written, raw.count - written)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    error = errno
-                    return
-                }
-                written += got
-            }
+    /// Writes bytes; a chunk or more goes to the file at once, without a copy.
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count >= FileSink.chunkSize else {
+            pending.append(contentsOf: bytes)
+            if pending.count >= FileSink.chunkSize { flush() }
+            return
         }
+        flush()
+        writeAll(UnsafeRawBufferPointer(bytes))
+    }
+
+    mutating func flush() {
+        pending.withUnsafeBytes { writeAll($0) }
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `raw` unless a write has failed (then sets `error` and writes no more).
+    private mutating func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard error == nil, let base = raw.baseAddress else { return }
+        var written = 0
+        while written < raw.count {
+            let got = writeToDescriptor(descriptor, base + written, raw.count - written)
+            if got < 0 {
+                if errno == EINTR { continue }
+                error = errno
+                return
+            }
+            written += got
+        }
     }
 }
 

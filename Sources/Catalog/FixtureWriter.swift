@@ -101,20 +101,21 @@ public enum FixtureWriter {
         } catch {
             return .failure(Failure(message: "\(files[newsIndex].name): cannot be edited: \(error.message)", problems: []))
         }
-        files[newsIndex].bytes = edited.bytes
-        let passes = edited.bytes.withUnsafeBufferPointer {
-            check.passes(edited.items, replaced: newsChange.replaced.map(\.id), in: $0)
-        }
-        if !passes {
-            let after = FixtureLoader.load(files: files)
-            guard after.catalog != nil, after.errors.isEmpty else {
+        if !check.passes(edited, replaced: newsChange.replaced.map(\.id)) {
+            var after = files
+            after[newsIndex].bytes = files[newsIndex].bytes.withUnsafeBufferPointer { edited.bytes(from: $0) }
+            let loaded = FixtureLoader.load(files: after)
+            guard loaded.catalog != nil, loaded.errors.isEmpty else {
                 return .failure(Failure(message: "the imported items would make the fixtures invalid; nothing was written",
-                                        problems: after.errors))
+                                        problems: loaded.errors))
             }
         }
         progress(.checked)
         if dryRun { return .success(false) }
-        switch FileSystem.replaceDurably(files[newsIndex].name, with: edited.bytes) {
+        let written = files[newsIndex].bytes.withUnsafeBufferPointer { old in
+            FileSystem.replaceDurably(files[newsIndex].name) { sink in edited.forEachPart(of: old) { sink.write($0) } }
+        }
+        switch written {
         case .success:
             progress(.written)
             return .success(true)

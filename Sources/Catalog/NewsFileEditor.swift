@@ -1,11 +1,33 @@
 /// Edits the text of a `news.json`: inserts new items in date order and rewrites replaced
 /// items in place, leaving every other byte as it was (see `FixtureWriter`).
 enum NewsFileEditor {
-    /// The edited file: its bytes, and where each item written by the change lies in them.
+    /// The edited file, as the old file's bytes with new texts put in place of some of their
+    /// ranges (the old bytes are not copied: a file of 100,000 items is written from them as
+    /// they are), and where each item written by the change lies.
     struct Edited {
-        var bytes: [UInt8]
-        /// The byte ranges of the added and replacing items, each with the item written there.
-        var items: [(range: Range<Int>, item: NewsItem)]
+        /// The new texts, each in place of its range of the old bytes, in order, not overlapping.
+        var edits: [(range: Range<Int>, text: [UInt8])]
+        /// The items written, each with the number of its edit and its byte range in that text.
+        var items: [(edit: Int, range: Range<Int>, item: NewsItem)]
+
+        /// Calls `body` with each consecutive part of the new file: old bytes and new texts.
+        func forEachPart(of old: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var position = 0
+            for edit in edits {
+                body(UnsafeBufferPointer(rebasing: old[position..<edit.range.lowerBound]))
+                edit.text.withUnsafeBufferPointer(body)
+                position = edit.range.upperBound
+            }
+            body(UnsafeBufferPointer(rebasing: old[position...]))
+        }
+
+        /// The new file's bytes, in one array.
+        func bytes(from old: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(old.count + edits.reduce(0) { $0 + $1.text.count })
+            forEachPart(of: old) { out.append(contentsOf: $0) }
+            return out
+        }
     }
 
     /// A piece of new text for a range of the old file, and where in it the items are.
@@ -23,7 +45,7 @@ enum NewsFileEditor {
         }
     }
 
-    /// The file's bytes with the change applied. `known` is the file's layout when a load has
+    /// The change as edits of the file's bytes. `known` is the file's layout when a load has
     /// just recorded it; without it the file is scanned.
     static func apply(_ change: FixtureWriter.NewsChange, to bytes: UnsafeBufferPointer<UInt8>,
                       layout known: NewsFileLayout? = nil) throws(JSONSyntaxError) -> Edited {
@@ -74,18 +96,11 @@ enum NewsFileEditor {
             a.element.range.lowerBound == b.element.range.lowerBound ? a.offset < b.offset
                 : a.element.range.lowerBound < b.element.range.lowerBound
         }.map(\.element)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.count })
-        var items: [(range: Range<Int>, item: NewsItem)] = []
-        var position = 0
-        for edit in edits {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<edit.range.lowerBound]))
-            for (range, item) in edit.items { items.append(((range.lowerBound + out.count)..<(range.upperBound + out.count), item)) }
-            out.append(contentsOf: edit.text)
-            position = edit.range.upperBound
+        var items: [(edit: Int, range: Range<Int>, item: NewsItem)] = []
+        for (number, edit) in edits.enumerated() {
+            for (range, item) in edit.items { items.append((number, range, item)) }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
-        return Edited(bytes: out, items: items)
+        return Edited(edits: edits.map { ($0.range, $0.text) }, items: items)
     }
 
     /// One item as the file writes items: its keys in the order of the file's first item (the
