@@ -55,16 +55,14 @@ enum FileSystem {
     /// read as zeros afterwards, so the reader must be done with them.
     static func withContents(of path: String,
                              _ body: (UnsafeBufferPointer<UInt8>, _ release: (Range<Int>) -> Void) -> Void) -> Failure? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return failure(errno, missing: "file not found") }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return failure(errno, missing: "file not found") }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            return Failure(message: info.st_mode & S_IFMT == S_IFDIR ? "is a folder, not a file" : "is not a regular file")
+        let descriptor: Int32, size: Int
+        switch openRegularFile(path) {
+        case .failure(let failure): return failure
+        case .success(let opened): (descriptor, size) = opened
         }
+        defer { close(descriptor) }
         let buffer: FileBuffer
-        switch FileBuffer.read(descriptor, size: Int(info.st_size)) {
+        switch FileBuffer.read(descriptor, size: size) {
         case .failure(let failure): return failure
         case .success(let read): buffer = read
         }
@@ -72,12 +70,38 @@ enum FileSystem {
         return nil
     }
 
-    /// The whole contents of a regular file as an array (read as `withContents(of:_:)` reads),
-    /// for files a writer must hold whole.
+    /// The whole contents of a regular file as an array (read as `withContents(of:_:)` reads,
+    /// straight into the array), for files a writer must hold whole.
     static func readFile(_ path: String) -> Result<[UInt8], Failure> {
-        var bytes: [UInt8] = []
-        if let failure = withContents(of: path, { buffer, _ in bytes = Array(buffer) }) { return .failure(failure) }
-        return .success(bytes)
+        let descriptor: Int32, size: Int
+        switch openRegularFile(path) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let opened): (descriptor, size) = opened
+        }
+        defer { close(descriptor) }
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            failure = FileBuffer.fill(buffer, from: descriptor)
+            count = failure == nil ? size : 0
+        }
+        return failure.map { .failure($0) } ?? .success(bytes)
+    }
+
+    /// A regular file opened for reading, with its size; a folder or other kind is refused.
+    private static func openRegularFile(_ path: String) -> Result<(descriptor: Int32, size: Int), Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(failure(errno, missing: "file not found")) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            return .failure(failure(code, missing: "file not found"))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return .failure(Failure(message: info.st_mode & S_IFMT == S_IFDIR ? "is a folder, not a file" : "is not a regular file"))
+        }
+        return .success((descriptor, Int(info.st_size)))
     }
 
     /// The names in a folder, without `.` and `..`.
@@ -285,33 +309,40 @@ private final class FileBuffer {
     /// Reads `size` bytes from the start of an open file, or says why it could not: an error,
     /// or a size that changed while reading (fewer bytes, or more, than `size`).
     static func read(_ descriptor: Int32, size: Int) -> Result<FileBuffer, FileSystem.Failure> {
-        guard size > 0 else { return changedSize(descriptor, size: 0) ?? .success(FileBuffer(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
+        guard size > 0 else { return changedSize(descriptor, size: 0).map { .failure($0) } ?? .success(FileBuffer(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
         guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, FileBuffer.mapFlags, -1, 0),
               address != UnsafeMutableRawPointer(bitPattern: -1) else {
             return .failure(FileSystem.Failure(message: "cannot read it: no memory for \(size) bytes", code: errno))
         }
         let base = address.assumingMemoryBound(to: UInt8.self)
         let buffer = FileBuffer(bytes: UnsafeBufferPointer(start: base, count: size))
+        return fill(UnsafeMutableBufferPointer(start: base, count: size), from: descriptor).map { .failure($0) } ?? .success(buffer)
+    }
+
+    /// Fills `buffer` with the bytes from the start of an open file, or says why it could not:
+    /// an error, or a size that changed while reading (fewer bytes, or more, than the buffer's).
+    static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32) -> FileSystem.Failure? {
+        let size = buffer.count
         var count = 0
-        while count < size {
+        while count < size, let base = buffer.baseAddress {
             let got = readFromDescriptor(descriptor, base + count, size - count)
             if got < 0 {
                 if errno == EINTR { continue }
-                return .failure(FileSystem.failure(errno, missing: "file not found"))
+                return FileSystem.failure(errno, missing: "file not found")
             }
-            if got == 0 { return .failure(changed(size: size, read: count)) }
+            if got == 0 { return changed(size: size, read: count) }
             count += got
         }
-        return changedSize(descriptor, size: size) ?? .success(buffer)
+        return changedSize(descriptor, size: size)
     }
 
     /// The failure when more bytes follow the `size` the file had when it was opened.
-    private static func changedSize(_ descriptor: Int32, size: Int) -> Result<FileBuffer, FileSystem.Failure>? {
+    private static func changedSize(_ descriptor: Int32, size: Int) -> FileSystem.Failure? {
         var extra: UInt8 = 0
         while true {
             let got = readFromDescriptor(descriptor, &extra, 1)
             if got < 0 && errno == EINTR { continue }
-            return got > 0 ? .failure(changed(size: size, read: nil)) : nil
+            return got > 0 ? changed(size: size, read: nil) : nil
         }
     }
 
