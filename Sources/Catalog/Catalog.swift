@@ -58,8 +58,10 @@ public struct Catalog: Sendable {
     private init(sectors: [Sector], orderedOrganizations organizations: [Organization], sectorIndex: [String: Int],
                  organizationIndex: [String: Int], newsStorage: any NewsStorage) {
         var membersBySector: [Int: [Int]] = [:]
-        for (i, org) in organizations.enumerated() {
-            for membership in org.memberships {
+        // Loops over organizations go by position: reading a field of `organizations[i]`
+        // copies nothing else.
+        for i in organizations.indices {
+            for membership in organizations[i].memberships {
                 guard let s = sectorIndex[Catalog.key(membership.sector)] else { continue }
                 membersBySector[s, default: []].append(i)
             }
@@ -85,11 +87,11 @@ public struct Catalog: Sendable {
             let key = Catalog.key(name)
             if organizationIndex[key] == nil { organizationIndex[key] = position }
         }
-        for (i, org) in organizations.enumerated() {
-            if let shortName = org.shortName { add(shortName, i) }
-            for alias in org.aliases { add(alias, i) }
+        for i in organizations.indices {
+            if let shortName = organizations[i].shortName { add(shortName, i) }
+            for alias in organizations[i].aliases { add(alias, i) }
         }
-        for (i, org) in organizations.enumerated() { organizationIndex[Catalog.key(org.id)] = i }
+        for i in organizations.indices { organizationIndex[Catalog.key(organizations[i].id)] = i }
         return (sectorIndex, organizationIndex)
     }
 
@@ -100,7 +102,17 @@ public struct Catalog: Sendable {
     /// The case-insensitive form of an id; ids already in lower-case ASCII are returned as
     /// they are, without making a new string.
     public static func key(_ id: String) -> String {
-        id.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? id.lowercased() : id
+        var hasUpperCase = false
+        for byte in id.utf8 {
+            if byte >= 0x80 { return id.lowercased() }
+            if byte >= 0x41 && byte <= 0x5A { hasUpperCase = true }
+        }
+        guard hasUpperCase else { return id }
+        // ASCII: lower-cased byte by byte, as `lowercased()` would, without its Unicode tables.
+        return String(unsafeUninitializedCapacity: id.utf8.count) { buffer in
+            for (i, byte) in id.utf8.enumerated() { buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return id.utf8.count
+        }
     }
 
     // MARK: Lookups
