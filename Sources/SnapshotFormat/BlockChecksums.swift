@@ -1,7 +1,13 @@
+import Synchronization
+
 /// The XXH64 of each block of `blockSize` bytes of a large byte section (the last block may be
 /// shorter), so that a reader which uses only small parts of the section (the texts of the 20
 /// hits shown) checks only the blocks holding them, when it reads them, instead of hashing the
 /// whole section when the snapshot is opened.
+///
+/// A block found to match its hash is remembered (for as long as any copy of these checksums
+/// lives) and not hashed again: a snapshot's bytes do not change under a reader, as a new
+/// snapshot replaces the file by a rename.
 ///
 /// Invariant (checked by `init(hashes:byteCount:checking:)`): one hash per block of the bytes.
 public struct BlockChecksums: Sendable, Equatable {
@@ -10,6 +16,7 @@ public struct BlockChecksums: Sendable, Equatable {
     public let hashes: Column<UInt64>
     /// False for a reader that does not check checksums (fuzzing: a hostile file recomputes them).
     private let checking: Bool
+    private let verified: VerifiedBlocks
 
     /// The checksums of `bytes`, for writing.
     public init(of bytes: UnsafeBufferPointer<UInt8>) {
@@ -19,6 +26,7 @@ public struct BlockChecksums: Sendable, Equatable {
         }
         self.hashes = Column(hashes)
         self.checking = true
+        self.verified = VerifiedBlocks(count: hashes.count)
     }
 
     /// Read from a snapshot: nil when `hashes` has not one hash per block of `byteCount` bytes.
@@ -26,6 +34,7 @@ public struct BlockChecksums: Sendable, Equatable {
         guard hashes.count == (byteCount + Self.blockSize - 1) / Self.blockSize else { return nil }
         self.hashes = hashes
         self.checking = checking
+        self.verified = VerifiedBlocks(count: hashes.count)
     }
 
     /// Whether the blocks holding `range` of `bytes` (the section these checksums describe)
@@ -33,11 +42,35 @@ public struct BlockChecksums: Sendable, Equatable {
     public func verify(_ range: Range<Int>, of bytes: Column<UInt8>) -> Bool {
         guard checking, !range.isEmpty else { return true }
         let raw = UnsafeRawBufferPointer(bytes.buffer)
-        for block in range.lowerBound / Self.blockSize...(range.upperBound - 1) / Self.blockSize {
+        for block in range.lowerBound / Self.blockSize...(range.upperBound - 1) / Self.blockSize where !verified.contains(block) {
             let start = block * Self.blockSize
             let part = UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + Self.blockSize)])
             if XXH64.hash(part) != hashes[block] { return false }
+            verified.insert(block)
         }
         return true
+    }
+
+    /// Equal when they record the same hashes the same way (what has been verified aside).
+    public static func == (a: BlockChecksums, b: BlockChecksums) -> Bool {
+        a.hashes == b.hashes && a.checking == b.checking
+    }
+}
+
+/// The blocks that matched their hashes, as a set of block numbers shared by the copies of a
+/// `BlockChecksums` and safe to use from any thread.
+private final class VerifiedBlocks: Sendable {
+    private let words: Mutex<[UInt64]>
+
+    init(count: Int) {
+        words = Mutex(Array(repeating: 0, count: (count + 63) / 64))
+    }
+
+    func contains(_ block: Int) -> Bool {
+        words.withLock { $0[block >> 6] & (1 << UInt64(block & 63)) != 0 }
+    }
+
+    func insert(_ block: Int) {
+        words.withLock { $0[block >> 6] |= 1 << UInt64(block & 63) }
     }
 }
