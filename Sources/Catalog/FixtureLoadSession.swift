@@ -11,8 +11,11 @@ struct FixtureLoadSession {
     /// `recordsNewsLayout` and every item of its list was decoded, nil otherwise.
     var newsLayout: NewsFileLayout?
 
-    /// How far the reader moves between two calls of `release`.
-    static let releaseInterval = 8 << 20
+    /// How far the reader moves between two calls of `release`, unless told otherwise.
+    static let defaultReleaseInterval = 8 << 20
+    /// How far the reader moves between two calls of `release` (tests make it small, to reach
+    /// several intervals with a small file).
+    var releaseInterval = FixtureLoadSession.defaultReleaseInterval
 
     /// The top-level keys of the three files.
     enum RootField: String, FixtureField {
@@ -147,7 +150,7 @@ struct FixtureLoadSession {
         let listStart = decoder.reader.offset
         var released = listStart
         while try decoder.nextElement(&scope) {
-            if releasing, decoder.reader.offset - released >= FixtureLoadSession.releaseInterval {
+            if releasing, decoder.reader.offset - released >= releaseInterval {
                 released = decoder.reader.offset
                 decoder.settleLocations(before: released, keepingBefore: listStart)
                 release(listStart..<released)

@@ -11,6 +11,11 @@ public enum FixtureLoader {
     /// Loads `sectors.json`, `organizations.json` and `news.json` from a folder. Problems name
     /// each file as the folder was given joined with the file name (`fixtures/news.json`).
     public static func load(directory: String) -> FixtureLoadResult {
+        load(directory: directory, releaseInterval: FixtureLoadSession.defaultReleaseInterval)
+    }
+
+    /// `load(directory:)`, giving the bytes read back to the system every `releaseInterval` bytes.
+    static func load(directory: String, releaseInterval: Int) -> FixtureLoadResult {
         let folderName = directory.isEmpty ? "." : directory
         switch FileSystem.kind(of: folderName) {
         case .missing:
@@ -28,6 +33,7 @@ public enum FixtureLoader {
             return failure(file: folderName, "no fixture files (expected sectors.json, organizations.json and news.json)")
         }
         var session = FixtureLoadSession()
+        session.releaseInterval = releaseInterval
         for (kind, path) in paths {
             let failure = FileSystem.withContents(of: path) { bytes, release in
                 session.read(kind: kind, name: path, bytes: bytes, release: release)

@@ -1,5 +1,6 @@
 @testable import Browser
 import Catalog
+import CatalogSearch
 import Screen
 import Testing
 
@@ -80,8 +81,11 @@ import Testing
         return frame.text
     }
 
+    /// The catalog's search index, built once for every state of these tests.
+    static let search = CatalogSearchIndex(catalog: catalog)
+
     static func state(width: Int = 160, height: Int = 60, openItem: String? = nil) -> BrowserState {
-        makeState(catalog, width: width, height: height, openItem: openItem)
+        BrowserState(catalog: catalog, search: search, width: width, height: height, openItem: openItem)
     }
 
     @Test func listsShowEveryPlaceholder() {
