@@ -85,7 +85,10 @@ enum CatalogSection {
         let sectors = try decodeAll(try cursor.strings(), count: sectorCount, "Sector", CatalogRecords.decodeSector)
         let organizations = try decodeAll(try cursor.strings(), count: organizationCount, "organization",
                                           CatalogRecords.decodeOrganization)
-        let dates = try cursor.column(Int32.self)
+        var allDates = true
+        let dates = try cursor.column(Int32.self) { part in
+            for code in part { allDates = allDates && PartialDateCode.isDate(code) }
+        }
         let categoryNumbers = try cursor.column(UInt32.self)
         let categories = try cursor.strings()
         let recordOffsets = try cursor.column(UInt32.self)
@@ -99,7 +102,7 @@ enum CatalogSection {
         guard dates.count == newsCount, categoryNumbers.count == newsCount, records.count == newsCount, idOrder.count == newsCount else {
             throw SnapshotError("catalog: news columns of the wrong length")
         }
-        guard dates.allSatisfy({ PartialDateCode.decode($0) != nil }) else { throw SnapshotError("catalog: a news date is no date") }
+        guard allDates else { throw SnapshotError("catalog: a news date is no date") }
         guard categoryNumbers.allSatisfy({ Int($0) < categories.count }) else { throw SnapshotError("catalog: unknown news category") }
         guard idOrder.allSatisfy({ Int($0) < newsCount }) else { throw SnapshotError("catalog: id order beyond the news") }
         guard texts.leadingNewsCount == newsCount else {

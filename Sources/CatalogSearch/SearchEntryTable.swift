@@ -59,6 +59,14 @@ public enum PartialDateCode {
         return Int32(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0))
     }
 
+    /// Whether `code` decodes to a date (`decode(code) != nil`), worked out without making one.
+    public static func isDate(_ code: Int32) -> Bool {
+        let value = Int(code)
+        let (year, month, day) = (value / 10_000, value / 100 % 100, value % 100)
+        guard (1...9999).contains(year), month <= 12 else { return false }
+        return month == 0 ? day == 0 : day <= PartialDate.daysIn(month: month, year: year)
+    }
+
     public static func decode(_ code: Int32) -> PartialDate? {
         let value = Int(code)
         let (year, month, day) = (value / 10_000, value / 100 % 100, value % 100)
