@@ -185,6 +185,20 @@ public struct SectionCursor {
         return (bytes, checksums)
     }
 
+    /// Four sections (block tables, deflated bytes, their block checksums), checked to describe
+    /// blocks of deflated bytes (see `DeflatedBlocks`): the tables are read and checked whole
+    /// now, the deflated bytes only block by block when a part of them is read.
+    public mutating func deflatedBlocks() throws(SnapshotError) -> DeflatedBlocks {
+        let rawStarts = try column(UInt32.self)
+        let deflatedStarts = try column(UInt32.self)
+        let (deflated, checksums) = try blockCheckedBytes()
+        guard let blocks = DeflatedBlocks(rawStarts: rawStarts, deflatedStarts: deflatedStarts, deflated: deflated,
+                                          checksums: checksums) else {
+            throw SnapshotError("section \(next - 4): deflated blocks do not fit their bytes")
+        }
+        return blocks
+    }
+
     /// Two sections (offsets, bytes), checked to describe strings (see `StringColumn`).
     public mutating func strings() throws(SnapshotError) -> StringColumn {
         let offsets = try column(UInt32.self)

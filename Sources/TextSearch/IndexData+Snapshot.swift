@@ -9,18 +9,19 @@ import SnapshotFormat
 /// numbers stored in columns are below their counts; each document's forward terms ascend (the
 /// invariant of `SortedTerms`); scores' inputs are finite. Each large column is checked in the
 /// same pass that checks its checksum (see `SectionCursor.column(_:inspecting:)`), and the
-/// field texts' bytes, which any value is valid for and of which a search reads only the hits'
-/// texts, are checked block by block when read (see `IndexData.fieldText(document:field:)`).
+/// field texts, which any bytes are valid for and of which a search reads only the hits'
+/// texts, are stored deflated in blocks of whole documents, each checked and inflated when a
+/// text of it is read (see `DeflatedBlocks`, `StoredTexts.text(document:field:)`).
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
-    static let snapshotSectionsVersion: UInt64 = 2
+    static let snapshotSectionsVersion: UInt64 = 3
 
     func append(to writer: inout SnapshotWriter) {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
-        writer.append(fieldTexts.offsets)
-        writer.appendBlockChecked(fieldTexts.bytes)
+        writer.append(storedTexts.offsets)
+        writer.append(storedTexts.deflatedBlocks)
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)
@@ -49,7 +50,7 @@ extension IndexData {
     }
 
     /// The sections an index of `facetCount` facets is written as (see `append(to:)`).
-    static func snapshotSectionCount(facetCount: Int) -> Int { 24 + 8 * facetCount }
+    static func snapshotSectionCount(facetCount: Int) -> Int { 26 + 8 * facetCount }
 
     /// The header's field, document and term counts, checked against `schema` and the file.
     private static func readHeader(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError)
@@ -64,15 +65,15 @@ extension IndexData {
         return (Int(header[1]), Int(header[2]), Int(header[3]))
     }
 
-    /// The field texts (offsets, then bytes with their block checksums) of `slots` slots.
-    private static func readFieldTexts(_ cursor: inout SectionCursor, slots: Int) throws(SnapshotError)
-        -> (texts: StringColumn, checksums: BlockChecksums) {
+    /// The field texts (offsets, then their deflated blocks) of `documentCount` documents.
+    private static func readFieldTexts(_ cursor: inout SectionCursor, fieldCount: Int, documentCount: Int)
+        throws(SnapshotError) -> StoredTexts {
         var textOrder = NonDecreasing()
         let textOffsets = try cursor.column(UInt32.self) { textOrder.feed($0) }
-        let (textBytes, textChecksums) = try cursor.blockCheckedBytes()
-        try Check.offsets(textOffsets, count: slots, end: textBytes.count, order: textOrder, "field texts")
-        guard let fieldTexts = StringColumn(offsets: textOffsets, bytes: textBytes) else { throw SnapshotError("index: field texts do not fit") }
-        return (fieldTexts, textChecksums)
+        let blocks = try cursor.deflatedBlocks()
+        try Check.offsets(textOffsets, count: documentCount * fieldCount, end: blocks.rawCount, order: textOrder, "field texts")
+        return StoredTexts(fieldCount: fieldCount, documentCount: documentCount, offsets: textOffsets, blocks: blocks,
+                           damage: SnapshotDamage())
     }
 
     /// Only the field texts of the index a snapshot holds, the other sections passed over
@@ -80,10 +81,9 @@ extension IndexData {
     static func readStoredTexts(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) -> StoredTexts {
         let (fieldCount, documentCount, _) = try readHeader(&cursor, schema: schema)
         try cursor.skip(2)
-        let (texts, checksums) = try readFieldTexts(&cursor, slots: documentCount * fieldCount)
-        try cursor.skip(snapshotSectionCount(facetCount: schema.facets.count) - 6)
-        return StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: texts, checksums: checksums,
-                           damage: SnapshotDamage())
+        let texts = try readFieldTexts(&cursor, fieldCount: fieldCount, documentCount: documentCount)
+        try cursor.skip(snapshotSectionCount(facetCount: schema.facets.count) - 8)
+        return texts
     }
 
     init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
@@ -91,7 +91,7 @@ extension IndexData {
         let slots = documentCount * fieldCount
 
         let ids = try cursor.strings()
-        let (fieldTexts, textChecksums) = try IndexData.readFieldTexts(&cursor, slots: slots)
+        let storedTexts = try IndexData.readFieldTexts(&cursor, fieldCount: fieldCount, documentCount: documentCount)
         let dates = try cursor.column(Int32.self)
         let fieldNorms = try cursor.column(Float.self)
         try Check.that(ids.count == documentCount && dates.count == documentCount && fieldNorms.count == slots,
@@ -149,12 +149,12 @@ extension IndexData {
         for _ in 0..<schema.facets.count {
             facets.append(try FacetTable(reading: &cursor, documentCount: documentCount))
         }
-        self.init(fieldCount: fieldCount, documentCount: documentCount, ids: ids, fieldTexts: fieldTexts, dates: dates,
+        self.init(fieldCount: fieldCount, documentCount: documentCount, ids: ids, storedTexts: storedTexts, dates: dates,
                   fieldNorms: fieldNorms, dictionary: dictionary, documentFrequency: documentFrequency,
                   inverseDocumentFrequency: inverseDocumentFrequency, termEntryStart: termEntryStart,
                   entryDocument: entryDocument, entryField: entryField, entryPositionStart: entryPositionStart,
                   positions: positions, forwardStart: forwardStart, forwardTerm: forwardTerm,
-                  forwardEntry: forwardEntry, facets: facets, fieldTextChecksums: textChecksums)
+                  forwardEntry: forwardEntry, facets: facets)
     }
 }
 

@@ -14,8 +14,8 @@ struct IndexData: Sendable {
     let fieldCount: Int
     let documentCount: Int
     let ids: StringColumn
-    /// Original text of field `f` of document `d` at `d * fieldCount + f` ("" when absent).
-    let fieldTexts: StringColumn
+    /// Original text of each field of each document (in memory, or deflated in a snapshot).
+    let storedTexts: StoredTexts
     /// `yyyymmdd`, 0 when unknown.
     let dates: Column<Int32>
     /// `1 / (1 - b + b * length / averageLength)` for each document and field (BM25 length normalization).
@@ -41,25 +41,21 @@ struct IndexData: Sendable {
     /// For each facet: its values' documents and spellings.
     let facets: [FacetTable]
 
-    /// Checksums of `fieldTexts`' bytes by block, when read from a snapshot: each text is
-    /// checked when read (see `fieldText(document:field:)`); nil for an index built here.
-    let fieldTextChecksums: BlockChecksums?
     /// Where a text whose block fails its check is reported.
-    let damage = SnapshotDamage()
+    var damage: SnapshotDamage { storedTexts.damage }
 
     /// A value's documents are also kept as a set from this many documents on.
     static func facetSetThreshold(documentCount: Int) -> Int { max(64, documentCount / 32) }
 
-    init(fieldCount: Int, documentCount: Int, ids: StringColumn, fieldTexts: StringColumn, dates: Column<Int32>,
+    init(fieldCount: Int, documentCount: Int, ids: StringColumn, storedTexts: StoredTexts, dates: Column<Int32>,
          fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
          inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
          entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
-         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable],
-         fieldTextChecksums: BlockChecksums? = nil) {
+         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable]) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
         self.ids = ids
-        self.fieldTexts = fieldTexts
+        self.storedTexts = storedTexts
         self.dates = dates
         self.fieldNorms = fieldNorms
         self.dictionary = dictionary
@@ -74,26 +70,21 @@ struct IndexData: Sendable {
         self.forwardTerm = forwardTerm
         self.forwardEntry = forwardEntry
         self.facets = facets
-        self.fieldTextChecksums = fieldTextChecksums
     }
 
-    /// The original text of field `f` of document `d`; "" when its bytes fail their block
-    /// checksum (a damaged snapshot), which is then recorded in `damage`.
+    /// The original text of field `f` of document `d`; "" when its block is damaged (a
+    /// damaged snapshot), which is then recorded in `damage`.
     func fieldText(document d: Int, field f: Int) -> String {
         storedTexts.text(document: d, field: f)
-    }
-
-    /// The field texts, as a reader of stored texts alone sees them.
-    var storedTexts: StoredTexts {
-        StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: fieldTexts, checksums: fieldTextChecksums,
-                    damage: damage)
     }
 
     /// The columns of what `IndexBuilder` built.
     init(_ arrays: IndexArrays) {
         self.init(
             fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
-            ids: StringColumn(arrays.ids), fieldTexts: StringColumn(arrays.fieldTexts),
+            ids: StringColumn(arrays.ids),
+            storedTexts: StoredTexts(fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
+                                     texts: StringColumn(arrays.fieldTexts), damage: SnapshotDamage()),
             dates: Column(arrays.dates), fieldNorms: Column(arrays.fieldNorms), dictionary: arrays.dictionary,
             documentFrequency: Column(arrays.documentFrequency),
             inverseDocumentFrequency: Column(arrays.inverseDocumentFrequency),
@@ -109,7 +100,7 @@ struct IndexData: Sendable {
 
     /// Approximate bytes held, from the columns' sizes.
     var memoryEstimate: Int {
-        var total = ids.bytes.count + ids.offsets.count * 4 + fieldTexts.bytes.count + fieldTexts.offsets.count * 4
+        var total = ids.bytes.count + ids.offsets.count * 4 + storedTexts.byteCount
         total += dates.count * 4 + fieldNorms.count * 4
         total += dictionary.memoryEstimate
         total += documentFrequency.count * 12 + termEntryStart.count * 4
