@@ -14,7 +14,7 @@ import SnapshotFormat
 /// text of it is read (see `DeflatedBlocks`, `StoredTexts.text(document:field:)`).
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
-    static let snapshotSectionsVersion: UInt64 = 3
+    static let snapshotSectionsVersion: UInt64 = 4
 
     func append(to writer: inout SnapshotWriter) {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
@@ -38,7 +38,6 @@ extension IndexData {
         writer.append(positions)
         writer.append(forwardStart)
         writer.append(forwardTerm)
-        writer.append(forwardEntry)
         for facet in facets {
             writer.append(facet.keys)
             writer.append(facet.spellings)
@@ -50,7 +49,7 @@ extension IndexData {
     }
 
     /// The sections an index of `facetCount` facets is written as (see `append(to:)`).
-    static func snapshotSectionCount(facetCount: Int) -> Int { 26 + 8 * facetCount }
+    static func snapshotSectionCount(facetCount: Int) -> Int { 25 + 8 * facetCount }
 
     /// The header's field, document and term counts, checked against `schema` and the file.
     private static func readHeader(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError)
@@ -137,13 +136,9 @@ extension IndexData {
             largestTerm.feed(part)
             termOrder.feed(part)
         }
-        var largestEntry = Largest<UInt32>()
-        let forwardEntry = try cursor.column(UInt32.self) { largestEntry.feed($0) }
         try Check.that(Int(forwardStart[documentCount]) == forwardTerm.count, "forward index do not fit")
-        try Check.that(forwardEntry.count == forwardTerm.count, "forward entries of the wrong length")
         try Check.below(largestTerm, count: forwardTerm.count, termCount, "forward terms")
         try Check.that(termOrder.holds, "forward terms out of order")
-        try Check.below(largestEntry, count: forwardEntry.count, entryCount, "forward entries")
 
         var facets: [FacetTable] = []
         for _ in 0..<schema.facets.count {
@@ -154,7 +149,7 @@ extension IndexData {
                   inverseDocumentFrequency: inverseDocumentFrequency, termEntryStart: termEntryStart,
                   entryDocument: entryDocument, entryField: entryField, entryPositionStart: entryPositionStart,
                   positions: positions, forwardStart: forwardStart, forwardTerm: forwardTerm,
-                  forwardEntry: forwardEntry, facets: facets)
+                  forwardEntry: nil, facets: facets)
     }
 }
 

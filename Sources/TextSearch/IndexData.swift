@@ -8,8 +8,10 @@ import SnapshotFormat
 /// one entry per (document, field) holding the term, sorted by document then field; the positions
 /// of entry `e` are `positions[entryPositionStart[e] ..< entryPositionStart[e + 1]]` (so its term
 /// frequency is their count). The forward index lists, for each document, the distinct terms it
-/// holds (sorted by id) with the first entry of that (term, document) pair: it answers "does this
-/// document hold a term of this prefix range?" with one binary search.
+/// holds (sorted by id), and, in an index built here, the first entry of each (term, document)
+/// pair: it answers "does this document hold a term of this prefix range?" with one binary
+/// search. A snapshot does not store those first entries (a quarter of its postings' bytes): they
+/// are found by a binary search among the term's entries (see `firstEntry(term:document:forwardSlot:)`).
 struct IndexData: Sendable {
     let fieldCount: Int
     let documentCount: Int
@@ -36,7 +38,8 @@ struct IndexData: Sendable {
 
     let forwardStart: Column<UInt32>
     let forwardTerm: Column<UInt32>
-    let forwardEntry: Column<UInt32>
+    /// The first entry of each (term, document) pair of `forwardTerm`; nil in a snapshot.
+    let forwardEntry: Column<UInt32>?
 
     /// For each facet: its values' documents and spellings.
     let facets: [FacetTable]
@@ -51,7 +54,7 @@ struct IndexData: Sendable {
          fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
          inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
          entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
-         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable]) {
+         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>?, facets: [FacetTable]) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
         self.ids = ids
@@ -76,6 +79,20 @@ struct IndexData: Sendable {
     /// damaged snapshot), which is then recorded in `damage`.
     func fieldText(document d: Int, field f: Int) -> String {
         storedTexts.text(document: d, field: f)
+    }
+
+    /// The first posting entry of `term` in document `d`, which holds it in forward slot `slot`:
+    /// recorded in an index built here, else the first of the term's entries (sorted by
+    /// document) not below `d`. Whatever a snapshot holds, the entry found lies within the
+    /// term's entries or at their end.
+    @inline(__always) func firstEntry(term: Int, document d: Int, forwardSlot slot: Int) -> Int {
+        if let forwardEntry { return Int(forwardEntry[slot]) }
+        var low = Int(termEntryStart[term]), high = Int(termEntryStart[term + 1])
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(entryDocument[mid]) < d { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The columns of what `IndexBuilder` built.
@@ -105,7 +122,7 @@ struct IndexData: Sendable {
         total += dictionary.memoryEstimate
         total += documentFrequency.count * 12 + termEntryStart.count * 4
         total += entryDocument.count * 4 + entryField.count + entryPositionStart.count * 4 + positions.count * 2
-        total += forwardStart.count * 4 + forwardTerm.count * 4 + forwardEntry.count * 4
+        total += forwardStart.count * 4 + forwardTerm.count * 4 + (forwardEntry?.count ?? 0) * 4
         total += facets.reduce(0) { $0 + $1.memoryEstimate }
         return total
     }

@@ -309,7 +309,7 @@ struct PhraseMatcher {
             if Int(data.forwardTerm[mid]) < term { low = mid + 1 } else { high = mid }
         }
         guard low < Int(data.forwardStart[d + 1]), Int(data.forwardTerm[low]) == term else { return nil }
-        return Int(data.forwardEntry[low])
+        return data.firstEntry(term: term, document: d, forwardSlot: low)
     }
 
     /// The field and start position of each occurrence of the phrase in document `d`.

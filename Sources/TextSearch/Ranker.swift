@@ -82,7 +82,8 @@ struct Ranker {
                     let slot = next
                     next += 1
                     if let current = best, current.typos == typos, upperBound(term) <= current.score { continue }
-                    let s = score(term: term, document: d, firstEntry: Int(data.forwardEntry[slot]), field: unit.field)
+                    let s = score(term: term, document: d, firstEntry: data.firstEntry(term: term, document: d, forwardSlot: slot),
+                                  field: unit.field)
                     guard s > 0 else { continue }
                     if let current = best, current.typos < typos || (current.typos == typos && (current.score > s || (current.score == s && current.term < term))) {
                         continue
