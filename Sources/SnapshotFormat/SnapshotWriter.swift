@@ -53,6 +53,13 @@ public struct SnapshotWriter {
         append(blocks.checksums.hashes)
     }
 
+    /// Two sections: the count and bit width (UInt64), then the packed bytes (see
+    /// `SectionCursor.packedIntegers`).
+    public mutating func append(_ packed: PackedIntegers) {
+        append([UInt64(packed.count), UInt64(packed.bitWidth)])
+        append(packed.bytes)
+    }
+
     /// Two sections: the offsets, then the bytes.
     public mutating func append(_ strings: StringColumn) {
         append(strings.offsets)

@@ -14,7 +14,7 @@ import SnapshotFormat
 /// text of it is read (see `DeflatedBlocks`, `StoredTexts.text(document:field:)`).
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
-    static let snapshotSectionsVersion: UInt64 = 4
+    static let snapshotSectionsVersion: UInt64 = 6
 
     func append(to writer: inout SnapshotWriter) {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
@@ -32,10 +32,12 @@ extension IndexData {
         writer.append(documentFrequency)
         writer.append(inverseDocumentFrequency)
         writer.append(termEntryStart)
-        writer.append(entryDocument)
-        writer.append(entryField)
-        writer.append(entryPositionStart)
-        writer.append(positions)
+        writer.append(entryDocument.packed)
+        writer.append(entryField.packed)
+        let (positionCounts, positionCheckpoints) = entryPositionStart.counted
+        writer.append(positionCounts)
+        writer.append(positionCheckpoints)
+        writer.append(positions.packed)
         writer.append(forwardStart)
         writer.append(forwardTerm)
         for facet in facets {
@@ -49,7 +51,7 @@ extension IndexData {
     }
 
     /// The sections an index of `facetCount` facets is written as (see `append(to:)`).
-    static func snapshotSectionCount(facetCount: Int) -> Int { 25 + 8 * facetCount }
+    static func snapshotSectionCount(facetCount: Int) -> Int { 30 + 8 * facetCount }
 
     /// The header's field, document and term counts, checked against `schema` and the file.
     private static func readHeader(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError)
@@ -114,19 +116,25 @@ extension IndexData {
                        "term tables of the wrong length")
         try Check.that(inverseDocumentFrequency.allSatisfy { $0.isFinite }, "idf not finite")
         let termEntryStart = try cursor.column(UInt32.self)
-        var largestDocument = Largest<UInt32>()
-        let entryDocument = try cursor.column(UInt32.self) { largestDocument.feed($0) }
-        var largestField = Largest<UInt8>()
-        let entryField = try cursor.column(UInt8.self) { largestField.feed($0) }
-        var positionOrder = NonDecreasing()
-        let entryPositionStart = try cursor.column(UInt32.self) { positionOrder.feed($0) }
-        let positions = try cursor.column(UInt16.self)
-        let entryCount = entryDocument.count
+        // Packed, and not decoded now: each value is capped when read (see `IndexColumn`), so
+        // only their counts and ends are checked here.
+        let packedDocuments = try cursor.packedIntegers()
+        let packedFields = try cursor.packedIntegers()
+        let positionCounts = try cursor.packedIntegers()
+        let positionCheckpoints = try cursor.column(UInt32.self)
+        let packedPositions = try cursor.packedIntegers()
+        let entryCount = packedDocuments.count
         try Check.offsets(termEntryStart, count: termCount, end: entryCount, "term entries")
-        try Check.that(entryField.count == entryCount, "entry fields of the wrong length")
-        try Check.offsets(entryPositionStart, count: entryCount, end: positions.count, order: positionOrder, "entry positions")
-        try Check.below(largestDocument, count: entryCount, documentCount, "entry documents")
-        try Check.that(entryCount == 0 || Int(largestField.value) < fieldCount, "entry field out of range")
+        try Check.that(packedFields.count == entryCount && positionCounts.count == entryCount, "entry tables of the wrong length")
+        guard let entryPositionStart = PositionStarts(counts: positionCounts, checkpoints: positionCheckpoints,
+                                                      positionCount: packedPositions.count) else {
+            throw SnapshotError("index: entry positions do not fit")
+        }
+        try Check.that(packedPositions.bitWidth <= 16, "positions wider than 16 bits")
+        try Check.that(entryCount == 0 || (documentCount > 0 && fieldCount > 0), "entries without documents")
+        let entryDocument = IndexColumn<UInt32>(packed: packedDocuments, ceiling: UInt32(clamping: max(0, documentCount - 1)))
+        let entryField = IndexColumn<UInt8>(packed: packedFields, ceiling: UInt32(max(0, fieldCount - 1)))
+        let positions = IndexColumn<UInt16>(packed: packedPositions, ceiling: UInt32(UInt16.max))
 
         let forwardStart = try cursor.column(UInt32.self)
         try Check.offsets(forwardStart, count: documentCount, end: forwardStart.last.map { Int($0) } ?? -1, "forward index")

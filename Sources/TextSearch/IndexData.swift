@@ -29,12 +29,13 @@ struct IndexData: Sendable {
     /// BM25 idf of each term (see `Ranker`).
     let inverseDocumentFrequency: Column<Double>
     let termEntryStart: Column<UInt32>
-    let entryDocument: Column<UInt32>
-    let entryField: Column<UInt8>
-    let entryPositionStart: Column<UInt32>
+    let entryDocument: IndexColumn<UInt32>
+    let entryField: IndexColumn<UInt8>
+    /// Read through `positions(ofEntry:)` and `termFrequency(ofEntry:)`.
+    let entryPositionStart: PositionStarts
     /// Word positions within a field, saturating at 65535 (phrases never match there, see
     /// `PhraseMatcher.holds`).
-    let positions: Column<UInt16>
+    let positions: IndexColumn<UInt16>
 
     let forwardStart: Column<UInt32>
     let forwardTerm: Column<UInt32>
@@ -52,8 +53,8 @@ struct IndexData: Sendable {
 
     init(fieldCount: Int, documentCount: Int, ids: StringColumn, storedTexts: StoredTexts, dates: Column<Int32>,
          fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
-         inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
-         entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
+         inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: IndexColumn<UInt32>,
+         entryField: IndexColumn<UInt8>, entryPositionStart: PositionStarts, positions: IndexColumn<UInt16>,
          forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>?, facets: [FacetTable]) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
@@ -95,6 +96,16 @@ struct IndexData: Sendable {
         return low
     }
 
+    /// The positions of entry `e` (see `PositionStarts`).
+    @inline(__always) func positions(ofEntry e: Int) -> Slice<IndexColumn<UInt16>> {
+        positions[entryPositionStart.range(ofEntry: e, within: positions.count)]
+    }
+
+    /// The number of positions of entry `e`: the term frequency of its term in its field.
+    @inline(__always) func termFrequency(ofEntry e: Int) -> Int {
+        entryPositionStart.count(ofEntry: e, within: positions.count)
+    }
+
     /// The columns of what `IndexBuilder` built.
     init(_ arrays: IndexArrays) {
         self.init(
@@ -105,9 +116,9 @@ struct IndexData: Sendable {
             dates: Column(arrays.dates), fieldNorms: Column(arrays.fieldNorms), dictionary: arrays.dictionary,
             documentFrequency: Column(arrays.documentFrequency),
             inverseDocumentFrequency: Column(arrays.inverseDocumentFrequency),
-            termEntryStart: Column(arrays.termEntryStart), entryDocument: Column(arrays.entryDocument),
-            entryField: Column(arrays.entryField), entryPositionStart: Column(arrays.entryPositionStart),
-            positions: Column(arrays.positions), forwardStart: Column(arrays.forwardStart),
+            termEntryStart: Column(arrays.termEntryStart), entryDocument: IndexColumn(Column(arrays.entryDocument)),
+            entryField: IndexColumn(Column(arrays.entryField)), entryPositionStart: PositionStarts(starts: Column(arrays.entryPositionStart)),
+            positions: IndexColumn(Column(arrays.positions)), forwardStart: Column(arrays.forwardStart),
             forwardTerm: Column(arrays.forwardTerm), forwardEntry: Column(arrays.forwardEntry),
             facets: arrays.facetPostings.indices.map { f in
                 FacetTable(postings: arrays.facetPostings[f], spellings: arrays.facetSpellings[f],
@@ -121,7 +132,7 @@ struct IndexData: Sendable {
         total += dates.count * 4 + fieldNorms.count * 4
         total += dictionary.memoryEstimate
         total += documentFrequency.count * 12 + termEntryStart.count * 4
-        total += entryDocument.count * 4 + entryField.count + entryPositionStart.count * 4 + positions.count * 2
+        total += entryDocument.byteCount + entryField.byteCount + entryPositionStart.byteCount + positions.byteCount
         total += forwardStart.count * 4 + forwardTerm.count * 4 + (forwardEntry?.count ?? 0) * 4
         total += facets.reduce(0) { $0 + $1.memoryEstimate }
         return total
