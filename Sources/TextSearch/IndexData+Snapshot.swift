@@ -7,7 +7,11 @@ import SnapshotFormat
 /// the file holds: a table of offsets has one entry more than what it delimits, starts at 0,
 /// never decreases and ends at the length of what it indexes; document, field, term and entry
 /// numbers stored in columns are below their counts; each document's forward terms ascend (the
-/// invariant of `SortedTerms`); scores' inputs are finite. Each large column is checked in the
+/// invariant of `SortedTerms`); scores' inputs are finite. The postings' documents, fields,
+/// positions and numbers of positions are packed (see `PackedIntegers`) and not decoded when
+/// the file is opened: their counts, widths and ends are checked then, and each value read is
+/// kept in range where it is read (`IndexColumn` caps documents and fields at the largest valid
+/// one, `PositionStarts` cuts each range of positions to fit). Each large column is checked in the
 /// same pass that checks its checksum (see `SectionCursor.column(_:inspecting:)`), and the
 /// field texts, which any bytes are valid for and of which a search reads only the hits'
 /// texts, are stored deflated in blocks of whole documents, each checked and inflated when a
