@@ -10,7 +10,7 @@ public struct PackedIntegers: Sendable, Equatable {
     public let count: Int
     public let bitWidth: Int
     public let bytes: Column<UInt8>
-    private let mask: UInt64
+    @usableFromInline let mask: UInt64
 
     /// The most values one column holds (so that their bit count never overflows).
     static let maximumCount = 1 << 40
@@ -53,8 +53,9 @@ public struct PackedIntegers: Sendable, Equatable {
         self.init(count: values.count, bitWidth: bitWidth, bytes: Column(packed))!
     }
 
-    /// Value `index` (`0 ..< count`, checked).
-    @inline(__always) public subscript(index: Int) -> UInt32 {
+    /// Value `index` (`0 ..< count`, checked). Inlinable, so that the postings' readers in
+    /// other modules unpack without a call per value.
+    @inlinable @inline(__always) public subscript(index: Int) -> UInt32 {
         precondition(index >= 0 && index < count, "PackedIntegers index out of range")
         let bit = index &* bitWidth
         // In bounds by the invariant: bytes.count >= bit / 8 + 8.
