@@ -185,6 +185,32 @@ public struct SectionCursor {
         return (bytes, checksums)
     }
 
+    /// Four sections (block tables, deflated bytes, their block checksums), checked to describe
+    /// blocks of deflated bytes (see `DeflatedBlocks`): the tables are read and checked whole
+    /// now, the deflated bytes only block by block when a part of them is read.
+    public mutating func deflatedBlocks() throws(SnapshotError) -> DeflatedBlocks {
+        let rawStarts = try column(UInt32.self)
+        let deflatedStarts = try column(UInt32.self)
+        let (deflated, checksums) = try blockCheckedBytes()
+        guard let blocks = DeflatedBlocks(rawStarts: rawStarts, deflatedStarts: deflatedStarts, deflated: deflated,
+                                          checksums: checksums) else {
+            throw SnapshotError("section \(next - 4): deflated blocks do not fit their bytes")
+        }
+        return blocks
+    }
+
+    /// Two sections (count and bit width, packed bytes), checked to describe packed integers
+    /// (see `PackedIntegers`). Their values are not decoded now.
+    public mutating func packedIntegers() throws(SnapshotError) -> PackedIntegers {
+        let shape = try column(UInt64.self)
+        let bytes = try column(UInt8.self)
+        guard shape.count == 2, shape[0] <= UInt64(PackedIntegers.maximumCount), shape[1] <= 32,
+              let packed = PackedIntegers(count: Int(shape[0]), bitWidth: Int(shape[1]), bytes: bytes) else {
+            throw SnapshotError("section \(next - 1): packed integers do not fit their bytes")
+        }
+        return packed
+    }
+
     /// Two sections (offsets, bytes), checked to describe strings (see `StringColumn`).
     public mutating func strings() throws(SnapshotError) -> StringColumn {
         let offsets = try column(UInt32.self)

@@ -42,6 +42,24 @@ public struct SnapshotWriter {
         append(BlockChecksums(of: bytes.buffer).hashes)
     }
 
+    /// Four sections: the raw starts of the blocks, their deflated starts, the deflated bytes
+    /// (marked to be checked block by block when read), then their `BlockChecksums` (see
+    /// `SectionCursor.deflatedBlocks`).
+    public mutating func append(_ blocks: DeflatedBlocks) {
+        append(blocks.rawStarts)
+        append(blocks.deflatedStarts)
+        append(blocks.deflated)
+        sections[sections.count - 1].flags = SnapshotLayout.blockCheckedFlag
+        append(blocks.checksums.hashes)
+    }
+
+    /// Two sections: the count and bit width (UInt64), then the packed bytes (see
+    /// `SectionCursor.packedIntegers`).
+    public mutating func append(_ packed: PackedIntegers) {
+        append([UInt64(packed.count), UInt64(packed.bitWidth)])
+        append(packed.bytes)
+    }
+
     /// Two sections: the offsets, then the bytes.
     public mutating func append(_ strings: StringColumn) {
         append(strings.offsets)

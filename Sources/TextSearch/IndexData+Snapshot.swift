@@ -7,20 +7,25 @@ import SnapshotFormat
 /// the file holds: a table of offsets has one entry more than what it delimits, starts at 0,
 /// never decreases and ends at the length of what it indexes; document, field, term and entry
 /// numbers stored in columns are below their counts; each document's forward terms ascend (the
-/// invariant of `SortedTerms`); scores' inputs are finite. Each large column is checked in the
+/// invariant of `SortedTerms`); scores' inputs are finite. The postings' documents, fields,
+/// positions and numbers of positions are packed (see `PackedIntegers`) and not decoded when
+/// the file is opened: their counts, widths and ends are checked then, and each value read is
+/// kept in range where it is read (`IndexColumn` caps documents and fields at the largest valid
+/// one, `PositionStarts` cuts each range of positions to fit). Each large column is checked in the
 /// same pass that checks its checksum (see `SectionCursor.column(_:inspecting:)`), and the
-/// field texts' bytes, which any value is valid for and of which a search reads only the hits'
-/// texts, are checked block by block when read (see `IndexData.fieldText(document:field:)`).
+/// field texts, which any bytes are valid for and of which a search reads only the hits'
+/// texts, are stored deflated in blocks of whole documents, each checked and inflated when a
+/// text of it is read (see `DeflatedBlocks`, `StoredTexts.text(document:field:)`).
 extension IndexData {
     /// Bump when the order or meaning of the sections changes.
-    static let snapshotSectionsVersion: UInt64 = 2
+    static let snapshotSectionsVersion: UInt64 = 6
 
     func append(to writer: inout SnapshotWriter) {
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
-        writer.append(fieldTexts.offsets)
-        writer.appendBlockChecked(fieldTexts.bytes)
+        writer.append(storedTexts.offsets)
+        writer.append(storedTexts.deflatedBlocks)
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)
@@ -31,13 +36,14 @@ extension IndexData {
         writer.append(documentFrequency)
         writer.append(inverseDocumentFrequency)
         writer.append(termEntryStart)
-        writer.append(entryDocument)
-        writer.append(entryField)
-        writer.append(entryPositionStart)
-        writer.append(positions)
+        writer.append(entryDocument.packed)
+        writer.append(entryField.packed)
+        let (positionCounts, positionCheckpoints) = entryPositionStart.counted
+        writer.append(positionCounts)
+        writer.append(positionCheckpoints)
+        writer.append(positions.packed)
         writer.append(forwardStart)
         writer.append(forwardTerm)
-        writer.append(forwardEntry)
         for facet in facets {
             writer.append(facet.keys)
             writer.append(facet.spellings)
@@ -49,7 +55,7 @@ extension IndexData {
     }
 
     /// The sections an index of `facetCount` facets is written as (see `append(to:)`).
-    static func snapshotSectionCount(facetCount: Int) -> Int { 24 + 8 * facetCount }
+    static func snapshotSectionCount(facetCount: Int) -> Int { 30 + 8 * facetCount }
 
     /// The header's field, document and term counts, checked against `schema` and the file.
     private static func readHeader(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError)
@@ -64,15 +70,15 @@ extension IndexData {
         return (Int(header[1]), Int(header[2]), Int(header[3]))
     }
 
-    /// The field texts (offsets, then bytes with their block checksums) of `slots` slots.
-    private static func readFieldTexts(_ cursor: inout SectionCursor, slots: Int) throws(SnapshotError)
-        -> (texts: StringColumn, checksums: BlockChecksums) {
+    /// The field texts (offsets, then their deflated blocks) of `documentCount` documents.
+    private static func readFieldTexts(_ cursor: inout SectionCursor, fieldCount: Int, documentCount: Int)
+        throws(SnapshotError) -> StoredTexts {
         var textOrder = NonDecreasing()
         let textOffsets = try cursor.column(UInt32.self) { textOrder.feed($0) }
-        let (textBytes, textChecksums) = try cursor.blockCheckedBytes()
-        try Check.offsets(textOffsets, count: slots, end: textBytes.count, order: textOrder, "field texts")
-        guard let fieldTexts = StringColumn(offsets: textOffsets, bytes: textBytes) else { throw SnapshotError("index: field texts do not fit") }
-        return (fieldTexts, textChecksums)
+        let blocks = try cursor.deflatedBlocks()
+        try Check.offsets(textOffsets, count: documentCount * fieldCount, end: blocks.rawCount, order: textOrder, "field texts")
+        return StoredTexts(fieldCount: fieldCount, documentCount: documentCount, offsets: textOffsets, blocks: blocks,
+                           damage: SnapshotDamage())
     }
 
     /// Only the field texts of the index a snapshot holds, the other sections passed over
@@ -80,10 +86,9 @@ extension IndexData {
     static func readStoredTexts(_ cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) -> StoredTexts {
         let (fieldCount, documentCount, _) = try readHeader(&cursor, schema: schema)
         try cursor.skip(2)
-        let (texts, checksums) = try readFieldTexts(&cursor, slots: documentCount * fieldCount)
-        try cursor.skip(snapshotSectionCount(facetCount: schema.facets.count) - 6)
-        return StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: texts, checksums: checksums,
-                           damage: SnapshotDamage())
+        let texts = try readFieldTexts(&cursor, fieldCount: fieldCount, documentCount: documentCount)
+        try cursor.skip(snapshotSectionCount(facetCount: schema.facets.count) - 8)
+        return texts
     }
 
     init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
@@ -91,7 +96,7 @@ extension IndexData {
         let slots = documentCount * fieldCount
 
         let ids = try cursor.strings()
-        let (fieldTexts, textChecksums) = try IndexData.readFieldTexts(&cursor, slots: slots)
+        let storedTexts = try IndexData.readFieldTexts(&cursor, fieldCount: fieldCount, documentCount: documentCount)
         let dates = try cursor.column(Int32.self)
         let fieldNorms = try cursor.column(Float.self)
         try Check.that(ids.count == documentCount && dates.count == documentCount && fieldNorms.count == slots,
@@ -115,19 +120,25 @@ extension IndexData {
                        "term tables of the wrong length")
         try Check.that(inverseDocumentFrequency.allSatisfy { $0.isFinite }, "idf not finite")
         let termEntryStart = try cursor.column(UInt32.self)
-        var largestDocument = Largest<UInt32>()
-        let entryDocument = try cursor.column(UInt32.self) { largestDocument.feed($0) }
-        var largestField = Largest<UInt8>()
-        let entryField = try cursor.column(UInt8.self) { largestField.feed($0) }
-        var positionOrder = NonDecreasing()
-        let entryPositionStart = try cursor.column(UInt32.self) { positionOrder.feed($0) }
-        let positions = try cursor.column(UInt16.self)
-        let entryCount = entryDocument.count
+        // Packed, and not decoded now: each value is capped when read (see `IndexColumn`), so
+        // only their counts and ends are checked here.
+        let packedDocuments = try cursor.packedIntegers()
+        let packedFields = try cursor.packedIntegers()
+        let positionCounts = try cursor.packedIntegers()
+        let positionCheckpoints = try cursor.column(UInt32.self)
+        let packedPositions = try cursor.packedIntegers()
+        let entryCount = packedDocuments.count
         try Check.offsets(termEntryStart, count: termCount, end: entryCount, "term entries")
-        try Check.that(entryField.count == entryCount, "entry fields of the wrong length")
-        try Check.offsets(entryPositionStart, count: entryCount, end: positions.count, order: positionOrder, "entry positions")
-        try Check.below(largestDocument, count: entryCount, documentCount, "entry documents")
-        try Check.that(entryCount == 0 || Int(largestField.value) < fieldCount, "entry field out of range")
+        try Check.that(packedFields.count == entryCount && positionCounts.count == entryCount, "entry tables of the wrong length")
+        guard let entryPositionStart = PositionStarts(counts: positionCounts, checkpoints: positionCheckpoints,
+                                                      positionCount: packedPositions.count) else {
+            throw SnapshotError("index: entry positions do not fit")
+        }
+        try Check.that(packedPositions.bitWidth <= 16, "positions wider than 16 bits")
+        try Check.that(entryCount == 0 || (documentCount > 0 && fieldCount > 0), "entries without documents")
+        let entryDocument = IndexColumn<UInt32>(packed: packedDocuments, ceiling: UInt32(clamping: max(0, documentCount - 1)))
+        let entryField = IndexColumn<UInt8>(packed: packedFields, ceiling: UInt32(max(0, fieldCount - 1)))
+        let positions = IndexColumn<UInt16>(packed: packedPositions, ceiling: UInt32(UInt16.max))
 
         let forwardStart = try cursor.column(UInt32.self)
         try Check.offsets(forwardStart, count: documentCount, end: forwardStart.last.map { Int($0) } ?? -1, "forward index")
@@ -137,24 +148,20 @@ extension IndexData {
             largestTerm.feed(part)
             termOrder.feed(part)
         }
-        var largestEntry = Largest<UInt32>()
-        let forwardEntry = try cursor.column(UInt32.self) { largestEntry.feed($0) }
         try Check.that(Int(forwardStart[documentCount]) == forwardTerm.count, "forward index do not fit")
-        try Check.that(forwardEntry.count == forwardTerm.count, "forward entries of the wrong length")
         try Check.below(largestTerm, count: forwardTerm.count, termCount, "forward terms")
         try Check.that(termOrder.holds, "forward terms out of order")
-        try Check.below(largestEntry, count: forwardEntry.count, entryCount, "forward entries")
 
         var facets: [FacetTable] = []
         for _ in 0..<schema.facets.count {
             facets.append(try FacetTable(reading: &cursor, documentCount: documentCount))
         }
-        self.init(fieldCount: fieldCount, documentCount: documentCount, ids: ids, fieldTexts: fieldTexts, dates: dates,
+        self.init(fieldCount: fieldCount, documentCount: documentCount, ids: ids, storedTexts: storedTexts, dates: dates,
                   fieldNorms: fieldNorms, dictionary: dictionary, documentFrequency: documentFrequency,
                   inverseDocumentFrequency: inverseDocumentFrequency, termEntryStart: termEntryStart,
                   entryDocument: entryDocument, entryField: entryField, entryPositionStart: entryPositionStart,
                   positions: positions, forwardStart: forwardStart, forwardTerm: forwardTerm,
-                  forwardEntry: forwardEntry, facets: facets, fieldTextChecksums: textChecksums)
+                  forwardEntry: nil, facets: facets)
     }
 }
 

@@ -8,14 +8,16 @@ import SnapshotFormat
 /// one entry per (document, field) holding the term, sorted by document then field; the positions
 /// of entry `e` are `positions[entryPositionStart[e] ..< entryPositionStart[e + 1]]` (so its term
 /// frequency is their count). The forward index lists, for each document, the distinct terms it
-/// holds (sorted by id) with the first entry of that (term, document) pair: it answers "does this
-/// document hold a term of this prefix range?" with one binary search.
+/// holds (sorted by id), and, in an index built here, the first entry of each (term, document)
+/// pair: it answers "does this document hold a term of this prefix range?" with one binary
+/// search. A snapshot does not store those first entries (a quarter of its postings' bytes): they
+/// are found by a binary search among the term's entries (see `firstEntry(term:document:forwardSlot:)`).
 struct IndexData: Sendable {
     let fieldCount: Int
     let documentCount: Int
     let ids: StringColumn
-    /// Original text of field `f` of document `d` at `d * fieldCount + f` ("" when absent).
-    let fieldTexts: StringColumn
+    /// Original text of each field of each document (in memory, or deflated in a snapshot).
+    let storedTexts: StoredTexts
     /// `yyyymmdd`, 0 when unknown.
     let dates: Column<Int32>
     /// `1 / (1 - b + b * length / averageLength)` for each document and field (BM25 length normalization).
@@ -27,39 +29,37 @@ struct IndexData: Sendable {
     /// BM25 idf of each term (see `Ranker`).
     let inverseDocumentFrequency: Column<Double>
     let termEntryStart: Column<UInt32>
-    let entryDocument: Column<UInt32>
-    let entryField: Column<UInt8>
-    let entryPositionStart: Column<UInt32>
+    let entryDocument: IndexColumn<UInt32>
+    let entryField: IndexColumn<UInt8>
+    /// Read through `positions(ofEntry:)` and `termFrequency(ofEntry:)`.
+    let entryPositionStart: PositionStarts
     /// Word positions within a field, saturating at 65535 (phrases never match there, see
     /// `PhraseMatcher.holds`).
-    let positions: Column<UInt16>
+    let positions: IndexColumn<UInt16>
 
     let forwardStart: Column<UInt32>
     let forwardTerm: Column<UInt32>
-    let forwardEntry: Column<UInt32>
+    /// The first entry of each (term, document) pair of `forwardTerm`; nil in a snapshot.
+    let forwardEntry: Column<UInt32>?
 
     /// For each facet: its values' documents and spellings.
     let facets: [FacetTable]
 
-    /// Checksums of `fieldTexts`' bytes by block, when read from a snapshot: each text is
-    /// checked when read (see `fieldText(document:field:)`); nil for an index built here.
-    let fieldTextChecksums: BlockChecksums?
     /// Where a text whose block fails its check is reported.
-    let damage = SnapshotDamage()
+    var damage: SnapshotDamage { storedTexts.damage }
 
     /// A value's documents are also kept as a set from this many documents on.
     static func facetSetThreshold(documentCount: Int) -> Int { max(64, documentCount / 32) }
 
-    init(fieldCount: Int, documentCount: Int, ids: StringColumn, fieldTexts: StringColumn, dates: Column<Int32>,
+    init(fieldCount: Int, documentCount: Int, ids: StringColumn, storedTexts: StoredTexts, dates: Column<Int32>,
          fieldNorms: Column<Float>, dictionary: TermDictionary, documentFrequency: Column<UInt32>,
-         inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: Column<UInt32>,
-         entryField: Column<UInt8>, entryPositionStart: Column<UInt32>, positions: Column<UInt16>,
-         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>, facets: [FacetTable],
-         fieldTextChecksums: BlockChecksums? = nil) {
+         inverseDocumentFrequency: Column<Double>, termEntryStart: Column<UInt32>, entryDocument: IndexColumn<UInt32>,
+         entryField: IndexColumn<UInt8>, entryPositionStart: PositionStarts, positions: IndexColumn<UInt16>,
+         forwardStart: Column<UInt32>, forwardTerm: Column<UInt32>, forwardEntry: Column<UInt32>?, facets: [FacetTable]) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
         self.ids = ids
-        self.fieldTexts = fieldTexts
+        self.storedTexts = storedTexts
         self.dates = dates
         self.fieldNorms = fieldNorms
         self.dictionary = dictionary
@@ -74,32 +74,51 @@ struct IndexData: Sendable {
         self.forwardTerm = forwardTerm
         self.forwardEntry = forwardEntry
         self.facets = facets
-        self.fieldTextChecksums = fieldTextChecksums
     }
 
-    /// The original text of field `f` of document `d`; "" when its bytes fail their block
-    /// checksum (a damaged snapshot), which is then recorded in `damage`.
+    /// The original text of field `f` of document `d`; "" when its block is damaged (a
+    /// damaged snapshot), which is then recorded in `damage`.
     func fieldText(document d: Int, field f: Int) -> String {
         storedTexts.text(document: d, field: f)
     }
 
-    /// The field texts, as a reader of stored texts alone sees them.
-    var storedTexts: StoredTexts {
-        StoredTexts(fieldCount: fieldCount, documentCount: documentCount, texts: fieldTexts, checksums: fieldTextChecksums,
-                    damage: damage)
+    /// The first posting entry of `term` in document `d`, which holds it in forward slot `slot`:
+    /// recorded in an index built here, else the first of the term's entries (sorted by
+    /// document) not below `d`. Whatever a snapshot holds, the entry found lies within the
+    /// term's entries or at their end.
+    @inline(__always) func firstEntry(term: Int, document d: Int, forwardSlot slot: Int) -> Int {
+        if let forwardEntry { return Int(forwardEntry[slot]) }
+        var low = Int(termEntryStart[term]), high = Int(termEntryStart[term + 1])
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(entryDocument[mid]) < d { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The positions of entry `e` (see `PositionStarts`).
+    @inline(__always) func positions(ofEntry e: Int) -> Slice<IndexColumn<UInt16>> {
+        positions[entryPositionStart.range(ofEntry: e, within: positions.count)]
+    }
+
+    /// The number of positions of entry `e`: the term frequency of its term in its field.
+    @inline(__always) func termFrequency(ofEntry e: Int) -> Int {
+        entryPositionStart.count(ofEntry: e, within: positions.count)
     }
 
     /// The columns of what `IndexBuilder` built.
     init(_ arrays: IndexArrays) {
         self.init(
             fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
-            ids: StringColumn(arrays.ids), fieldTexts: StringColumn(arrays.fieldTexts),
+            ids: StringColumn(arrays.ids),
+            storedTexts: StoredTexts(fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
+                                     texts: StringColumn(arrays.fieldTexts), damage: SnapshotDamage()),
             dates: Column(arrays.dates), fieldNorms: Column(arrays.fieldNorms), dictionary: arrays.dictionary,
             documentFrequency: Column(arrays.documentFrequency),
             inverseDocumentFrequency: Column(arrays.inverseDocumentFrequency),
-            termEntryStart: Column(arrays.termEntryStart), entryDocument: Column(arrays.entryDocument),
-            entryField: Column(arrays.entryField), entryPositionStart: Column(arrays.entryPositionStart),
-            positions: Column(arrays.positions), forwardStart: Column(arrays.forwardStart),
+            termEntryStart: Column(arrays.termEntryStart), entryDocument: IndexColumn(Column(arrays.entryDocument)),
+            entryField: IndexColumn(Column(arrays.entryField)), entryPositionStart: PositionStarts(starts: Column(arrays.entryPositionStart)),
+            positions: IndexColumn(Column(arrays.positions)), forwardStart: Column(arrays.forwardStart),
             forwardTerm: Column(arrays.forwardTerm), forwardEntry: Column(arrays.forwardEntry),
             facets: arrays.facetPostings.indices.map { f in
                 FacetTable(postings: arrays.facetPostings[f], spellings: arrays.facetSpellings[f],
@@ -109,12 +128,12 @@ struct IndexData: Sendable {
 
     /// Approximate bytes held, from the columns' sizes.
     var memoryEstimate: Int {
-        var total = ids.bytes.count + ids.offsets.count * 4 + fieldTexts.bytes.count + fieldTexts.offsets.count * 4
+        var total = ids.bytes.count + ids.offsets.count * 4 + storedTexts.byteCount
         total += dates.count * 4 + fieldNorms.count * 4
         total += dictionary.memoryEstimate
         total += documentFrequency.count * 12 + termEntryStart.count * 4
-        total += entryDocument.count * 4 + entryField.count + entryPositionStart.count * 4 + positions.count * 2
-        total += forwardStart.count * 4 + forwardTerm.count * 4 + forwardEntry.count * 4
+        total += entryDocument.byteCount + entryField.byteCount + entryPositionStart.byteCount + positions.byteCount
+        total += forwardStart.count * 4 + forwardTerm.count * 4 + (forwardEntry?.count ?? 0) * 4
         total += facets.reduce(0) { $0 + $1.memoryEstimate }
         return total
     }

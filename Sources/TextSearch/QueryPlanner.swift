@@ -213,9 +213,7 @@ struct QueryPlanner {
         var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
         let ends = terms.map { Int(data.termEntryStart[$0.term + 1]) }
         func key(_ e: Int) -> Int { Int(data.entryDocument[e]) << 8 | Int(data.entryField[e]) }
-        func positions(_ e: Int) -> Slice<Column<UInt16>> {
-            data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
-        }
+        func positions(_ e: Int) -> Slice<IndexColumn<UInt16>> { data.positions(ofEntry: e) }
         entries: for e in cursors[0]..<ends[0] {
             let d = Int(data.entryDocument[e])
             let f = Int(data.entryField[e])
@@ -236,19 +234,25 @@ struct QueryPlanner {
 
     func documents(matching matcher: TermMatcher, field: Int?) -> DocumentSet {
         var set = DocumentSet(capacity: data.documentCount)
-        data.entryDocument.withUnsafeBufferPointer { entryDocument in
-            data.entryField.withUnsafeBufferPointer { entryField in
-                for range in matcher.ranges {
-                    let start = Int(data.termEntryStart[range.lowerBound])
-                    let end = Int(data.termEntryStart[range.upperBound])
-                    if let field {
-                        let f = UInt8(field)
-                        for e in start..<end where entryField[e] == f { set.insert(Int(entryDocument[e])) }
-                    } else {
-                        for e in start..<end { set.insert(Int(entryDocument[e])) }
-                    }
+        func collect<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
+            _ entryDocument: Documents, _ entryField: Fields) where Documents.Index == Int, Fields.Index == Int {
+            for range in matcher.ranges {
+                let start = Int(data.termEntryStart[range.lowerBound])
+                let end = Int(data.termEntryStart[range.upperBound])
+                if let field {
+                    let f = UInt8(field)
+                    for e in start..<end where entryField[e] == f { set.insert(Int(entryDocument[e])) }
+                } else {
+                    for e in start..<end { set.insert(Int(entryDocument[e])) }
                 }
             }
+        }
+        // Plain columns (an index built here) are read through their buffers, without the
+        // bounds checks of each read.
+        if let documents = data.entryDocument.plain, let fields = data.entryField.plain {
+            documents.withUnsafeBufferPointer { documents in fields.withUnsafeBufferPointer { collect(documents, $0) } }
+        } else {
+            collect(data.entryDocument, data.entryField)
         }
         return set
     }
@@ -288,13 +292,13 @@ struct PhraseMatcher {
     let data: IndexData
 
     /// The positions of `term` in field `field` of document `d`, if it is there.
-    func positions(term: Int, document d: Int, field: Int) -> Slice<Column<UInt16>> {
+    func positions(term: Int, document d: Int, field: Int) -> Slice<IndexColumn<UInt16>> {
         guard let entry = firstEntry(term: term, document: d) else { return data.positions[0..<0] }
         var e = entry
         let end = Int(data.termEntryStart[term + 1])
         while e < end && Int(data.entryDocument[e]) == d {
             if Int(data.entryField[e]) == field {
-                return data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
+                return data.positions(ofEntry: e)
             }
             e += 1
         }
@@ -309,7 +313,7 @@ struct PhraseMatcher {
             if Int(data.forwardTerm[mid]) < term { low = mid + 1 } else { high = mid }
         }
         guard low < Int(data.forwardStart[d + 1]), Int(data.forwardTerm[low]) == term else { return nil }
-        return Int(data.forwardEntry[low])
+        return data.firstEntry(term: term, document: d, forwardSlot: low)
     }
 
     /// The field and start position of each occurrence of the phrase in document `d`.
@@ -326,17 +330,17 @@ struct PhraseMatcher {
         let end = Int(data.termEntryStart[first.term + 1])
         while e < end && Int(data.entryDocument[e]) == d {
             let f = Int(data.entryField[e])
-            let leading = data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]
+            let leading = data.positions(ofEntry: e)
             e += 1
             if let field, field != f { continue }
             // The positions of every other phrase word in the same field.
-            var lists: [Slice<Column<UInt16>>] = [leading]
+            var lists: [Slice<IndexColumn<UInt16>>] = [leading]
             for (k, term) in terms.enumerated().dropFirst() {
                 var other = firstEntries[k]
                 let otherEnd = Int(data.termEntryStart[term.term + 1])
                 while other < otherEnd && Int(data.entryDocument[other]) == d && Int(data.entryField[other]) != f { other += 1 }
                 guard other < otherEnd && Int(data.entryDocument[other]) == d else { break }
-                lists.append(data.positions[Int(data.entryPositionStart[other])..<Int(data.entryPositionStart[other + 1])])
+                lists.append(data.positions(ofEntry: other))
             }
             guard lists.count == terms.count else { continue }
             for p in leading where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { lists[$0] }) {
@@ -354,7 +358,7 @@ struct PhraseMatcher {
     /// in `positions(k)` (offsets ascend, so the last word is the furthest). Never true when a
     /// word would lie at or past the saturated position, so a long field gives no false phrase
     /// match there.
-    static func holds(_ terms: [QueryUnit.PhraseTerm], at start: Int, _ positions: (Int) -> Slice<Column<UInt16>>) -> Bool {
+    static func holds(_ terms: [QueryUnit.PhraseTerm], at start: Int, _ positions: (Int) -> Slice<IndexColumn<UInt16>>) -> Bool {
         guard start >= 0, start + (terms.last?.offset ?? 0) < saturatedPosition else { return false }
         for k in 1..<terms.count where !contains(positions(k), UInt16(start + terms[k].offset)) { return false }
         return true
@@ -364,7 +368,7 @@ struct PhraseMatcher {
         !occurrences(terms, in: d, field: field).isEmpty
     }
 
-    static func contains(_ list: Slice<Column<UInt16>>, _ value: UInt16) -> Bool {
+    static func contains(_ list: Slice<IndexColumn<UInt16>>, _ value: UInt16) -> Bool {
         var low = list.startIndex, high = list.endIndex
         while low < high {
             let mid = (low + high) / 2

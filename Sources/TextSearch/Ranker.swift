@@ -51,7 +51,7 @@ struct Ranker {
         while e < end && Int(data.entryDocument[e]) == d {
             let f = Int(data.entryField[e])
             if field == nil || field == f {
-                let tf = Double(data.entryPositionStart[e + 1] - data.entryPositionStart[e])
+                let tf = Double(data.termFrequency(ofEntry: e))
                 weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
                 bestWeight = max(bestWeight, weights[f])
             }
@@ -82,7 +82,8 @@ struct Ranker {
                     let slot = next
                     next += 1
                     if let current = best, current.typos == typos, upperBound(term) <= current.score { continue }
-                    let s = score(term: term, document: d, firstEntry: Int(data.forwardEntry[slot]), field: unit.field)
+                    let s = score(term: term, document: d, firstEntry: data.firstEntry(term: term, document: d, forwardSlot: slot),
+                                  field: unit.field)
                     guard s > 0 else { continue }
                     if let current = best, current.typos < typos || (current.typos == typos && (current.score > s || (current.score == s && current.term < term))) {
                         continue
@@ -126,18 +127,18 @@ struct Ranker {
 
     /// Sum over consecutive matched units of the smallest gap between them in a shared field (each capped at 8).
     func proximity(_ d: Int) -> Int {
-        var previous: [(field: Int, positions: Slice<Column<UInt16>>)] = []
+        var previous: [(field: Int, positions: Slice<IndexColumn<UInt16>>)] = []
         var total = 0
         var first = true
         let matcher = PhraseMatcher(data: data)
         for u in positiveUnits {
             guard let result = evaluate(u, document: d), let term = result.terms.first,
                   let entry = matcher.firstEntry(term: term, document: d) else { continue }
-            var current: [(field: Int, positions: Slice<Column<UInt16>>)] = []
+            var current: [(field: Int, positions: Slice<IndexColumn<UInt16>>)] = []
             var e = entry
             let end = Int(data.termEntryStart[term + 1])
             while e < end && Int(data.entryDocument[e]) == d {
-                current.append((Int(data.entryField[e]), data.positions[Int(data.entryPositionStart[e])..<Int(data.entryPositionStart[e + 1])]))
+                current.append((Int(data.entryField[e]), data.positions(ofEntry: e)))
                 e += 1
             }
             if !first {
@@ -155,7 +156,7 @@ struct Ranker {
         return total
     }
 
-    private static func smallestGap(_ a: Slice<Column<UInt16>>, _ b: Slice<Column<UInt16>>) -> Int {
+    private static func smallestGap(_ a: Slice<IndexColumn<UInt16>>, _ b: Slice<IndexColumn<UInt16>>) -> Int {
         var i = a.startIndex, j = b.startIndex
         var best = Int.max
         while i < a.endIndex && j < b.endIndex {

@@ -56,12 +56,10 @@ public final class SearchIndex: Sendable {
     public var snapshotDamage: String? { data.damage.found }
 
     /// Checks every part of a snapshot's index that is otherwise checked only when first used
-    /// (all the field texts, see `BlockChecksums`), for a report on the whole file; nil when
-    /// intact or built here.
+    /// (all the field texts' blocks, see `DeflatedBlocks`), for a report on the whole file; nil
+    /// when intact or built here.
     public func checkDeferredParts() -> String? {
-        guard let checksums = data.fieldTextChecksums,
-              !checksums.verify(0..<data.fieldTexts.bytes.count, of: data.fieldTexts.bytes) else { return nil }
-        return "the field texts do not match their checksums"
+        data.storedTexts.checkAll()
     }
 
     /// The original texts of the documents' fields, as they were indexed (damage met in them

@@ -1,33 +1,95 @@
 import SnapshotFormat
 
 /// The original text of each field of each document of an index, as it was indexed: held in
-/// memory, or viewed in a snapshot, where each text is checked against the block checksums of
-/// its bytes when read.
+/// memory, or viewed in a snapshot, where the texts are deflated in blocks of whole documents
+/// (see `DeflatedBlocks`), each block checked against its checksums and inflated when a text
+/// of it is read.
 public struct StoredTexts: Sendable {
     public let fieldCount: Int
     public let documentCount: Int
-    /// Text of field `f` of document `d` at `d * fieldCount + f` ("" when absent).
-    let texts: StringColumn
-    /// Nil for texts built in memory.
-    let checksums: BlockChecksums?
+    /// The text of field `f` of document `d` is bytes `offsets[s] ..< offsets[s + 1]` of all the
+    /// texts back to back, `s = d * fieldCount + f` (empty when absent).
+    let offsets: Column<UInt32>
+    let bytes: Bytes
     /// Where a text whose block fails its check is reported.
     let damage: SnapshotDamage
 
-    /// The text of field `field` of document `document`; "" when its bytes fail their block
-    /// checksum (a damaged snapshot), which `snapshotDamage` then reports.
+    /// Where the texts' bytes are.
+    enum Bytes: Sendable {
+        /// In memory, as built.
+        case plain(Column<UInt8>)
+        /// In a snapshot.
+        case deflated(DeflatedBlocks)
+    }
+
+    /// Texts held in memory (`texts[d * fieldCount + f]`).
+    init(fieldCount: Int, documentCount: Int, texts: StringColumn, damage: SnapshotDamage) {
+        self.fieldCount = fieldCount
+        self.documentCount = documentCount
+        self.offsets = texts.offsets
+        self.bytes = .plain(texts.bytes)
+        self.damage = damage
+    }
+
+    /// Texts read from a snapshot. `offsets` has been checked to hold `documentCount *
+    /// fieldCount + 1` entries, start at 0, never decrease and end at `blocks.rawCount`.
+    init(fieldCount: Int, documentCount: Int, offsets: Column<UInt32>, blocks: DeflatedBlocks, damage: SnapshotDamage) {
+        self.fieldCount = fieldCount
+        self.documentCount = documentCount
+        self.offsets = offsets
+        self.bytes = .deflated(blocks)
+        self.damage = damage
+    }
+
+    /// The text of field `field` of document `document`; "" when its block is damaged (a
+    /// damaged snapshot), which `snapshotDamage` then reports.
     public func text(document: Int, field: Int) -> String {
         precondition(document >= 0 && document < documentCount && field >= 0 && field < fieldCount, "no such document or field")
         let slot = document * fieldCount + field
-        if let checksums {
-            let range = Int(texts.offsets[slot])..<Int(texts.offsets[slot + 1])
-            guard checksums.verify(range, of: texts.bytes) else {
+        let range = Int(offsets[slot])..<Int(offsets[slot + 1])
+        switch bytes {
+        case .plain(let bytes):
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes.buffer[range]), as: UTF8.self)
+        case .deflated(let blocks):
+            guard let raw = blocks.bytes(range) else {
                 damage.record("the texts of document \(document) do not match their checksum")
                 return ""
             }
+            return String(decoding: raw, as: UTF8.self)
         }
-        return texts[slot]
     }
 
     /// The first damage met while reading a text, nil while there was none.
     public var snapshotDamage: String? { damage.found }
+
+    /// The size of the texts as held (deflated in a snapshot).
+    var byteCount: Int {
+        switch bytes {
+        case .plain(let bytes): return bytes.count + offsets.count * 4
+        case .deflated(let blocks): return blocks.deflated.count + offsets.count * 4
+        }
+    }
+
+    /// zlib's level for the texts written to a snapshot: level 1 deflates about three times as
+    /// fast as the default 6, and its blocks are only about 15% larger.
+    static let compressionLevel: Int32 = 1
+
+    /// The texts deflated in blocks of whole documents, for a snapshot (already so when read
+    /// from one).
+    var deflatedBlocks: DeflatedBlocks {
+        switch bytes {
+        case .plain(let bytes):
+            let documentStarts = stride(from: 0, to: offsets.count - 1, by: max(1, fieldCount)).lazy.map { Int(offsets[$0]) }
+            return DeflatedBlocks.deflating(bytes, cuts: documentStarts, level: Self.compressionLevel)
+        case .deflated(let blocks):
+            return blocks
+        }
+    }
+
+    /// Checks every block of a snapshot's texts (for a report on the whole file); nil when all
+    /// are intact, or for texts built here.
+    func checkAll() -> String? {
+        guard case .deflated(let blocks) = bytes, !blocks.verifyAll() else { return nil }
+        return "the field texts do not match their checksums"
+    }
 }

@@ -193,10 +193,17 @@ import Testing
         let hit = try #require(built.search("satellite", types: [.news]).hits.first)
         let path = folder.cache.snapshotPath(realFolder: folder.realFixtures)
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-        let title = Array(hit.title.utf8)
-        let start = try #require((0...bytes.count - title.count).first { bytes[$0..<$0 + title.count].elementsEqual(title) })
-        bytes[start + title.count / 2] ^= 0x20
+        let sections = try bytes.withUnsafeBytes { raw in
+            try SnapshotReader(file: MappedFile(copying: raw), version: CatalogSnapshot.formatVersion).sectionsForTesting
+        }
+        // The index's texts are its first section checked by blocks (deflated): one byte changed
+        // in each of their blocks damages every text, the hit's title among them.
+        let texts = try #require(sections.prefix(CatalogSearchIndex.snapshotSectionCount).first { $0.isBlockChecked })
+        for start in stride(from: texts.offset, to: texts.offset + texts.byteCount, by: BlockChecksums.blockSize) {
+            bytes[start + min(100, (texts.offset + texts.byteCount - start) / 2)] ^= 0x20
+        }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(!hit.title.isEmpty)
         let snapshot = try CatalogSnapshotTests.open(folder).get()
         #expect(snapshot.search.snapshotDamage == nil)
         #expect(SnapshotStatus(realFolder: folder.realFixtures, cache: folder.cache).problem == "the field texts do not match their checksums")

@@ -96,9 +96,7 @@ import Testing
     /// Whether `index`'s texts, checked only when used, turned out damaged in a search or are
     /// damaged anywhere (the fallback a caller takes at the first search meeting them).
     static func textsDamaged(_ index: SearchIndex) -> Bool {
-        let data = index.data
-        return index.snapshotDamage != nil
-            || data.fieldTextChecksums?.verify(0..<data.fieldTexts.bytes.count, of: data.fieldTexts.bytes) == false
+        index.snapshotDamage != nil || index.checkDeferredParts() != nil
     }
 
     /// 10,000 snapshots with one to four random bytes changed: each is refused when opened, or
@@ -134,17 +132,26 @@ import Testing
         let built = SearchIndex(schema: Corpus.newsSchema, documents: documents)
         let hit = try #require(built.search("satellite").hits.first)
         let body = try #require(built.schema.fieldIndex(named: "body"))
-        let text = Array(built.data.fieldTexts[hit.document * built.data.fieldCount + body].utf8)
-        #expect(text.count > 8)
+        #expect(built.storedTexts.text(document: hit.document, field: body).utf8.count > 8)
         var bytes = SnapshotIndexTests.snapshotBytes(built)
-        let start = try #require((0...bytes.count - text.count).first { bytes[$0..<$0 + text.count].elementsEqual(text) })
-        bytes[start + text.count / 2] ^= 0x20
+        let deflated = try SnapshotIndexTests.deflatedBlock(holding: hit.document, field: body, of: built)
+        let start = try #require((0...bytes.count - deflated.count).first { bytes[$0..<$0 + deflated.count].elementsEqual(deflated) })
+        bytes[start + deflated.count / 2] ^= 0x20
         let read = try SnapshotIndexTests.open(bytes, schema: Corpus.newsSchema)
         #expect(read.snapshotDamage == nil)
         let results = read.search("satellite")
         #expect(read.snapshotDamage?.contains("document \(hit.document)") == true)
         let shown = try #require(results.hits.first { $0.document == hit.document })
         #expect(shown.snippet?.field != "body")
+    }
+
+    /// The deflated bytes of the block holding a text of `index`, as its snapshot stores them.
+    static func deflatedBlock(holding document: Int, field: Int, of index: SearchIndex) throws -> [UInt8] {
+        let texts = index.storedTexts
+        let blocks = texts.deflatedBlocks
+        let start = Int(texts.offsets[document * texts.fieldCount + field])
+        let block = try #require((0..<blocks.blockCount).first { Int(blocks.rawStarts[$0 + 1]) > start })
+        return Array(blocks.deflated[Int(blocks.deflatedStarts[block])..<Int(blocks.deflatedStarts[block + 1])])
     }
 
     /// The same corruptions as a hostile file would carry them, with checksums that match (here:
@@ -183,7 +190,7 @@ import Testing
         var terms = Array(data.forwardTerm)
         terms.swapAt(Int(data.forwardStart[start]), Int(data.forwardStart[start]) + 1)
         let swapped = IndexData(
-            fieldCount: data.fieldCount, documentCount: data.documentCount, ids: data.ids, fieldTexts: data.fieldTexts,
+            fieldCount: data.fieldCount, documentCount: data.documentCount, ids: data.ids, storedTexts: data.storedTexts,
             dates: data.dates, fieldNorms: data.fieldNorms, dictionary: data.dictionary,
             documentFrequency: data.documentFrequency, inverseDocumentFrequency: data.inverseDocumentFrequency,
             termEntryStart: data.termEntryStart, entryDocument: data.entryDocument, entryField: data.entryField,

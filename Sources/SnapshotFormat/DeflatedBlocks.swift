@@ -1,0 +1,233 @@
+import CZlib
+import Foundation
+
+/// Bytes stored compressed with zlib (raw DEFLATE) in blocks, each inflated on its own when a
+/// part of it is read: a snapshot's texts take less than half their size (0.44 at level 1 on
+/// generated news), and a reader that shows a few of them inflates only the blocks holding those.
+///
+/// Block `k` holds the raw bytes `rawStarts[k] ..< rawStarts[k + 1]`, deflated into
+/// `deflated[deflatedStarts[k] ..< deflatedStarts[k + 1]]`. The deflated bytes carry an XXH64 per
+/// 16 KiB (`BlockChecksums`), checked over the deflated bytes before a block is inflated: zlib
+/// then never sees damaged input, and the hash runs over less than half the bytes it would
+/// over the inflated ones. A block that fails its checksum, does not inflate, or inflates to
+/// another size than its declared one reads as damaged (nil), never as wrong bytes, and inflating
+/// stops at the declared size: a hostile block cannot make the reader write past its buffer.
+///
+/// Invariant (checked by `init(rawStarts:deflatedStarts:deflated:checksums:)`): both tables
+/// have one entry more than there are blocks, start at 0, never decrease, and end at the raw
+/// size and at `deflated.count`; no block declares more than `maximumExpansion` times its
+/// deflated size (plus a little), so a hostile file cannot make a reader allocate far more than
+/// its own size for one block.
+public struct DeflatedBlocks: Sendable {
+    /// The raw size a writer aims at for one block (a block ends at the first cut at or past it).
+    public static let blockSize = 1 << 15
+    /// DEFLATE never expands more than about 1032 to 1.
+    static let maximumExpansion = 1032
+
+    public let rawStarts: Column<UInt32>
+    public let deflatedStarts: Column<UInt32>
+    public let deflated: Column<UInt8>
+    /// Checksums of `deflated`, by 16 KiB block.
+    public let checksums: BlockChecksums
+    /// The blocks inflated last, shared by the copies of this value.
+    private let recent = RecentBlocks()
+
+    public var blockCount: Int { rawStarts.count - 1 }
+    /// The size of the bytes before compression.
+    public var rawCount: Int { Int(rawStarts[rawStarts.count - 1]) }
+
+    /// Validates the invariant; nil when the tables do not describe `deflated`.
+    public init?(rawStarts: Column<UInt32>, deflatedStarts: Column<UInt32>, deflated: Column<UInt8>,
+                 checksums: BlockChecksums) {
+        guard rawStarts.count >= 1, deflatedStarts.count == rawStarts.count, rawStarts[0] == 0, deflatedStarts[0] == 0,
+              Int(deflatedStarts[deflatedStarts.count - 1]) == deflated.count else { return nil }
+        for k in 0..<rawStarts.count - 1 {
+            guard rawStarts[k] <= rawStarts[k + 1], deflatedStarts[k] <= deflatedStarts[k + 1] else { return nil }
+            let rawSize = Int(rawStarts[k + 1] - rawStarts[k]), deflatedSize = Int(deflatedStarts[k + 1] - deflatedStarts[k])
+            guard rawSize <= deflatedSize * Self.maximumExpansion + 64 else { return nil }
+        }
+        self.rawStarts = rawStarts
+        self.deflatedStarts = deflatedStarts
+        self.deflated = deflated
+        self.checksums = checksums
+    }
+
+    /// `bytes` deflated at `level` (1 fastest … 9 smallest) in blocks that end at the first of
+    /// `cuts` (ascending positions in `bytes`) at or past `blockSize` bytes from their start, so
+    /// that no piece delimited by the cuts is split between two blocks. The blocks are
+    /// compressed on every core.
+    public static func deflating(_ bytes: Column<UInt8>, cuts: some Sequence<Int>, level: Int32) -> DeflatedBlocks {
+        var blockStarts: [Int] = [0]
+        for cut in cuts where cut - blockStarts[blockStarts.count - 1] >= blockSize && cut < bytes.count { blockStarts.append(cut) }
+        if bytes.count > 0 { blockStarts.append(bytes.count) }
+        let starts = blockStarts
+        let blockCount = starts.count - 1
+        let jobs = min(blockCount, 64)
+        let results = ParallelResults<[[UInt8]]>(count: jobs)
+        bytes.withUnsafeBufferPointer { source in
+            let source = SharedBytes(buffer: source)
+            DispatchQueue.concurrentPerform(iterations: jobs) { job in
+                let compressor = Compressor(level: level)
+                let blocks = stride(from: job, to: blockCount, by: jobs).map { k in
+                    compressor.deflate(UnsafeBufferPointer(rebasing: source.buffer[starts[k]..<starts[k + 1]]))
+                }
+                results.set(job, blocks)
+            }
+        }
+        let parts = results.values
+        var deflated: [UInt8] = []
+        deflated.reserveCapacity(parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        var deflatedStarts: [UInt32] = [0]
+        for k in 0..<blockCount {
+            deflated += parts[k % jobs][k / jobs]
+            precondition(deflated.count <= Int(UInt32.max), "compressed texts larger than 4 GiB")
+            deflatedStarts.append(UInt32(deflated.count))
+        }
+        let column = Column(deflated)
+        let checksums = column.withUnsafeBufferPointer { BlockChecksums(of: $0) }
+        return DeflatedBlocks(rawStarts: Column(starts.map { UInt32($0) }), deflatedStarts: Column(deflatedStarts),
+                              deflated: column, checksums: checksums)!
+    }
+
+    /// The raw bytes of `range` (inside `0 ..< rawCount`), inflating the blocks that hold them;
+    /// nil when one of those blocks is damaged.
+    public func bytes(_ range: Range<Int>) -> [UInt8]? {
+        guard !range.isEmpty else { return [] }
+        var result: [UInt8] = []
+        var k = block(holding: range.lowerBound)
+        while k < blockCount && Int(rawStarts[k]) < range.upperBound {
+            let start = Int(rawStarts[k]), end = Int(rawStarts[k + 1])
+            if end > range.lowerBound {
+                guard let raw = inflated(k) else { return nil }
+                let from = max(start, range.lowerBound) - start, to = min(end, range.upperBound) - start
+                if from == 0 && to == raw.count && result.isEmpty && end >= range.upperBound { return raw }
+                result += raw[from..<to]
+            }
+            k += 1
+        }
+        return result.count == range.count ? result : nil
+    }
+
+    /// Whether every block passes its checksum and inflates to its declared size (for a report
+    /// on the whole file).
+    public func verifyAll() -> Bool {
+        (0..<blockCount).allSatisfy { k in Self.inflate(self, block: k) != nil }
+    }
+
+    /// The last block whose raw start is at or before `position`.
+    private func block(holding position: Int) -> Int {
+        var low = 0, high = blockCount
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if Int(rawStarts[mid]) <= position { low = mid } else { high = mid }
+        }
+        return low
+    }
+
+    /// The raw bytes of block `k`, from the recent blocks or inflated now.
+    private func inflated(_ k: Int) -> [UInt8]? {
+        if let known = recent.bytes(of: k) { return known }
+        guard let raw = Self.inflate(self, block: k) else { return nil }
+        recent.keep(raw, of: k)
+        return raw
+    }
+
+    /// Block `k` checked and inflated; nil when it fails its checksum or does not inflate to
+    /// exactly its declared size.
+    static func inflate(_ blocks: DeflatedBlocks, block k: Int) -> [UInt8]? {
+        let input = Int(blocks.deflatedStarts[k])..<Int(blocks.deflatedStarts[k + 1])
+        guard blocks.checksums.verify(input, of: blocks.deflated) else { return nil }
+        let rawSize = Int(blocks.rawStarts[k + 1] - blocks.rawStarts[k])
+        return inflate(UnsafeBufferPointer(rebasing: blocks.deflated.buffer[input]), rawSize: rawSize)
+    }
+
+    /// `input` (raw DEFLATE) inflated into exactly `rawSize` bytes; nil when it is not a whole
+    /// stream of that size. zlib never writes past the `rawSize` bytes given to it.
+    static func inflate(_ input: UnsafeBufferPointer<UInt8>, rawSize: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var ended = false
+        let output = [UInt8](unsafeUninitializedCapacity: rawSize) { buffer, initialized in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = buffer.baseAddress
+            stream.avail_out = UInt32(rawSize)
+            let status = CZlib.inflate(&stream, Z_FINISH)
+            ended = status == Z_STREAM_END && Int(stream.total_out) == rawSize && stream.avail_in == 0
+            initialized = ended ? rawSize : 0
+        }
+        return ended ? output : nil
+    }
+}
+
+/// One zlib compressor, reset between the blocks it deflates (used by one thread).
+private final class Compressor {
+    private var stream = z_stream()
+
+    init(level: Int32) {
+        let status = deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                                   Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "zlib cannot start a compressor")
+    }
+
+    deinit { deflateEnd(&stream) }
+
+    func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        deflateReset(&stream)
+        let bound = Int(deflateBound(&stream, UInt(input.count)))
+        return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = buffer.baseAddress
+            stream.avail_out = UInt32(bound)
+            let status = CZlib.deflate(&stream, Z_FINISH)
+            precondition(status == Z_STREAM_END, "zlib did not finish a block within its bound")
+            initialized = Int(stream.total_out)
+        }
+    }
+}
+
+/// The raw bytes of the few blocks inflated last (the texts of one page of results often share
+/// blocks), shared by the threads of a reader.
+///
+/// Invariant: every access to `blocks` holds `lock`.
+private final class RecentBlocks: @unchecked Sendable {
+    private static let capacity = 4
+    private let lock = NSLock()
+    private var blocks: [(block: Int, bytes: [UInt8])] = []
+
+    func bytes(of block: Int) -> [UInt8]? {
+        lock.withLock { blocks.first { $0.block == block }?.bytes }
+    }
+
+    func keep(_ bytes: [UInt8], of block: Int) {
+        lock.withLock {
+            blocks.insert((block, bytes), at: 0)
+            if blocks.count > Self.capacity { blocks.removeLast() }
+        }
+    }
+}
+
+/// Read-only bytes shared by the threads of one parallel loop.
+///
+/// Invariant: nobody writes `buffer` while the loop runs, and it outlives the loop (it is only
+/// made inside the owner's `withUnsafeBufferPointer`).
+private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+/// One value per iteration of a parallel loop, each set once by its own iteration.
+///
+/// Invariant: every access to `slots` holds `lock`.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    /// Every slot's value; each must have been set.
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}
