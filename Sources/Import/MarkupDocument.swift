@@ -112,9 +112,15 @@ final class MarkupDocument {
     }
 
     /// Whether the first 2 KB declare a character set (`<meta charset=…>` or `charset=` in a content type).
+    /// The word is looked for byte by byte, its ASCII letters in either case (no other
+    /// character lower-cases to one of them).
     private static func declaresCharset(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        return head.contains("charset")
+        let word = Array("charset".utf8)
+        let head = bytes.prefix(2048)
+        guard head.count >= word.count else { return false }
+        return (0...(head.count - word.count)).contains { start in
+            word.indices.allSatisfy { head[start + $0] | 0x20 == word[$0] }
+        }
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -57,6 +57,13 @@ struct HTMLPageTests {
         #expect(article.paragraphs == ["Café."])
     }
 
+    @Test("a declared charset wins over bytes that happen to be valid UTF-8, whatever the case it is written in",
+          arguments: ["charset=iso-8859-1", "CHARSET=ISO-8859-1", "ChArSeT=iso-8859-1"])
+    func declaredCharsetInAnyCase(declaration: String) throws {
+        let bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \(declaration)\"><title>Caf\u{E9}</title></head><body><p>x.</p></body></html>".utf8)
+        #expect(try Self.read(bytes).title == "Caf\u{C3}\u{A9}")
+    }
+
     @Test("a UTF-8 page without a declared charset is read as UTF-8")
     func undeclaredUTF8() throws {
         let bytes = Array("<html><head><title>Интерспутник</title></head><body><p>Текст.</p></body></html>".utf8)
