@@ -80,8 +80,10 @@ enum FileSystem {
         }
         defer { close(descriptor) }
         var failure: Failure?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            failure = FileBuffer.fill(buffer, from: descriptor)
+        // At least one byte of capacity: an empty request would hand out the storage all empty
+        // arrays share, whose count the array then writes (a race the thread sanitizer reports).
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(1, size)) { buffer, count in
+            failure = FileBuffer.fill(UnsafeMutableBufferPointer(rebasing: buffer[0..<size]), from: descriptor)
             count = failure == nil ? size : 0
         }
         return failure.map { .failure($0) } ?? .success(bytes)

@@ -148,7 +148,9 @@ public struct DeflatedBlocks: Sendable {
         guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
         var ended = false
-        let output = [UInt8](unsafeUninitializedCapacity: rawSize) { buffer, initialized in
+        // At least one byte of capacity: an empty request would hand out the storage all empty
+        // arrays share, whose count the array then writes (a race the thread sanitizer reports).
+        let output = [UInt8](unsafeUninitializedCapacity: max(1, rawSize)) { buffer, initialized in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
             stream.avail_in = UInt32(input.count)
             stream.next_out = buffer.baseAddress

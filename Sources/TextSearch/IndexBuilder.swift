@@ -529,7 +529,9 @@ private struct SegmentCollector: TokenSink {
             slot.append(contentsOf: repeatElement(0, count: interner.count - slot.count))
         }
         let segment = self.segment
-        slots = [UInt32](unsafeUninitializedCapacity: terms.count) { slotsOut, initialized in
+        // At least one slot of capacity: an empty request would hand out the storage all empty
+        // arrays share, whose count the array then writes (a race the thread sanitizer reports).
+        slots = [UInt32](unsafeUninitializedCapacity: max(1, terms.count)) { slotsOut, initialized in
             stamp.withUnsafeMutableBufferPointer { stamp in
                 slot.withUnsafeMutableBufferPointer { slot in
                     for (k, id) in terms.enumerated() {
