@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Where a catalog's news items are kept and how they are found: in memory (`MemoryNewsStorage`,
 /// what loading the fixtures builds) or elsewhere, e.g. in a memory-mapped snapshot whose
 /// items are decoded only when read. `Catalog` answers every question about news through this.
@@ -42,7 +40,7 @@ public final class MemoryNewsStorage: NewsStorage {
     private let organization: @Sendable (String) -> Int?
     private let sector: @Sendable (String) -> Int?
     /// The lists of news per organization and per Sector, once built.
-    private let references = Mutex<ReferenceLists?>(nil)
+    private let references = ProtectedValue<ReferenceLists?>(nil)
 
     /// The positions of the news that concern each organization and each Sector, in order.
     private struct ReferenceLists {

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The XXH64 of each block of `blockSize` bytes of a large byte section (the last block may be
 /// shorter), so that a reader which uses only small parts of the section (the texts of the 20
@@ -59,18 +59,22 @@ public struct BlockChecksums: Sendable, Equatable {
 
 /// The blocks that matched their hashes, as a set of block numbers shared by the copies of a
 /// `BlockChecksums` and safe to use from any thread.
-private final class VerifiedBlocks: Sendable {
-    private let words: Mutex<[UInt64]>
+///
+/// Invariant: every access to `words` holds `lock` (an `NSLock`, which the thread sanitizer
+/// understands, unlike the atomics inside the standard library's `Mutex`).
+private final class VerifiedBlocks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var words: [UInt64]
 
     init(count: Int) {
-        words = Mutex(Array(repeating: 0, count: (count + 63) / 64))
+        words = Array(repeating: 0, count: (count + 63) / 64)
     }
 
     func contains(_ block: Int) -> Bool {
-        words.withLock { $0[block >> 6] & (1 << UInt64(block & 63)) != 0 }
+        lock.withLock { words[block >> 6] & (1 << UInt64(block & 63)) != 0 }
     }
 
     func insert(_ block: Int) {
-        words.withLock { $0[block >> 6] |= 1 << UInt64(block & 63) }
+        lock.withLock { words[block >> 6] |= 1 << UInt64(block & 63) }
     }
 }
