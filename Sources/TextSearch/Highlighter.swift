@@ -40,8 +40,10 @@ struct Highlighter {
         for (f, terms) in termsByField {
             let wanted = terms.map { Array(data.dictionary.text($0).utf8) }
             var ranges: [Range<Int>] = []
-            analyzer.tokenize(data.fieldText(document: d, field: f)) { term, _, _, start, end in
-                if wanted.contains(where: { $0.elementsEqual(term) }) { ranges.append(start..<end) }
+            data.withFieldBytes(document: d, field: f) { text in
+                analyzer.tokenize(utf8: text) { term, _, _, start, end in
+                    if wanted.contains(where: { $0.elementsEqual(term) }) { ranges.append(start..<end) }
+                }
             }
             result[f] = Highlighter.merge(ranges)
         }
@@ -68,26 +70,26 @@ struct Highlighter {
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         let order = (preferred.map { [$0] } ?? []) + others
-        let text = { (f: Int) in data.fieldText(document: d, field: f) }
-        let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !text($0).isEmpty }
+        let isEmpty = { (f: Int) in data.withFieldBytes(document: d, field: f) { $0.isEmpty } }
+        let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !isEmpty($0) }
         guard let field = chosen else { return nil }
-        let (snippetText, ranges) = Highlighter.cut(text(field), highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+        let (snippetText, ranges) = data.withFieldBytes(document: d, field: field) { text in
+            Highlighter.cut(utf8: text, highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+        }
         return Snippet(text: snippetText, highlights: ranges, field: schema.fields[field].name)
     }
 
     /// Cuts about `length` characters of `text` around the densest group of highlights, at word
     /// boundaries, with "…" where text was cut; line breaks and tabs become spaces.
     static func cut(_ text: String, highlights: [Range<Int>], length: Int) -> (String, [Range<Int>]) {
-        let bytes = Array(text.utf8)
-        // Character starts (byte offsets), so cuts never split a character.
-        var starts: [Int] = []
-        var offset = 0
-        for character in text {
-            starts.append(offset)
-            offset += character.utf8.count
-        }
-        starts.append(bytes.count)
-        let characterCount = starts.count - 1
+        var text = text
+        return text.withUTF8 { cut(utf8: $0, highlights: highlights, length: length) }
+    }
+
+    /// `cut(_:highlights:length:)` over text held as valid UTF-8 bytes.
+    static func cut(utf8 bytes: UnsafeBufferPointer<UInt8>, highlights: [Range<Int>], length: Int) -> (String, [Range<Int>]) {
+        let starts = CharacterStarts(bytes)
+        let characterCount = starts.characterCount
         func characterIndex(ofByte byte: Int) -> Int {
             var low = 0, high = characterCount
             while low < high {
@@ -142,4 +144,34 @@ struct Highlighter {
         }
         return (prefix + String(decoding: body, as: UTF8.self) + suffix, ranges)
     }
+}
+
+/// The byte offsets at which the characters (grapheme clusters) of a UTF-8 text start, then
+/// the text's length: `characterCount + 1` entries, so cuts at them never split a character.
+///
+/// Text of ASCII bytes with no carriage return (which joins a following line feed into one
+/// character) has one character per byte, so its table is the identity and is never made.
+struct CharacterStarts {
+    /// Nil for the identity.
+    private let table: [Int]?
+    let characterCount: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !bytes.contains(where: { $0 >= 0x80 || $0 == 13 }) {
+            table = nil
+            characterCount = bytes.count
+            return
+        }
+        var starts: [Int] = []
+        var offset = 0
+        for character in String(decoding: bytes, as: UTF8.self) {
+            starts.append(offset)
+            offset += character.utf8.count
+        }
+        starts.append(offset)
+        table = starts
+        characterCount = starts.count - 1
+    }
+
+    subscript(character: Int) -> Int { table?[character] ?? character }
 }

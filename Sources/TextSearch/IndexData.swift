@@ -82,6 +82,11 @@ struct IndexData: Sendable {
         storedTexts.text(document: d, field: f)
     }
 
+    /// Calls `body` with the UTF-8 bytes of field `f` of document `d` (see `StoredTexts.withBytes`).
+    func withFieldBytes<R>(document d: Int, field f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storedTexts.withBytes(document: d, field: f, body)
+    }
+
     /// The first posting entry of `term` in document `d`, which holds it in forward slot `slot`:
     /// recorded in an index built here, else the first of the term's entries (sorted by
     /// document) not below `d`. Whatever a snapshot holds, the entry found lies within the

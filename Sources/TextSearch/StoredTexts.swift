@@ -44,18 +44,28 @@ public struct StoredTexts: Sendable {
     /// The text of field `field` of document `document`; "" when its block is damaged (a
     /// damaged snapshot), which `snapshotDamage` then reports.
     public func text(document: Int, field: Int) -> String {
+        withBytes(document: document, field: field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of field `field` of document `document`, always valid
+    /// UTF-8, and valid only during the call: in place for texts held in memory (made from
+    /// strings), no `String` made. Empty when its
+    /// block is damaged (a damaged snapshot), which `snapshotDamage` then reports.
+    func withBytes<R>(document: Int, field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         precondition(document >= 0 && document < documentCount && field >= 0 && field < fieldCount, "no such document or field")
         let slot = document * fieldCount + field
         let range = Int(offsets[slot])..<Int(offsets[slot + 1])
         switch bytes {
         case .plain(let bytes):
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes.buffer[range]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: bytes.buffer[range]))
         case .deflated(let blocks):
             guard let raw = blocks.bytes(range) else {
                 damage.record("the texts of document \(document) do not match their checksum")
-                return ""
+                return body(UnsafeBufferPointer(start: nil, count: 0))
             }
-            return String(decoding: raw, as: UTF8.self)
+            // Decoded, so that bytes a hostile snapshot holds reach the caller as valid UTF-8.
+            var text = String(decoding: raw, as: UTF8.self)
+            return text.withUTF8(body)
         }
     }
 

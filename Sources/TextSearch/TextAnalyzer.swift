@@ -57,6 +57,17 @@ struct TextAnalyzer {
         }
     }
 
+    /// The same as `tokenize(_:_:)` over text already held as valid UTF-8 bytes.
+    mutating func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>,
+                           _ emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var sink = ClosureSink(emit: emit)
+            buffer.withUnsafeMutableBufferPointer { scratch in
+                TextAnalyzer.scan(bytes, TermScratch(scratch), &sink)
+            }
+        }
+    }
+
     /// The same as `tokenize(_:_:)` with a sink the compiler can specialize (the indexing hot path).
     mutating func tokenize<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
         var text = text

@@ -67,4 +67,28 @@ import Testing
         #expect(texts(cut, ranges) == ["target"])
         #expect(cut.hasSuffix("target end"))
     }
+
+    /// Where characters start, from the bytes alone, is where Swift's characters start: one per
+    /// byte for plain ASCII, and a table when a carriage return joins its line feed or a letter
+    /// takes a combining mark.
+    @Test(arguments: ["plain ASCII text, with punctuation.", "line one\r\nline two", "crème", "cre\u{301}me", "电信 🇨🇭 done", ""])
+    func characterStartsAreThoseOfSwiftCharacters(text: String) {
+        var expected: [Int] = []
+        var offset = 0
+        for character in text {
+            expected.append(offset)
+            offset += character.utf8.count
+        }
+        expected.append(offset)
+        var copy = text
+        let starts = copy.withUTF8 { CharacterStarts($0) }
+        #expect(starts.characterCount == text.count)
+        #expect((0...starts.characterCount).map { starts[$0] } == expected)
+    }
+
+    @Test func snippetsNeverSplitACarriageReturnFromItsLineFeed() {
+        let text = String(repeating: "ab\r\n", count: 60)
+        let (cut, _) = Highlighter.cut(text, highlights: [], length: 41)
+        #expect(cut == String(repeating: "ab  ", count: 14).dropLast(2) + "…")
+    }
 }
