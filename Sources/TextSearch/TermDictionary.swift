@@ -93,6 +93,33 @@ struct TermDictionary: Sendable {
         return lower..<low
     }
 
+    /// The end of the run of terms starting with `prefix[0..<length]`, given that term `id`
+    /// does: the first term after `id` that does not. Found by galloping from `id` (steps of 1,
+    /// 2, 4, … then a binary search), as the runs the typo search skips are mostly short.
+    func endOfPrefix(_ prefix: [UInt32], length: Int, from id: Int) -> Int {
+        func hasPrefix(_ term: Int) -> Bool {
+            let start = Int(starts[term])
+            guard Int(starts[term + 1]) - start >= length else { return false }
+            for i in 0..<length where scalars[start + i] != prefix[i] { return false }
+            return true
+        }
+        // Terms `id ..< known` start with the prefix; sorted, those that do form one run.
+        var known = id + 1
+        var step = 1
+        var probe = id + 1
+        while probe < count && hasPrefix(probe) {
+            known = probe + 1
+            step *= 2
+            probe = id + step
+        }
+        var low = known, high = min(probe, count)
+        while low < high {
+            let mid = (low + high) / 2
+            if hasPrefix(mid) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// The id of exactly `term`, if indexed.
     func lookup(_ term: [UInt32]) -> Int? {
         let range = prefixRange(term)

@@ -17,8 +17,11 @@ enum TypoSearch {
         guard m > 0, dictionary.count > 0 else { return [] }
         let maxDepth = m + k
         let width = m + 1
-        var rows = [Int](repeating: 0, count: (maxDepth + 1) * width)
-        for j in 0...m { rows[j] = j }
+        // Only the cells within `k` of the diagonal are computed (Ukkonen's band): any other
+        // cell's distance is over `k`, and it holds `k + 1`, which decides every test the same.
+        let beyond = k + 1
+        var rows = [Int](repeating: beyond, count: (maxDepth + 1) * width)
+        for j in 0...min(m, k) { rows[j] = j }
         var bestLast = [Int](repeating: Int.max, count: maxDepth + 1)
         bestLast[0] = m
         var path = [UInt32](repeating: 0, count: maxDepth + 1)
@@ -36,9 +39,9 @@ enum TypoSearch {
                 path[d] = c
                 let previous = d * width
                 let current = (d + 1) * width
-                rows[current] = d + 1
+                rows[current] = min(d + 1, beyond)
                 var rowMin = rows[current]
-                for j in 1...m {
+                for j in max(1, d + 1 - k)...min(m, d + 1 + k) {
                     let cost = query[j - 1] == c ? 0 : 1
                     var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
                     if d >= 1 && j >= 2 && c == query[j - 2] && path[d - 1] == query[j - 1] {
@@ -50,13 +53,17 @@ enum TypoSearch {
                 d += 1
                 bestLast[d] = min(bestLast[d - 1], rows[current + m])
                 if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
-                    let subtree = dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count)
-                    found.append((subtree, bestLast[d]))
-                    skipTo = subtree.upperBound
+                    let end = dictionary.endOfPrefix(path, length: d, from: id)
+                    found.append((id..<end, bestLast[d]))
+                    skipTo = end
                     break
                 }
                 if rowMin > k {
-                    skipTo = dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count).upperBound
+                    // No longer prefix comes within the limit; in prefix mode, one this short
+                    // may have, and then it holds for every term below it.
+                    let end = dictionary.endOfPrefix(path, length: d, from: id)
+                    if prefix && bestLast[d] <= k { found.append((id..<end, bestLast[d])) }
+                    skipTo = end
                     break
                 }
             }
@@ -71,7 +78,7 @@ enum TypoSearch {
                 id += 1
             } else {
                 // Longer than any match can be: skip every term below this prefix.
-                id = max(dictionary.prefixRange(Array(path[0..<d]), in: id..<dictionary.count).upperBound, id + 1)
+                id = dictionary.endOfPrefix(path, length: d, from: id)
             }
         }
         return found
