@@ -54,6 +54,12 @@ struct PositionStarts: Sendable, Equatable {
         return Swift.min(start, cut)..<cut
     }
 
+    /// The starts of an index built here, nil for a snapshot's counts.
+    var plainStarts: Column<UInt32>? {
+        if case .starts(let starts) = storage { return starts }
+        return nil
+    }
+
     /// The number of positions of entry `e`: its term frequency.
     @inline(__always) func count(ofEntry e: Int, within limit: Int) -> Int {
         switch storage {

@@ -20,12 +20,16 @@ struct Ranker {
     let positiveUnits: [Int]
     let maxWeight: Double
 
+    /// The postings of an index built here, read without decoding (nil for a snapshot's).
+    private let plain: PlainPostings?
+
     init(data: IndexData, weights: [Double], units: [QueryUnit], positiveUnits: [Int]) {
         self.data = data
         self.weights = weights
         self.units = units
         self.positiveUnits = positiveUnits
         self.maxWeight = weights.max() ?? 1
+        self.plain = PlainPostings(data)
     }
 
     static let k1 = 1.2
@@ -48,14 +52,27 @@ struct Ranker {
         var e = firstEntry
         let end = Int(data.termEntryStart[term + 1])
         let base = d * data.fieldCount
-        while e < end && Int(data.entryDocument[e]) == d {
-            let f = Int(data.entryField[e])
-            if field == nil || field == f {
-                let tf = Double(data.termFrequency(ofEntry: e))
-                weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
-                bestWeight = max(bestWeight, weights[f])
+        if let plain {
+            // The same sums over the plain arrays; `end` is within them (the term's entries).
+            while e < end && Int(plain.documents[e]) == d {
+                let f = Int(plain.fields[e])
+                if field == nil || field == f {
+                    let tf = Double(plain.positionStarts[e + 1] - plain.positionStarts[e])
+                    weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
+                    bestWeight = max(bestWeight, weights[f])
+                }
+                e += 1
             }
-            e += 1
+        } else {
+            while e < end && Int(data.entryDocument[e]) == d {
+                let f = Int(data.entryField[e])
+                if field == nil || field == f {
+                    let tf = Double(data.termFrequency(ofEntry: e))
+                    weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
+                    bestWeight = max(bestWeight, weights[f])
+                }
+                e += 1
+            }
         }
         guard weighted > 0 else { return 0 }
         let fieldFactor = 0.5 + 0.5 * bestWeight / maxWeight
@@ -490,5 +507,25 @@ struct Ranker {
             }
         }
         return selection.elements
+    }
+}
+
+/// The posting columns of an index built here, as the plain buffers they are, for the ranker's
+/// innermost loop (a snapshot's packed columns are read through `IndexColumn`).
+///
+/// Invariant: the buffers belong to columns of the `IndexData` the ranker holds, so they live
+/// as long as it does; `positionStarts` has one more entry than `documents` and `fields`.
+private struct PlainPostings {
+    let documents: UnsafeBufferPointer<UInt32>
+    let fields: UnsafeBufferPointer<UInt8>
+    let positionStarts: UnsafeBufferPointer<UInt32>
+
+    init?(_ data: IndexData) {
+        guard let documents = data.entryDocument.plain, let fields = data.entryField.plain,
+              let starts = data.entryPositionStart.plainStarts,
+              fields.count == documents.count, starts.count == documents.count + 1 else { return nil }
+        self.documents = documents.buffer
+        self.fields = fields.buffer
+        self.positionStarts = starts.buffer
     }
 }
