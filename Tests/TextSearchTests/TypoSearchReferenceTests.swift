@@ -39,12 +39,12 @@ import Testing
     @Test(arguments: [false, true])
     func matchesTheDistanceOfEveryTerm(prefix: Bool) {
         var random = SeededGenerator(seed: prefix ? 11 : 7)
-        for _ in 0..<20 {
+        for _ in 0..<8 {
             var terms = Set<[UInt32]>()
             for _ in 0..<400 { terms.insert(Self.word(length: Int.random(in: 1...12, using: &random), using: &random)) }
             let sorted = terms.sorted { $0.lexicographicallyPrecedes($1) }
             let dictionary = TermDictionary(sortedTerms: sorted)
-            for _ in 0..<15 {
+            for _ in 0..<12 {
                 let query = Self.word(length: Int.random(in: 1...11, using: &random), using: &random)
                 for k in 0...2 {
                     var expected: [Int: Int] = [:]
