@@ -6,8 +6,9 @@ import Testing
 /// (in prefix mode, the smallest distance of any of its prefixes), over random dictionaries of
 /// a small alphabet, where near misses abound.
 @Suite struct TypoSearchReferenceTests {
-    /// Optimal-string-alignment distance (insertion, deletion, substitution, adjacent swap).
-    static func distance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    /// Optimal-string-alignment distances (insertion, deletion, substitution, adjacent swap)
+    /// from `a` to each prefix of `b`, the empty one first and `b` itself last.
+    static func distances(_ a: [UInt32], toPrefixesOf b: [UInt32]) -> [Int] {
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { d[i][0] = i }
         for j in 0...b.count { d[0][j] = j }
@@ -20,7 +21,7 @@ import Testing
                 }
             }
         }
-        return d[a.count][b.count]
+        return d[a.count]
     }
 
     static func word(length: Int, using random: inout SeededGenerator) -> [UInt32] {
@@ -46,14 +47,13 @@ import Testing
             let dictionary = TermDictionary(sortedTerms: sorted)
             for _ in 0..<12 {
                 let query = Self.word(length: Int.random(in: 1...11, using: &random), using: &random)
+                let best = sorted.map { term in
+                    let distances = Self.distances(query, toPrefixesOf: term)
+                    return prefix ? distances.min()! : distances[term.count]
+                }
                 for k in 0...2 {
                     var expected: [Int: Int] = [:]
-                    for (id, term) in sorted.enumerated() {
-                        let best = prefix
-                            ? (0...term.count).map { Self.distance(query, Array(term[0..<$0])) }.min()!
-                            : Self.distance(query, term)
-                        if best <= k { expected[id] = best }
-                    }
+                    for (id, distance) in best.enumerated() where distance <= k { expected[id] = distance }
                     let actual = Self.found(query, k: k, prefix: prefix, in: dictionary)
                     #expect(actual == expected, "query \(String(decoding: query.map { UInt8($0) }, as: UTF8.self)), k \(k), prefix \(prefix); differing terms: \(Set(actual.keys).symmetricDifference(expected.keys).sorted().map { "\($0) " + String(decoding: sorted[$0].map { UInt8($0) }, as: UTF8.self) })")
                     if actual != expected { return }
