@@ -95,9 +95,10 @@ public struct CatalogSnapshot: Sendable {
     }
 
     /// The sections of a snapshot: the index, then the catalog, which reads texts from it.
+    /// The catalog's are encoded on another thread while the index's are: they need nothing of
+    /// each other, and the catalog's encoding is otherwise a serial part of a first run.
     static func appendSections(catalog: Catalog, search: CatalogSearchIndex, to writer: inout SnapshotWriter) {
-        search.append(to: &writer)
-        CatalogSection.append(catalog, to: &writer)
+        writer.append({ search.append(to: &$0) }, thenProducedBeside: { CatalogSection.append(catalog, to: &$0) })
     }
 
     /// Why a snapshot with `identity` does not describe `realFolder` as it is now, or nil.

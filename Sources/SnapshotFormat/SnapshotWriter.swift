@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,6 +65,23 @@ public struct SnapshotWriter {
     public mutating func append(_ strings: StringColumn) {
         append(strings.offsets)
         append(strings.bytes)
+    }
+
+    /// Appends what `body` appends, then what `produce` appends, which it does on another thread
+    /// while `body` runs (two independent parts of one snapshot encoded at once).
+    public mutating func append(_ body: (inout SnapshotWriter) -> Void,
+                                thenProducedBeside produce: @escaping @Sendable (inout SnapshotWriter) -> Void) {
+        let produced = ProducedSections()
+        let done = DispatchGroup()
+        let (version, identity) = (version, identity)
+        DispatchQueue.global().async(group: done) {
+            var writer = SnapshotWriter(version: version, identity: identity)
+            produce(&writer)
+            produced.writer = writer
+        }
+        body(&self)
+        done.wait()
+        sections += produced.writer?.sections ?? []
     }
 
     /// The whole file in memory (tests and fuzzing seeds).
@@ -151,4 +169,12 @@ public struct SnapshotWriter {
     private static func put<Value: FixedWidthInteger>(_ value: Value, into bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
+}
+
+/// The sections a writer on another thread produced.
+///
+/// Invariant: `writer` is set only by that thread, before it leaves the dispatch group, and read
+/// only after the group was waited for, so the two never touch it at once.
+private final class ProducedSections: @unchecked Sendable {
+    var writer: SnapshotWriter?
 }

@@ -93,6 +93,17 @@ import Testing
         #expect(read.storageDamage == nil)
     }
 
+    /// The catalog's sections, encoded on another thread beside the index's, land after them
+    /// exactly as if both had been encoded one after the other.
+    @Test func sectionsProducedBesideTheIndexAreTheSequentialOnes() {
+        let catalog = Self.small
+        let search = CatalogSearchIndex(catalog: catalog)
+        var sequential = SnapshotWriter(version: CatalogSnapshot.formatVersion, identity: Array("test".utf8))
+        search.append(to: &sequential)
+        CatalogSection.append(catalog, to: &sequential)
+        #expect(Self.snapshotBytes(catalog) == sequential.bytes())
+    }
+
     @Test func bundledFixturesReadBackTheSame() throws {
         let built = try #require(FixtureLoader.load(directory: SnapshotTestFolder.bundledFixtures).catalog)
         let bytes = CatalogSectionTests.snapshotBytes(built)
