@@ -65,13 +65,6 @@ enum ConferenceCodes {
     /// Whether a scalar next to a code makes it part of a longer word: a letter, a number or `-`.
     private static func joins(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
-        if scalar == "-" { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        return scalar == "-" || scalar.isLetterOrNumber
     }
 }
