@@ -41,8 +41,10 @@ public enum TextFolding {
     /// compact word set for comparing texts, made without a string per word.
     public static func termHashes(of text: String) -> [UInt64] {
         var analyzer = TextAnalyzer()
-        var sink = HashSink()
-        analyzer.tokenize(text, into: &sink)
+        var sink = TermHashSink()
+        // Room for a term every four bytes of text: most texts need no more.
+        sink.hashes.reserveCapacity(text.utf8.count / 4 + 1)
+        analyzer.appendTermHashes(text, to: &sink)
         return sortedDistinct(sink.hashes)
     }
 
@@ -81,17 +83,19 @@ public enum TextFolding {
         }
     }
 
-    private struct HashSink: TokenSink {
-        var hashes: [UInt64] = []
-
-        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
-            switch kind {
-            case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(padded: term))
-            case .compoundWhole, .cjkBigram: break
-            }
-        }
-    }
-
     /// The folded terms of `text`, in order (see `words(in:)`).
     public static func terms(of text: String) -> [String] { words(in: text).map(\.term) }
+}
+
+/// Collects the hashes (`TermInterner.hash`) of the terms `TextFolding.words(in:)` gives: words,
+/// the parts of compounds and CJK characters, not whole compounds or CJK pairs.
+struct TermHashSink: TokenSink {
+    var hashes: [UInt64] = []
+
+    mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
+        switch kind {
+        case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(padded: term))
+        case .compoundWhole, .cjkBigram: break
+        }
+    }
 }
