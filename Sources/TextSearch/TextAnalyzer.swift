@@ -197,7 +197,7 @@ struct TextAnalyzer {
                     i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
                     continue
                 }
-                if end - i <= maxTermBytes { sink.hashes.append(TermInterner.hash(asciiWordIn: bytes, i..<end)) }
+                if end - i <= maxTermBytes { sink.append(TermInterner.hash(asciiWordIn: bytes, i..<end)) }
                 position += 1
                 i = skipPossessive(bytes, end)
             } else {
