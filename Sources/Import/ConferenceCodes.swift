@@ -31,6 +31,8 @@ enum ConferenceCodes {
         case UInt8(ascii: "W"), UInt8(ascii: "P"), UInt8(ascii: "R"), UInt8(ascii: "C"), UInt8(ascii: "G"): break
         default: return nil
         }
+        // Every name is two to four letters long and a hyphen follows it.
+        guard (2...4).contains(where: { start + $0 < bytes.count && bytes[start + $0] == UInt8(ascii: "-") }) else { return nil }
         guard let name = nameBytes.first(where: { name in
             start + name.count < bytes.count && bytes[start..<(start + name.count)].elementsEqual(name)
         }) else { return nil }
