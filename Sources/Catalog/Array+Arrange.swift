@@ -4,14 +4,18 @@ extension Array {
     mutating func arrange(in order: [Int]) {
         guard order.count == count else { return }
         var placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            var position = start
-            while true {
-                placed[position] = true
-                let source = order[position]
-                guard source != start, indices.contains(source), !placed[source] else { break }
-                swapAt(position, source)
-                position = source
+        // The buffer's swap moves the two elements; the array's copies them (retaining what
+        // they hold) when it does not see that no copy is needed.
+        withUnsafeMutableBufferPointer { elements in
+            for start in elements.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = order[position]
+                    guard source != start, elements.indices.contains(source), !placed[source] else { break }
+                    elements.swapAt(position, source)
+                    position = source
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ enum ConferenceCodes {
         var codes: [String] = []
         var index = 0
         while index < bytes.count {
-            if let end = match(bytes, at: index) {
+            if startsName(bytes[index]), let end = match(bytes, at: index) {
                 let code = String(decoding: bytes[index..<end], as: UTF8.self)
                 if !codes.contains(code) { codes.append(code) }
                 index = end
@@ -25,12 +25,18 @@ enum ConferenceCodes {
         return codes
     }
 
-    /// The end of the code starting at byte `start`, or nil when none starts there.
-    private static func match(_ bytes: [UInt8], at start: Int) -> Int? {
-        switch bytes[start] {
-        case UInt8(ascii: "W"), UInt8(ascii: "P"), UInt8(ascii: "R"), UInt8(ascii: "C"), UInt8(ascii: "G"): break
-        default: return nil
+    /// Whether a name can start with `byte`.
+    @inline(__always) private static func startsName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "W"), UInt8(ascii: "P"), UInt8(ascii: "R"), UInt8(ascii: "C"), UInt8(ascii: "G"): true
+        default: false
         }
+    }
+
+    /// The end of the code starting at byte `start` (a byte a name starts with), or nil when none starts there.
+    private static func match(_ bytes: [UInt8], at start: Int) -> Int? {
+        // Every name is two to four letters long and a hyphen follows it.
+        guard (2...4).contains(where: { start + $0 < bytes.count && bytes[start + $0] == UInt8(ascii: "-") }) else { return nil }
         guard let name = nameBytes.first(where: { name in
             start + name.count < bytes.count && bytes[start..<(start + name.count)].elementsEqual(name)
         }) else { return nil }
@@ -65,13 +71,6 @@ enum ConferenceCodes {
     /// Whether a scalar next to a code makes it part of a longer word: a letter, a number or `-`.
     private static func joins(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
-        if scalar == "-" { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        return scalar == "-" || scalar.isLetterOrNumber
     }
 }

@@ -30,6 +30,9 @@ public struct EntityLinker: Sendable {
 
     /// The names, by their first term, longest first.
     private let namesByFirstTerm: [String: [Name]]
+    /// The first bytes and lengths of the first terms, for passing over most words of a text
+    /// without looking them up.
+    private let firstTermShapes: TermShapes
 
     public init(catalog: Catalog) {
         self.init(sectors: catalog.sectors, orderedOrganizations: catalog.organizations)
@@ -70,6 +73,7 @@ public struct EntityLinker: Sendable {
         var byFirst: [String: [Name]] = [:]
         for name in names { byFirst[name.terms[0], default: []].append(name) }
         namesByFirstTerm = byFirst.mapValues { $0.sorted { $0.terms.count > $1.terms.count } }
+        firstTermShapes = TermShapes(byFirst.keys)
     }
 
     /// What a text names.
@@ -91,7 +95,8 @@ public struct EntityLinker: Sendable {
         var links = Links()
         var index = 0
         while index < words.count {
-            guard !words[index].continuesCompound, let candidates = namesByFirstTerm[words[index].term],
+            guard !words[index].continuesCompound, firstTermShapes.mayContain(words[index].term),
+                  let candidates = namesByFirstTerm[words[index].term],
                   let name = candidates.first(where: { matches($0, words: words, at: index, utf8: utf8) }) else {
                 index += 1
                 continue

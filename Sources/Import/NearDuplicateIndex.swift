@@ -1,4 +1,5 @@
 import Catalog
+import TextSearch
 
 /// The items an imported item may repeat, found by `Similarity`'s rule without comparing it with
 /// every item of the catalog.
@@ -45,6 +46,13 @@ struct NearDuplicateIndex: Sendable {
         self.words.append(words)
     }
 
+    /// The word sets of the item at `position`, made from its title and body when they were not
+    /// given (which reads the two fields without copying the whole item).
+    private func wordSets(at position: Int) -> WordSets {
+        words[position] ?? WordSets(title: TextFolding.termHashes(of: items[position].title),
+                                    body: TextFolding.termHashes(of: items[position].body))
+    }
+
     /// The first item added that `item` nearly repeats, or nil.
     func firstMatch(of item: NewsItem) -> NewsItem? {
         let day = Similarity.dayNumber(item.date)
@@ -57,7 +65,7 @@ struct NearDuplicateIndex: Sendable {
         guard first <= last else { return nil }
         for day in first...last {
             guard let positions = positionsByDay[day] else { continue }
-            for position in positions where sets.nearlyRepeat(words[position] ?? WordSets(items[position])) {
+            for position in positions where sets.nearlyRepeat(wordSets(at: position)) {
                 return (items[position], day)
             }
         }
@@ -82,7 +90,7 @@ struct NearDuplicateIndex: Sendable {
                 let last = day + Similarity.maximumDaysApart
                 folded = folded.filter { $0.key >= first }
                 for candidateDay in first...last where folded[candidateDay] == nil {
-                    folded[candidateDay] = (positionsByDay[candidateDay] ?? []).map { words[$0] ?? WordSets(items[$0]) }
+                    folded[candidateDay] = (positionsByDay[candidateDay] ?? []).map(wordSets(at:))
                 }
                 for query in byDay[day] ?? [] {
                     results.append((query, firstMatch(of: queries[query].sets, onDay: first, through: last, folded: folded)))

@@ -1,4 +1,5 @@
 import Catalog
+import Dispatch
 
 /// Imports articles into a fixtures folder: under the writer's lock, links them to the
 /// catalog as it is then, plans each item against it (see `ImportPlanner`), and writes the
@@ -97,6 +98,8 @@ public enum NewsImport {
         var plan = ImportPlan()
         var linking: BackgroundWork<Linked>?
         var failedSources: [ImportFailure] = []
+        // The catalog the fixtures load into, kept so that it is freed on another thread.
+        var loaded: Catalog?
         let outcome = FixtureWriter.changeNews(in: directory, dryRun: dryRun, progress: { step in
             switch step {
             case .loaded: progress(.loaded)
@@ -107,6 +110,7 @@ public enum NewsImport {
         }, beforeNews: { sectors, organizations in
             linking = BackgroundWork { Linked(articles()) { EntityLinker(sectors: sectors, organizations: organizations) } }
         }) { catalog in
+            loaded = catalog
             let linked = linking?.value ?? Linked(articles()) { EntityLinker(catalog: catalog) }
             progress(.linked)
             guard linked.failures.isEmpty else {
@@ -115,6 +119,12 @@ public enum NewsImport {
             }
             plan = ImportPlanner.plan(linked.imported, against: catalog, options: options)
             return FixtureWriter.NewsChange(added: plan.added, replaced: plan.replaced)
+        }
+        // Freeing a large catalog (every item of the fixtures) takes a good part of a second,
+        // which the import need not wait for: the last reference goes to another thread.
+        if let catalog = loaded {
+            loaded = nil
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(catalog) {} }
         }
         // The sources' problems come first, as when they were read before the fixtures, and the
         // linking thread has ended before this returns.

@@ -8,13 +8,20 @@ public enum Slug {
         var slug = ""
         var words = 0
         for term in TextFolding.terms(of: title) {
-            let ascii = transliterate(term).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            // A folded term of ASCII letters and digits is lower-case already, and kept whole.
+            let ascii = term.utf8.allSatisfy(isLowercaseLetterOrDigit) ? term
+                : transliterate(term).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
             guard !ascii.isEmpty else { continue }
-            if slug.count + ascii.count + 1 > 60 || words == 8 { break }
+            // The slug is ASCII: its characters are its bytes.
+            if slug.utf8.count + ascii.utf8.count + 1 > 60 || words == 8 { break }
             slug += (slug.isEmpty ? "" : "-") + ascii
             words += 1
         }
         return slug.isEmpty ? "news" : slug
+    }
+
+    private static func isLowercaseLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// Latin letters for Cyrillic ones (Russian, Ukrainian, Belarusian), in the style of

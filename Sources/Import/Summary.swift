@@ -5,11 +5,11 @@ enum Summary {
 
     static func make(from body: String) -> String {
         // Only the start of the text can be in the summary.
-        let text = Whitespace.collapse(body.prefix(4 * limit))
+        let text = Whitespace.collapse(start(of: body, characters: 4 * limit))
         var summary = ""
         for sentence in sentences(text) {
             let candidate = summary.isEmpty ? sentence : summary + " " + sentence
-            if candidate.count > limit { break }
+            if exceedsLimit(candidate) { break }
             summary = candidate
         }
         if !summary.isEmpty { return summary }
@@ -19,6 +19,28 @@ enum Summary {
             cut += (cut.isEmpty ? "" : " ") + word
         }
         return cut.isEmpty ? String(text.prefix(limit - 1)) + "…" : cut + "…"
+    }
+
+    /// Whether `text` has more than `limit` characters; counted only when it has more bytes
+    /// (a character takes at least one).
+    private static func exceedsLimit(_ text: String) -> Bool {
+        text.utf8.count > limit && text.count > limit
+    }
+
+    /// The first `count` characters of `text` (`text.prefix(count)`), found in its bytes when
+    /// they are ASCII: then, with no CR LF pair among them (one character of two bytes), the
+    /// first `count` bytes are the first `count` characters, and the one after them, ASCII too,
+    /// starts a character of its own.
+    static func start(of text: String, characters count: Int) -> Substring {
+        let utf8 = text.utf8
+        guard utf8.count > count else { return text[...] }
+        let bytes = utf8.prefix(count + 1)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard byte < 0x80, !(previous == 0x0D && byte == 0x0A) else { return text.prefix(count) }
+            previous = byte
+        }
+        return text[..<utf8.index(utf8.startIndex, offsetBy: count)]
     }
 
     /// Sentences end at `.`, `!` or `?` followed by a space and a capital letter, a digit or a

@@ -12,28 +12,41 @@ enum Whitespace {
     /// Runs of white space become one space; ends are trimmed. Works on UTF-8 bytes: the
     /// white space above is ASCII or one of a few fixed multi-byte sequences.
     static func collapse<S: StringProtocol>(_ text: S) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let length = spaceLength(bytes, at: index)
-            if length > 0 {
-                pendingSpace = !out.isEmpty
-                index += length
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(bytes[index])
-                index += 1
+        withBytes(of: text) { bytes in
+            // The result is never longer than the text: a run of white space becomes at most one space.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let length = spaceLength(bytes, at: index)
+                    if length > 0 {
+                        pendingSpace = count > 0
+                        index += length
+                    } else {
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        out[count] = bytes[index]
+                        count += 1
+                        index += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `body` applied to the UTF-8 bytes of `text`, in place when they are contiguous.
+    private static func withBytes<S: StringProtocol, Result>(of text: S, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// The length of the white-space character at `index` in UTF-8, or 0 when there is none.
-    @inline(__always) private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    @inline(__always) private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
         guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 1 < bytes.count else { return 0 }
@@ -47,9 +60,15 @@ enum Whitespace {
     /// Whether the ASCII word `needle` (lower-case) occurs in `text`, ignoring ASCII case.
     static func containsASCII(_ text: String, _ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
+        return withBytes(of: text) { bytes in
+            contains(pattern, inASCIICaseFolded: bytes)
+        }
+    }
+
+    /// Whether `pattern` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
+    private static func contains(_ pattern: [UInt8], inASCIICaseFolded bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var matched = 0
         var start = 0
-        let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index] >= 65 && bytes[index] <= 90 ? bytes[index] | 0x20 : bytes[index]

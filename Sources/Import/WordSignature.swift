@@ -15,17 +15,24 @@ struct WordSignature: Hashable, Sendable {
     private var beyondTwice = 0
 
     init(_ sortedHashes: [UInt64]) {
-        var previousBin = -1
-        var countInBin = 0
-        for hash in sortedHashes {
-            let bin = Int(hash >> 56)
-            countInBin = bin == previousBin ? countInBin + 1 : 1
-            previousBin = bin
-            switch countInBin {
-            case 1: once[bin >> 6] |= 1 << UInt64(bin & 63)
-            case 2: twice[bin >> 6] |= 1 << UInt64(bin & 63)
-            default: beyondTwice += 1
+        // The bits are set in plain words (`once`'s four, then `twice`'s), not in the vectors,
+        // whose lanes are not registers of their own.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { bits in
+            bits.initialize(repeating: 0)
+            var previousBin = -1
+            var countInBin = 0
+            for hash in sortedHashes {
+                let bin = Int(hash >> 56)
+                countInBin = bin == previousBin ? countInBin + 1 : 1
+                previousBin = bin
+                switch countInBin {
+                case 1: bits[bin >> 6] |= 1 << UInt64(bin & 63)
+                case 2: bits[4 + (bin >> 6)] |= 1 << UInt64(bin & 63)
+                default: beyondTwice += 1
+                }
             }
+            once = SIMD4(bits[0], bits[1], bits[2], bits[3])
+            twice = SIMD4(bits[4], bits[5], bits[6], bits[7])
         }
     }
 

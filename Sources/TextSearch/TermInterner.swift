@@ -74,36 +74,56 @@ struct TermInterner {
 
     /// Mixes the term eight bytes at a time (terms are short, so most take one multiply).
     @inline(__always) static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        hash(term) { base, start, count in
+        hash(count: term.count, word: { load(term, at: $0) }, tail: { start in
             var tail: UInt64 = 0
-            for k in start..<count { tail |= UInt64(base[k]) << UInt64(8 * (k - start)) }
+            for k in start..<term.count { tail |= UInt64(term[k]) << UInt64(8 * (k - start)) }
             return tail
-        }
+        })
     }
 
     /// The same value as `hash(_:)`, reading the last bytes in one load masked to the term.
     @inline(__always) static func hash(padded term: PaddedTerm) -> UInt64 {
-        hash(term.bytes) { _, start, _ in term.word(at: start) }
+        hash(count: term.count, word: { load(term.bytes, at: $0) }, tail: { term.word(at: $0) })
     }
 
-    /// The hash of `term`: whole 8-byte words mixed in turn, then the last 1–7 bytes as `tail`
-    /// reads them (little-endian, zero-padded).
-    @inline(__always) private static func hash(
-        _ term: UnsafeBufferPointer<UInt8>, tail: (UnsafePointer<UInt8>, Int, Int) -> UInt64
-    ) -> UInt64 {
+    /// The same value as `hash(_:)` for the bytes of `text` in `range` lower-cased, when they are
+    /// all ASCII letters and digits: setting bit 5 of each (`| 0x20`) lower-cases the letters and
+    /// leaves the digits as they are, so the term is hashed from the text itself, eight bytes at
+    /// a time, without being copied first.
+    @inline(__always) static func hash(asciiWordIn text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        let lower: UInt64 = 0x2020_2020_2020_2020
+        let start = range.lowerBound
+        return hash(count: range.count, word: { load(text, at: start + $0) | lower }, tail: { offset in
+            let remaining = range.count - offset
+            let mask = ~UInt64(0) >> UInt64(64 - 8 * remaining)
+            let at = start + offset
+            // One load when the text goes on for eight bytes, else byte by byte.
+            if at + 8 <= text.count { return UInt64(littleEndian: load(text, at: at)) & mask | lower & mask }
+            var tail: UInt64 = 0
+            for k in 0..<remaining { tail |= UInt64(text[at + k] | 0x20) << UInt64(8 * k) }
+            return tail
+        })
+    }
+
+    /// Eight bytes of `bytes` from `offset`, which are all in `bytes`.
+    @inline(__always) private static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+
+    /// The hash of a term of `count` bytes: its whole 8-byte words as `word` reads them (from
+    /// their offset), mixed in turn, then the last 1–7 bytes as `tail` reads them (little-endian,
+    /// zero-padded).
+    @inline(__always) private static func hash(count: Int, word: (Int) -> UInt64, tail: (Int) -> UInt64) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(term.count) &* multiplier
-        guard let base = term.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        let count = term.count
+        var hash = UInt64(count) &* multiplier
         var i = 0
         while i + 8 <= count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            hash = (hash ^ word(i)) &* multiplier
             hash ^= hash >> 32
             i += 8
         }
         if i < count {
-            hash = (hash ^ tail(base, i, count)) &* multiplier
+            hash = (hash ^ tail(i)) &* multiplier
             hash ^= hash >> 32
         }
         return hash

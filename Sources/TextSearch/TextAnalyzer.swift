@@ -79,6 +79,20 @@ struct TextAnalyzer {
         }
     }
 
+    /// Appends to `sink` the hashes of the terms `TextFolding.termHashes` collects, in text
+    /// order: what `tokenize(_:into:)` gives `sink`, most of it found faster.
+    mutating func appendTermHashes(_ text: String, to sink: inout TermHashSink) {
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            buffer.withUnsafeMutableBufferPointer { scratch in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * TextAnalyzer.maxCompoundParts) { parts in
+                    TextAnalyzer.scanHashes(bytes, TermScratch(scratch), &sink, parts: parts)
+                }
+            }
+        }
+    }
+
     private struct ClosureSink: TokenSink {
         let emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void
         mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
@@ -159,98 +173,196 @@ struct TextAnalyzer {
     /// `parts` holds, for each part of the current compound: text start, text end, folded start, folded end.
     private static func scanWords<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
                                                    _ sink: inout Sink, parts: UnsafeMutableBufferPointer<Int>) {
-        let count = bytes.count
         var i = 0
         var position = 0
-        var partCount = 0
-        let limit = scratch.capacity
-        while i < count {
+        while i < bytes.count {
             let (kind, length, _) = classify(bytes, i)
             switch kind {
-            case .separator:
-                i += length
-            case .cjk:
-                var previous: (start: Int, end: Int)? = nil
-                var valueLength = length
-                while true {
-                    let start = i
-                    let end = i + valueLength
-                    // The one or two characters (at most 8 bytes) are copied to `scratch`.
-                    let first = previous?.start ?? start
-                    for k in first..<end { scratch[k - first] = bytes[k] }
-                    sink.accept(scratch.term((start - first)..<(end - first)), position: position,
-                                kind: .cjkUnigram, start: start, end: end)
-                    if let previous {
-                        sink.accept(scratch.term(0..<(end - first)), position: position - 1,
-                                    kind: .cjkBigram, start: previous.start, end: end)
-                    }
-                    previous = (start, end)
-                    position += 1
-                    i = end
-                    guard i < count else { break }
-                    let next = classify(bytes, i)
-                    guard next.0 == .cjk else { break }
-                    valueLength = next.1
-                }
-            case .word:
-                partCount = 0
-                var written = 0
-                var overflow = false
-                while true {
-                    // One part: a run of word characters.
-                    let partStart = i
-                    let foldedStart = written
-                    while i < count {
-                        let byte = bytes[i]
-                        if byte < 0x80 {
-                            guard isASCIIWordByte(byte) else { break }
-                            if written < limit { scratch[written] = lowercaseASCII(byte); written += 1 } else { overflow = true }
-                            i += 1
-                        } else {
-                            let (value, length) = decode(bytes, i)
-                            if isCJK(value) { break }
-                            let folding = ScalarFolding.fold(value)
-                            guard folding.isWordCharacter else { break }
-                            for b in folding.bytes {
-                                if written < limit { scratch[written] = b; written += 1 } else { overflow = true }
-                            }
-                            i += length
-                        }
-                    }
-                    parts[4 * partCount] = partStart
-                    parts[4 * partCount + 1] = i
-                    parts[4 * partCount + 2] = foldedStart
-                    parts[4 * partCount + 3] = written
-                    partCount += 1
-                    // A single `-` between word characters continues the compound.
-                    guard partCount < maxCompoundParts, i + 1 < count, bytes[i] == 45 else { break }
-                    let (nextClass, _, _) = classify(bytes, i + 1)
-                    guard nextClass == .word else { break }
-                    if written < limit { scratch[written] = 45; written += 1 } else { overflow = true }
-                    i += 1
-                }
-                let isCompound = partCount > 1
-                let firstPosition = position
-                for k in 0..<partCount {
-                    let foldedStart = parts[4 * k + 2], foldedEnd = parts[4 * k + 3]
-                    let termLength = foldedEnd - foldedStart
-                    if termLength > 0 && termLength <= maxTermBytes && !overflow {
-                        sink.accept(scratch.term(foldedStart..<foldedEnd), position: position, kind: isCompound ? .compoundPart : .word,
-                                    start: parts[4 * k], end: parts[4 * k + 1])
-                    }
-                    position += 1
-                }
-                if isCompound {
-                    let foldedStart = parts[2], foldedEnd = parts[4 * (partCount - 1) + 3]
-                    let termLength = foldedEnd - foldedStart
-                    if termLength <= maxTermBytes && !overflow {
-                        sink.accept(scratch.term(foldedStart..<foldedEnd), position: firstPosition, kind: .compoundWhole,
-                                    start: parts[0], end: parts[4 * (partCount - 1) + 1])
-                    }
-                }
-                i = skipPossessive(bytes, i)
+            case .separator: i += length
+            case .cjk: i = scanCJK(bytes, from: i, length: length, scratch, &sink, position: &position)
+            case .word: i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
             }
         }
+    }
+
+    /// The hashes of the terms `TextFolding.termHashes` collects (see `TermHashSink`), as
+    /// `scanWords` gives them, appended to `sink`. A word of ASCII letters and digits that is
+    /// whole by itself (no other letter goes on with it and no `-` joins it to a next part) is
+    /// hashed straight from the text (`TermInterner.hash(asciiWordIn:_:)`); all else is scanned
+    /// as `scanWords` scans it.
+    private static func scanHashes(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
+                                   _ sink: inout TermHashSink, parts: UnsafeMutableBufferPointer<Int>) {
+        let count = bytes.count
+        var i = 0
+        // Only the scans of the other words use it: a hash does not depend on its position.
+        var position = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                guard isASCIIWordByte(byte) else {
+                    i += 1
+                    continue
+                }
+                let end = asciiWordEnd(bytes, from: i + 1)
+                guard isWholeASCIIWord(bytes, endingAt: end) else {
+                    i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
+                    continue
+                }
+                if end - i <= maxTermBytes { sink.append(TermInterner.hash(asciiWordIn: bytes, i..<end)) }
+                position += 1
+                i = skipPossessive(bytes, end)
+            } else {
+                let (kind, length, _) = classify(bytes, i)
+                switch kind {
+                case .separator: i += length
+                case .cjk: i = scanCJK(bytes, from: i, length: length, scratch, &sink, position: &position)
+                case .word: i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
+                }
+            }
+        }
+    }
+
+    /// Where the run of ASCII letters and digits that goes on at `start` ends: eight bytes at a
+    /// time while the text has them, then byte by byte.
+    @inline(__always) private static func asciiWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped)
+        while end + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+            let others = ~asciiWordBytes(word) & highBits
+            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
+            end += 8
+        }
+        while end < bytes.count && isASCIIWordByte(bytes[end]) { end += 1 }
+        return end
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` set when the byte is an ASCII letter or digit (see
+    /// `bytes(of:above:below:)`).
+    @inline(__always) private static func asciiWordBytes(_ word: UInt64) -> UInt64 {
+        bytes(of: word | 0x2020_2020_2020_2020, above: 0x60, below: 0x7B) | bytes(of: word, above: 0x2F, below: 0x3A)
+    }
+
+    /// The high bit of each byte of `word` set when the byte is below 0x80, above `low` and
+    /// below `high` (`low` < `high` <= 0x80), exactly: with the high bits cleared, adding
+    /// `0x7F - low` to a byte carries into its high bit only when it is above `low`, and taking it
+    /// from `0x7F + high` leaves the high bit only when it is below `high`; neither carries
+    /// into the next byte.
+    @inline(__always) private static func bytes(of word: UInt64, above low: UInt64, below high: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = word & (ones &* 0x7F)
+        return (ones &* (0x7F + high) &- low7) & ~word & (low7 &+ ones &* (0x7F - low)) & highBits
+    }
+
+    /// Whether a run of ASCII letters and digits that ends at `end` is a whole word by itself:
+    /// no letter beyond ASCII may go on with it, and no `-` joins it to a next part.
+    @inline(__always) private static func isWholeASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
+        guard end < bytes.count else { return true }
+        let byte = bytes[end]
+        if byte >= 0x80 { return false }
+        guard byte == 45, end + 1 < bytes.count else { return true }
+        let next = bytes[end + 1]
+        return next < 0x80 && !isASCIIWordByte(next)
+    }
+
+    /// Scans the run of CJK characters starting at `i` (the first `length` bytes long); returns where it ends.
+    @inline(__always) private static func scanCJK<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, length: Int,
+                                                                   _ scratch: TermScratch, _ sink: inout Sink,
+                                                                   position: inout Int) -> Int {
+        let count = bytes.count
+        var i = i
+        var previous: (start: Int, end: Int)? = nil
+        var valueLength = length
+        while true {
+            let start = i
+            let end = i + valueLength
+            // The one or two characters (at most 8 bytes) are copied to `scratch`.
+            let first = previous?.start ?? start
+            for k in first..<end { scratch[k - first] = bytes[k] }
+            sink.accept(scratch.term((start - first)..<(end - first)), position: position,
+                        kind: .cjkUnigram, start: start, end: end)
+            if let previous {
+                sink.accept(scratch.term(0..<(end - first)), position: position - 1,
+                            kind: .cjkBigram, start: previous.start, end: end)
+            }
+            previous = (start, end)
+            position += 1
+            i = end
+            guard i < count else { break }
+            let next = classify(bytes, i)
+            guard next.0 == .cjk else { break }
+            valueLength = next.1
+        }
+        return i
+    }
+
+    /// Scans the word starting at `i` with the parts joined to it (a compound); returns where
+    /// it ends, past a possessive `'s`.
+    @inline(__always) private static func scanWordGroup<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int,
+                                                                         _ scratch: TermScratch, _ sink: inout Sink,
+                                                                         parts: UnsafeMutableBufferPointer<Int>,
+                                                                         position: inout Int) -> Int {
+        let count = bytes.count
+        let limit = scratch.capacity
+        var i = i
+        var partCount = 0
+        var written = 0
+        var overflow = false
+        while true {
+            // One part: a run of word characters.
+            let partStart = i
+            let foldedStart = written
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    guard isASCIIWordByte(byte) else { break }
+                    if written < limit { scratch[written] = lowercaseASCII(byte); written += 1 } else { overflow = true }
+                    i += 1
+                } else {
+                    let (value, length) = decode(bytes, i)
+                    if isCJK(value) { break }
+                    let folding = ScalarFolding.fold(value)
+                    guard folding.isWordCharacter else { break }
+                    for b in folding.bytes {
+                        if written < limit { scratch[written] = b; written += 1 } else { overflow = true }
+                    }
+                    i += length
+                }
+            }
+            parts[4 * partCount] = partStart
+            parts[4 * partCount + 1] = i
+            parts[4 * partCount + 2] = foldedStart
+            parts[4 * partCount + 3] = written
+            partCount += 1
+            // A single `-` between word characters continues the compound.
+            guard partCount < maxCompoundParts, i + 1 < count, bytes[i] == 45 else { break }
+            let (nextClass, _, _) = classify(bytes, i + 1)
+            guard nextClass == .word else { break }
+            if written < limit { scratch[written] = 45; written += 1 } else { overflow = true }
+            i += 1
+        }
+        let isCompound = partCount > 1
+        let firstPosition = position
+        for k in 0..<partCount {
+            let foldedStart = parts[4 * k + 2], foldedEnd = parts[4 * k + 3]
+            let termLength = foldedEnd - foldedStart
+            if termLength > 0 && termLength <= maxTermBytes && !overflow {
+                sink.accept(scratch.term(foldedStart..<foldedEnd), position: position, kind: isCompound ? .compoundPart : .word,
+                            start: parts[4 * k], end: parts[4 * k + 1])
+            }
+            position += 1
+        }
+        if isCompound {
+            let foldedStart = parts[2], foldedEnd = parts[4 * (partCount - 1) + 3]
+            let termLength = foldedEnd - foldedStart
+            if termLength <= maxTermBytes && !overflow {
+                sink.accept(scratch.term(foldedStart..<foldedEnd), position: firstPosition, kind: .compoundWhole,
+                            start: parts[0], end: parts[4 * (partCount - 1) + 1])
+            }
+        }
+        return skipPossessive(bytes, i)
     }
 
     /// After a word, skips `'s` / `’s` when it ends the word.

@@ -40,19 +40,25 @@ public enum TextFolding {
     /// The distinct terms of `text` (as `words(in:)` gives them) as 64-bit hashes, sorted: a
     /// compact word set for comparing texts, made without a string per word.
     public static func termHashes(of text: String) -> [UInt64] {
-        var analyzer = TextAnalyzer()
-        var sink = HashSink()
-        analyzer.tokenize(text, into: &sink)
-        return sortedDistinct(sink.hashes)
+        // Every term takes at least one byte of the text: room for all the hashes.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: text.utf8.count + 1) { storage in
+            var sink = TermHashSink(storage: storage)
+            var analyzer = TextAnalyzer()
+            analyzer.appendTermHashes(text, to: &sink)
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sink.hashes.count) { scratch in
+                sortedDistinct(sink.hashes, scratch: scratch)
+            }
+        }
     }
 
-    /// `hashes` sorted, each once. Hashes are spread evenly over their range, so a long list is
-    /// first spread into 256 runs by its top byte (one counting pass): the runs are in order and
-    /// hold a hash or two each, so the insertion sort that follows moves each hash only within
-    /// its run.
-    static func sortedDistinct(_ hashes: [UInt64]) -> [UInt64] {
-        var sorted = hashes
-        if hashes.count >= 64 {
+    /// `hashes` sorted, each once, sorted in `scratch` (at least as long as `hashes`). Hashes are
+    /// spread evenly over their range, so a long list is first spread into 256 runs by its top
+    /// byte (one counting pass): the runs are in order and hold a hash or two each, so the
+    /// insertion sort that follows moves each hash only within its run.
+    static func sortedDistinct(_ hashes: UnsafeBufferPointer<UInt64>, scratch sorted: UnsafeMutableBufferPointer<UInt64>) -> [UInt64] {
+        precondition(sorted.count >= hashes.count, "the scratch space must hold every hash")
+        let count = hashes.count
+        if count >= 64 {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
                 starts.initialize(repeating: 0)
                 for hash in hashes { starts[Int(hash >> 56) + 1] += 1 }
@@ -63,35 +69,54 @@ public enum TextFolding {
                     starts[bin] += 1
                 }
             }
+        } else {
+            for index in 0..<count { sorted[index] = hashes[index] }
         }
-        return sorted.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices.dropFirst() {
-                let hash = buffer[index]
-                var place = index
-                while place > 0 && buffer[place - 1] > hash {
-                    buffer[place] = buffer[place - 1]
-                    place -= 1
-                }
-                buffer[place] = hash
+        for index in 0..<count {
+            let hash = sorted[index]
+            var place = index
+            while place > 0 && sorted[place - 1] > hash {
+                sorted[place] = sorted[place - 1]
+                place -= 1
             }
-            var unique: [UInt64] = []
-            unique.reserveCapacity(buffer.count)
-            for hash in buffer where unique.last != hash { unique.append(hash) }
-            return unique
+            sorted[place] = hash
         }
-    }
-
-    private struct HashSink: TokenSink {
-        var hashes: [UInt64] = []
-
-        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
-            switch kind {
-            case .word, .compoundPart, .cjkUnigram: hashes.append(TermInterner.hash(padded: term))
-            case .compoundWhole, .cjkBigram: break
-            }
+        var unique = 0
+        for index in 0..<count where unique == 0 || sorted[unique - 1] != sorted[index] {
+            sorted[unique] = sorted[index]
+            unique += 1
         }
+        return Array(UnsafeBufferPointer(rebasing: sorted[..<unique]))
     }
 
     /// The folded terms of `text`, in order (see `words(in:)`).
     public static func terms(of text: String) -> [String] { words(in: text).map(\.term) }
+}
+
+/// Collects the hashes (`TermInterner.hash`) of the terms `TextFolding.words(in:)` gives: words,
+/// the parts of compounds and CJK characters, not whole compounds or CJK pairs, in storage the
+/// caller gives (which must have room for them all: a term takes at least one byte of its text).
+struct TermHashSink: TokenSink {
+    private let storage: UnsafeMutableBufferPointer<UInt64>
+    private var count = 0
+
+    init(storage: UnsafeMutableBufferPointer<UInt64>) {
+        self.storage = storage
+    }
+
+    /// The hashes collected, in order.
+    var hashes: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(rebasing: storage[..<count]) }
+
+    @inline(__always) mutating func append(_ hash: UInt64) {
+        precondition(count < storage.count, "the storage must have room for every term")
+        storage[count] = hash
+        count += 1
+    }
+
+    mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
+        switch kind {
+        case .word, .compoundPart, .cjkUnigram: append(TermInterner.hash(padded: term))
+        case .compoundWhole, .cjkBigram: break
+        }
+    }
 }
