@@ -20,11 +20,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "Catalog"),
-        .target(name: "SnapshotFormat", dependencies: ["CZlib"]),
+        .target(name: "SnapshotFormat", dependencies: ["CLibDeflate"]),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "TextSearch", dependencies: ["SnapshotFormat"], exclude: ["QUERY-LANGUAGE.md"]),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch", "SnapshotFormat"]),
@@ -97,7 +97,7 @@ let package = Package(
 /// the dependencies, the executable and the benchmarks again. Every other
 /// use of the package (the README's commands included) sees all of it.
 let unsafeCodeTargets: Set<String> = [
-    "Catalog", "SnapshotFormat", "CZlib", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
+    "Catalog", "SnapshotFormat", "CLibDeflate", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
     "CatalogTests", "TextSearchTests", "CatalogSearchTests", "CatalogCacheTests", "TerminalTests",
 ]
 if ProcessInfo.processInfo.environment["ITU_BROWSER_PACKAGE"] == "unsafe-code" {

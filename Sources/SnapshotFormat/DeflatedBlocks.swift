@@ -1,14 +1,14 @@
-import CZlib
+import CLibDeflate
 import Foundation
 
-/// Bytes stored compressed with zlib (raw DEFLATE) in blocks, each inflated on its own when a
-/// part of it is read: a snapshot's texts take less than half their size (0.44 at level 1 on
+/// Bytes stored compressed (raw DEFLATE, by libdeflate) in blocks, each inflated on its own when a
+/// part of it is read: a snapshot's texts take less than half their size (at level 1 on
 /// generated news), and a reader that shows a few of them inflates only the blocks holding those.
 ///
 /// Block `k` holds the raw bytes `rawStarts[k] ..< rawStarts[k + 1]`, deflated into
 /// `deflated[deflatedStarts[k] ..< deflatedStarts[k + 1]]`. The deflated bytes carry an XXH64 per
-/// 16 KiB (`BlockChecksums`), checked over the deflated bytes before a block is inflated: zlib
-/// then never sees damaged input, and the hash runs over less than half the bytes it would
+/// 16 KiB (`BlockChecksums`), checked over the deflated bytes before a block is inflated: the
+/// decompressor then never sees damaged input, and the hash runs over less than half the bytes it would
 /// over the inflated ones. A block that fails its checksum, does not inflate, or inflates to
 /// another size than its declared one reads as damaged (nil), never as wrong bytes, and inflating
 /// stops at the declared size: a hostile block cannot make the reader write past its buffer.
@@ -52,7 +52,7 @@ public struct DeflatedBlocks: Sendable {
         self.checksums = checksums
     }
 
-    /// `bytes` deflated at `level` (1 fastest … 9 smallest) in blocks that end at the first of
+    /// `bytes` deflated at `level` (1 fastest … 12 smallest) in blocks that end at the first of
     /// `cuts` (ascending positions in `bytes`) at or past `blockSize` bytes from their start, so
     /// that no piece delimited by the cuts is split between two blocks. The blocks are
     /// compressed on every core.
@@ -142,50 +142,41 @@ public struct DeflatedBlocks: Sendable {
     }
 
     /// `input` (raw DEFLATE) inflated into exactly `rawSize` bytes; nil when it is not a whole
-    /// stream of that size. zlib never writes past the `rawSize` bytes given to it.
+    /// stream of that size. libdeflate never writes past the `rawSize` bytes given to it.
     static func inflate(_ input: UnsafeBufferPointer<UInt8>, rawSize: Int) -> [UInt8]? {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var ended = false
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var whole = false
         // At least one byte of capacity: an empty request would hand out the storage all empty
         // arrays share, whose count the array then writes (a race the thread sanitizer reports).
         let output = [UInt8](unsafeUninitializedCapacity: max(1, rawSize)) { buffer, initialized in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            stream.next_out = buffer.baseAddress
-            stream.avail_out = UInt32(rawSize)
-            let status = CZlib.inflate(&stream, Z_FINISH)
-            ended = status == Z_STREAM_END && Int(stream.total_out) == rawSize && stream.avail_in == 0
-            initialized = ended ? rawSize : 0
+            var read = 0, written = 0
+            let result = libdeflate_deflate_decompress_ex(decompressor, input.baseAddress, input.count,
+                                                          buffer.baseAddress, rawSize, &read, &written)
+            whole = result == LIBDEFLATE_SUCCESS && written == rawSize && read == input.count
+            initialized = whole ? rawSize : 0
         }
-        return ended ? output : nil
+        return whole ? output : nil
     }
 }
 
-/// One zlib compressor, reset between the blocks it deflates (used by one thread).
+/// One libdeflate compressor, for the blocks one thread deflates.
 private final class Compressor {
-    private var stream = z_stream()
+    private let compressor: OpaquePointer
 
     init(level: Int32) {
-        let status = deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
-                                   Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK, "zlib cannot start a compressor")
+        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot start a compressor at level \(level)") }
+        self.compressor = compressor
     }
 
-    deinit { deflateEnd(&stream) }
+    deinit { libdeflate_free_compressor(compressor) }
 
     func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        deflateReset(&stream)
-        let bound = Int(deflateBound(&stream, UInt(input.count)))
-        return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            stream.next_out = buffer.baseAddress
-            stream.avail_out = UInt32(bound)
-            let status = CZlib.deflate(&stream, Z_FINISH)
-            precondition(status == Z_STREAM_END, "zlib did not finish a block within its bound")
-            initialized = Int(stream.total_out)
+        let bound = libdeflate_deflate_compress_bound(compressor, input.count)
+        return [UInt8](unsafeUninitializedCapacity: max(1, bound)) { buffer, initialized in
+            let size = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, buffer.baseAddress, bound)
+            precondition(size > 0 || input.isEmpty, "libdeflate did not fit a block within its bound")
+            initialized = size
         }
     }
 }

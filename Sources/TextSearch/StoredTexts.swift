@@ -80,8 +80,8 @@ public struct StoredTexts: Sendable {
         }
     }
 
-    /// zlib's level for the texts written to a snapshot: level 1 deflates about three times as
-    /// fast as the default 6, and its blocks are only about 15% larger.
+    /// The compression level (libdeflate's, 1 to 12) of the texts written to a snapshot: its
+    /// fastest, as deflating them is most of what writing a snapshot adds to a first run.
     static let compressionLevel: Int32 = 1
 
     /// The texts deflated in blocks of whole documents, for a snapshot (already so when read
