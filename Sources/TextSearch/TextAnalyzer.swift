@@ -51,10 +51,8 @@ struct TextAnalyzer {
     /// `term` is only valid during the call.
     mutating func tokenize(_ text: String,
                            _ emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void) {
-        withoutActuallyEscaping(emit) { emit in
-            var sink = ClosureSink(emit: emit)
-            tokenize(text, into: &sink)
-        }
+        var text = text
+        text.withUTF8 { tokenize(utf8: $0, emit) }
     }
 
     /// The same as `tokenize(_:_:)` over text already held as valid UTF-8 bytes.
@@ -62,33 +60,36 @@ struct TextAnalyzer {
                            _ emit: (UnsafeBufferPointer<UInt8>, Int, TokenKind, Int, Int) -> Void) {
         withoutActuallyEscaping(emit) { emit in
             var sink = ClosureSink(emit: emit)
-            buffer.withUnsafeMutableBufferPointer { scratch in
-                TextAnalyzer.scan(bytes, TermScratch(scratch), &sink)
-            }
+            tokenize(utf8: bytes, into: &sink)
         }
     }
 
     /// The same as `tokenize(_:_:)` with a sink the compiler can specialize (the indexing hot path).
     mutating func tokenize<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
         var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            buffer.withUnsafeMutableBufferPointer { scratch in
-                TextAnalyzer.scan(bytes, TermScratch(scratch), &sink)
-            }
-        }
+        text.withUTF8 { tokenize(utf8: $0, into: &sink) }
+    }
+
+    /// The same as `tokenize(_:into:)` over text already held as valid UTF-8 bytes.
+    mutating func tokenize<Sink: TokenSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        withScratch { scratch, parts in TextAnalyzer.scanWords(bytes, scratch, &sink, parts: parts) }
     }
 
     /// Appends to `sink` the hashes of the terms `TextFolding.termHashes` collects, in text
     /// order: what `tokenize(_:into:)` gives `sink`, most of it found faster.
     mutating func appendTermHashes(_ text: String, to sink: inout TermHashSink) {
         var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            buffer.withUnsafeMutableBufferPointer { scratch in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * TextAnalyzer.maxCompoundParts) { parts in
-                    TextAnalyzer.scanHashes(bytes, TermScratch(scratch), &sink, parts: parts)
-                }
+        text.withUTF8 { bytes in
+            withScratch { scratch, parts in TextAnalyzer.scanHashes(bytes, scratch, &sink, parts: parts) }
+        }
+    }
+
+    /// Calls `body` with the folded-term buffer and a small stack buffer for a compound's parts,
+    /// so that the scanning loops touch no array.
+    private mutating func withScratch(_ body: (TermScratch, UnsafeMutableBufferPointer<Int>) -> Void) {
+        buffer.withUnsafeMutableBufferPointer { scratch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * TextAnalyzer.maxCompoundParts) { parts in
+                body(TermScratch(scratch), parts)
             }
         }
     }
@@ -162,26 +163,25 @@ struct TextAnalyzer {
         return (ScalarFolding.fold(value).isWordCharacter ? .word : .separator, length, value)
     }
 
-    private static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
-                                              _ sink: inout Sink) {
-        // Compound parts live in a small stack buffer, so the hot loop touches no array.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * maxCompoundParts) { parts in
-            scanWords(bytes, scratch, &sink, parts: parts)
-        }
-    }
-
     /// `parts` holds, for each part of the current compound: text start, text end, folded start, folded end.
     private static func scanWords<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ scratch: TermScratch,
                                                    _ sink: inout Sink, parts: UnsafeMutableBufferPointer<Int>) {
         var i = 0
         var position = 0
-        while i < bytes.count {
-            let (kind, length, _) = classify(bytes, i)
-            switch kind {
-            case .separator: i += length
-            case .cjk: i = scanCJK(bytes, from: i, length: length, scratch, &sink, position: &position)
-            case .word: i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
-            }
+        while i < bytes.count { i = scanToken(bytes, at: i, scratch, &sink, parts: parts, position: &position) }
+    }
+
+    /// Scans what starts at `i`: a separator, a run of CJK characters or a word with the parts
+    /// joined to it; returns where the next thing starts.
+    @inline(__always) private static func scanToken<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int,
+                                                                     _ scratch: TermScratch, _ sink: inout Sink,
+                                                                     parts: UnsafeMutableBufferPointer<Int>,
+                                                                     position: inout Int) -> Int {
+        let (kind, length, _) = classify(bytes, i)
+        switch kind {
+        case .separator: return i + length
+        case .cjk: return scanCJK(bytes, from: i, length: length, scratch, &sink, position: &position)
+        case .word: return scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
         }
     }
 
@@ -212,12 +212,7 @@ struct TextAnalyzer {
                 position += 1
                 i = skipPossessive(bytes, end)
             } else {
-                let (kind, length, _) = classify(bytes, i)
-                switch kind {
-                case .separator: i += length
-                case .cjk: i = scanCJK(bytes, from: i, length: length, scratch, &sink, position: &position)
-                case .word: i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
-                }
+                i = scanToken(bytes, at: i, scratch, &sink, parts: parts, position: &position)
             }
         }
     }
