@@ -64,19 +64,24 @@ struct Highlighter {
 
     /// The snippet: from the snippet field when it holds a match, else from the first other
     /// lower-weighted field that does, else the start of the snippet field (or of the first
-    /// non-empty lower-weighted field).
+    /// non-empty lower-weighted field). Each field is read once, when it is cut; one that reads
+    /// empty (a damaged snapshot's) is passed over.
     func snippet(document d: Int, highlights: [Int: [Range<Int>]]) -> Snippet? {
         let topWeight = schema.fields.map(\.effectiveWeight).max() ?? 0
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         let order = (preferred.map { [$0] } ?? []) + others
-        let isEmpty = { (f: Int) in data.withFieldBytes(document: d, field: f) { $0.isEmpty } }
-        let chosen = order.first { !(highlights[$0] ?? []).isEmpty } ?? order.first { !isEmpty($0) }
-        guard let field = chosen else { return nil }
-        let (snippetText, ranges) = data.withFieldBytes(document: d, field: field) { text in
-            Highlighter.cut(utf8: text, highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+        func snippet(of field: Int) -> Snippet? {
+            data.withFieldBytes(document: d, field: field) { text in
+                guard !text.isEmpty else { return nil }
+                let (cut, ranges) = Highlighter.cut(utf8: text, highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+                return Snippet(text: cut, highlights: ranges, field: schema.fields[field].name)
+            }
         }
-        return Snippet(text: snippetText, highlights: ranges, field: schema.fields[field].name)
+        if let matched = order.first(where: { !(highlights[$0] ?? []).isEmpty }), let snippet = snippet(of: matched) {
+            return snippet
+        }
+        return order.lazy.compactMap(snippet(of:)).first
     }
 
     /// Cuts about `length` characters of `text` around the densest group of highlights, at word

@@ -76,12 +76,6 @@ struct IndexData: Sendable {
         self.facets = facets
     }
 
-    /// The original text of field `f` of document `d`; "" when its block is damaged (a
-    /// damaged snapshot), which is then recorded in `damage`.
-    func fieldText(document d: Int, field f: Int) -> String {
-        storedTexts.text(document: d, field: f)
-    }
-
     /// Calls `body` with the UTF-8 bytes of field `f` of document `d` (see `StoredTexts.withBytes`).
     func withFieldBytes<R>(document d: Int, field f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         storedTexts.withBytes(document: d, field: f, body)

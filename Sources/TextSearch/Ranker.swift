@@ -52,27 +52,23 @@ struct Ranker {
         var e = firstEntry
         let end = Int(data.termEntryStart[term + 1])
         let base = d * data.fieldCount
+        // The same sums whether the columns are read as plain buffers or through `IndexColumn`.
+        func sum<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
+            _ documents: Documents, _ fields: Fields, termFrequency: (Int) -> Int) where Documents.Index == Int, Fields.Index == Int {
+            while e < end && Int(documents[e]) == d {
+                let f = Int(fields[e])
+                if field == nil || field == f {
+                    weighted += weights[f] * Double(termFrequency(e)) * Double(data.fieldNorms[base + f])
+                    bestWeight = max(bestWeight, weights[f])
+                }
+                e += 1
+            }
+        }
         if let plain {
-            // The same sums over the plain arrays; `end` is within them (the term's entries).
-            while e < end && Int(plain.documents[e]) == d {
-                let f = Int(plain.fields[e])
-                if field == nil || field == f {
-                    let tf = Double(plain.positionStarts[e + 1] - plain.positionStarts[e])
-                    weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
-                    bestWeight = max(bestWeight, weights[f])
-                }
-                e += 1
-            }
+            // `end` is within the plain arrays: the entries of `term`.
+            sum(plain.documents, plain.fields) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
         } else {
-            while e < end && Int(data.entryDocument[e]) == d {
-                let f = Int(data.entryField[e])
-                if field == nil || field == f {
-                    let tf = Double(data.termFrequency(ofEntry: e))
-                    weighted += weights[f] * tf * Double(data.fieldNorms[base + f])
-                    bestWeight = max(bestWeight, weights[f])
-                }
-                e += 1
-            }
+            sum(data.entryDocument, data.entryField) { data.termFrequency(ofEntry: $0) }
         }
         guard weighted > 0 else { return 0 }
         let fieldFactor = 0.5 + 0.5 * bestWeight / maxWeight

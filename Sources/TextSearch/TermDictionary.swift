@@ -75,17 +75,13 @@ struct TermDictionary: Sendable {
 
     /// The ids of the terms starting with `prefix`.
     func prefixRange(_ prefix: [UInt32]) -> Range<Int> {
-        prefixRange(prefix, in: 0..<count)
-    }
-
-    func prefixRange(_ prefix: [UInt32], in bounds: Range<Int>) -> Range<Int> {
-        var low = bounds.lowerBound, high = bounds.upperBound
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
             if compare(mid, prefix: prefix) < 0 { low = mid + 1 } else { high = mid }
         }
         let lower = low
-        high = bounds.upperBound
+        high = count
         while low < high {
             let mid = (low + high) / 2
             if compare(mid, prefix: prefix) <= 0 { low = mid + 1 } else { high = mid }
