@@ -9,7 +9,7 @@ import Darwin
 
 /// Fuzzes the decoding of what a terminal sends: the input's first 4096 bytes are typed into a
 /// headless terminal (keys, escape sequences, mouse reports, broken UTF-8) and every event is
-/// read back through ncurses and `KeyDecoder`; each 4 bytes are also given to the pure decoder
+/// read back through ncurses, `KeyDecoder` and `MouseReport`; each 4 bytes are also given to the pure decoder
 /// as a character code and as a function-key code. Nothing may trap, and every event must
 /// be one the Browser can take (a mouse event on the screen).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -40,9 +40,7 @@ private let height = 24
 /// One headless terminal for every input: ncurses drives one screen at a time.
 ///
 /// Its input pipe does not block: once the input is used up, reads find nothing, as they would
-/// on a terminal that sends nothing more. (On a blocking pipe, ncurses waits in `read` for the
-/// rest of an unfinished SGR mouse report, `ESC [ < 64 ; 1 ;`, forever: with a real terminal
-/// the next key or report ends that wait.) The escape delay is 1 ms, since all the input is
+/// on a terminal that sends nothing more. The escape delay is 1 ms, since all the input is
 /// there at once.
 nonisolated(unsafe) private let terminal: Terminal = {
     let terminal: Terminal

@@ -32,8 +32,4 @@ static inline attr_t itu_attr_italic(void) { return A_ITALIC; }
 static inline int itu_key_f(int n) { return KEY_F(n); }
 static inline int itu_ccharw_max(void) { return CCHARW_MAX; }
 
-static inline mmask_t itu_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t itu_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t itu_button5_pressed(void) { return BUTTON5_PRESSED; }
-
 #endif

@@ -24,6 +24,8 @@ public final class Terminal {
     let streams: Streams
     /// Whether termination signals are watched: always for the real terminal, on request headless.
     let guardsSignals: Bool
+    /// Whether the terminal is asked to report the mouse: when its terminfo entry has `kmous`.
+    let reportsMouse: Bool
     /// The last frame painted and the screen size it was painted at, so unchanged cells are not
     /// handed to ncurses again.
     var painted: (frame: Frame, width: Int, height: Int)?
@@ -47,12 +49,13 @@ public final class Terminal {
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: ColorPalette,
-                 streams: Streams, guardsSignals: Bool) {
+                 streams: Streams, guardsSignals: Bool, reportsMouse: Bool) {
         self.screen = screen
         self.window = window
         self.palette = palette
         self.streams = streams
         self.guardsSignals = guardsSignals
+        self.reportsMouse = reportsMouse
     }
 
     deinit { close() }
@@ -158,8 +161,10 @@ public final class Terminal {
         _ = intrflush(window, false)
         _ = set_escdelay(escapeDelayMilliseconds)
         _ = curs_set(0)
-        _ = mousemask(itu_button1_pressed() | itu_button4_pressed() | itu_button5_pressed(), nil)
-        _ = mouseinterval(0)
+        // Mouse reports are decoded by `MouseReport`, not by ncurses (see there): ncurses must not
+        // take the report's start for its mouse key.
+        let reportsMouse = TerminfoString.bytes(named: "kmous") != nil
+        if reportsMouse { _ = keyok(KEY_MOUSE, false) }
         for (sequence, code) in KeyDecoder.extraSequences where key_defined(sequence) == 0 {
             _ = define_key(sequence, code)
         }
@@ -167,14 +172,18 @@ public final class Terminal {
         let colors = has_colors() && !noColor && start_color() == OK
         let defaultColors = colors && use_default_colors() == OK
         let palette = ColorPalette.forCurrentScreen(enabled: colors, hasDefaultColors: defaultColors)
-        return Terminal(screen: screen, window: window, palette: palette, streams: streams, guardsSignals: guardsSignals)
+        let terminal = Terminal(
+            screen: screen, window: window, palette: palette, streams: streams, guardsSignals: guardsSignals,
+            reportsMouse: reportsMouse)
+        terminal.setMouseReporting(on: true)
+        return terminal
     }
 
     /// The bytes that put the terminal back as a shell expects it, from the terminfo entry in use.
     private static func resetSequence() -> [UInt8] {
         var bytes: [UInt8] = []
         if TerminfoString.bytes(named: "kmous") != nil {
-            bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8)
+            bytes += Array("\u{1B}[?1003l\u{1B}[?1002l".utf8) + mouseReportingSequence(on: false)
         }
         for capability in ["rmkx", "sgr0", "op", "cnorm", "rmcup"] {
             bytes += TerminfoString.bytes(named: capability) ?? []
@@ -187,8 +196,9 @@ public final class Terminal {
     /// Restores the terminal (`endwin`) and releases the screen. Safe to call more than once.
     public func close() {
         guard isOpen else { return }
-        isOpen = false
         _ = set_term(screen)
+        setMouseReporting(on: false)
+        isOpen = false
         _ = endwin()
         if guardsSignals { SignalGuard.disarm() }
         delscreen(screen)

@@ -25,6 +25,7 @@ extension Terminal {
     /// Call `resume()` afterwards.
     public func suspend() {
         guard isOpen else { return }
+        setMouseReporting(on: false)
         _ = endwin()
         if case .headless(_, _, let output) = streams { fflush(output) }
     }
@@ -35,13 +36,32 @@ extension Terminal {
         painted = nil
         _ = clearok(window, true)
         _ = wrefresh(window)
+        setMouseReporting(on: true)
+    }
+
+    /// Asks the terminal to report presses and the wheel in the SGR form (modes 1000 and 1006),
+    /// or to stop; nothing when its terminfo entry has no mouse (`kmous`).
+    func setMouseReporting(on: Bool) {
+        guard isOpen, reportsMouse else { return }
+        writeDirectly(Terminal.mouseReportingSequence(on: on))
+    }
+
+    /// `ESC [ ? 1000 h ESC [ ? 1006 h` (press and release reports, in the SGR form), or the two
+    /// turned off in the reverse order.
+    static func mouseReportingSequence(on: Bool) -> [UInt8] {
+        Array((on ? "\u{1B}[?1000h\u{1B}[?1006h" : "\u{1B}[?1006l\u{1B}[?1000l").utf8)
     }
 
     /// Asks the terminal to put `text` on the system clipboard (OSC 52, base64 of the UTF-8
     /// bytes). Terminals that do not support it ignore the sequence.
     public func copyToClipboard(_ text: String) {
         guard isOpen else { return }
-        let sequence = Array(Terminal.clipboardSequence(for: text).utf8)
+        writeDirectly(Array(Terminal.clipboardSequence(for: text).utf8))
+    }
+
+    /// Writes `sequence` to the terminal at once, past ncurses' output buffer (which every
+    /// refresh empties, so nothing ncurses drew is overtaken).
+    private func writeDirectly(_ sequence: [UInt8]) {
         switch streams {
         case .terminal:
             sequence.withUnsafeBytes { bytes in

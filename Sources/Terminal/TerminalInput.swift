@@ -14,7 +14,8 @@ extension Terminal {
     /// Keys come decoded (arrows, Home/End in their xterm variants, PgUp/PgDn, Backspace as 127,
     /// 8 or the keypad code, Enter as CR, LF or KEY_ENTER, Tab/Shift-Tab, F1–F12, Ctrl-letters,
     /// ESC alone, ESC then a character within the escape delay as Alt); clicks of button 1 and
-    /// the wheel as mouse events; a new size as `.resize`. Anything else is skipped.
+    /// the wheel on the screen as mouse events (see `MouseReport`); a new size as `.resize`.
+    /// Anything else is skipped.
     ///
     /// When SIGINT, SIGTERM or SIGHUP arrived, this closes the terminal and ends the process
     /// the way the signal would have.
@@ -63,8 +64,6 @@ extension Terminal {
             painted = nil
             let (width, height) = size
             return .resize(width: width, height: height)
-        case .functionKey(KEY_MOUSE):
-            return mouseEvent().map(InputEvent.mouse)
         case .functionKey(let code):
             return KeyDecoder.key(forFunctionKey: code).map(InputEvent.key)
         case .character(KeyDecoder.escapeCode):
@@ -76,9 +75,9 @@ extension Terminal {
         }
     }
 
-    /// What ESC starts: ESC alone, Alt with a character, or an escape sequence ncurses did not
-    /// know (Ctrl-arrows on some terminals, a mouse report in another protocol), which is skipped
-    /// whole rather than delivered as keys the person never typed.
+    /// What ESC starts: ESC alone, Alt with a character, a mouse report, or an escape sequence
+    /// ncurses did not know (Ctrl-arrows on some terminals, bracketed paste marks), which is
+    /// skipped whole rather than delivered as keys the person never typed.
     private func decodeAfterEscape() -> InputEvent? {
         guard let next = read(timeoutMilliseconds: 0) else { return .key(.escape) }
         guard let introducer = KeyDecoder.altCharacter(after: next) else {
@@ -89,21 +88,64 @@ extension Terminal {
             return .key(.alt(introducer))
         }
         switch (introducer, KeyDecoder.sequenceByte(following)) {
+        case ("[", .final?) where following == .character(UInt32(UInt8(ascii: "M"))):
+            return x10MouseReport()
         case (_, .final?):
             return nil
         case ("[", .parameter?):
-            while let more = read(timeoutMilliseconds: 0) {
-                switch KeyDecoder.sequenceByte(more) {
-                case .parameter?: continue
-                case .final?: return nil
-                case nil: unread(more); return nil
-                }
-            }
-            return nil
+            return controlSequence(startingWith: following)
         default:
             unread(following)
             return .key(.alt(introducer))
         }
+    }
+
+    /// The rest of a control sequence (`ESC [` and `first` already read), up to its final byte:
+    /// an SGR mouse report becomes its event, anything else is skipped. A byte that cannot be
+    /// part of the sequence ends it and is read again as what it is.
+    private func controlSequence(startingWith first: RawInput) -> InputEvent? {
+        var parameters: [UInt8] = []
+        var input = first
+        while true {
+            switch KeyDecoder.sequenceByte(input) {
+            case .parameter?:
+                // One byte more than a report can have is enough to tell it is not one.
+                if case .character(let code) = input, parameters.count <= MouseReport.maximumParameterBytes {
+                    parameters.append(UInt8(code))
+                }
+            case .final?:
+                guard case .character(let code) = input else { return nil }
+                return onScreen(MouseReport.sgr(parameters: parameters, final: UInt8(code)))
+            case nil:
+                unread(input)
+                return nil
+            }
+            guard let more = read(timeoutMilliseconds: 0) else { return nil }
+            input = more
+        }
+    }
+
+    /// The three characters of an X10 mouse report (`ESC [ M` already read) as its event.
+    private func x10MouseReport() -> InputEvent? {
+        var codes: [UInt32] = []
+        while codes.count < 3, let input = read(timeoutMilliseconds: 0) {
+            guard case .character(let code) = input else {
+                unread(input)
+                return nil
+            }
+            codes.append(code)
+        }
+        guard codes.count == 3 else { return nil }
+        return onScreen(MouseReport.x10(button: codes[0], column: codes[1], row: codes[2]))
+    }
+
+    /// `mouse` as an event when it lies on the screen; a malformed or stale report (one from
+    /// before a resize) can name a place off it.
+    private func onScreen(_ mouse: MouseEvent?) -> InputEvent? {
+        guard let mouse else { return nil }
+        let (width, height) = size
+        guard (0..<width).contains(mouse.x), (0..<height).contains(mouse.y) else { return nil }
+        return .mouse(mouse)
     }
 
     /// `character` extended by the scalars already waiting that belong to the same grapheme
@@ -123,26 +165,5 @@ extension Terminal {
             text = extended
         }
         return text.first ?? character
-    }
-
-    /// The mouse report ncurses decoded, or nil for buttons the Browser has no use for and for
-    /// places off the screen (a malformed report such as `ESC [ < 0 ; 1010 M`, whose missing
-    /// row ncurses reads as 0 and whose column is far off to the right).
-    private func mouseEvent() -> MouseEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let (width, height) = size
-        guard (0..<width).contains(Int(event.x)), (0..<height).contains(Int(event.y)) else { return nil }
-        let kind: MouseEvent.Kind
-        if event.bstate & itu_button1_pressed() != 0 {
-            kind = .press
-        } else if event.bstate & itu_button4_pressed() != 0 {
-            kind = .wheelUp
-        } else if event.bstate & itu_button5_pressed() != 0 {
-            kind = .wheelDown
-        } else {
-            return nil
-        }
-        return MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))
     }
 }

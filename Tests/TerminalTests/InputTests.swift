@@ -92,14 +92,61 @@ extension HeadlessTerminalTests {
         }
 
         @Test func unknownEscapeSequencesAreSkippedWhole() throws {
-            let sgrMouseUnderScreen = "\u{1B}[<0;5;3M"
             let unknownCSI = "\u{1B}[1;5A\u{1B}[200~"
             let unknownSS3 = "\u{1B}Oz"
-            #expect(try events(after: sgrMouseUnderScreen + "a" + unknownCSI + "b" + unknownSS3 + "c", term: "screen") == [
+            #expect(try events(after: "a" + unknownCSI + "b" + unknownSS3 + "c", term: "screen") == [
                 .key(.character("a")), .key(.character("b")), .key(.character("c")),
             ])
             #expect(try events(after: "\u{1B}[") == [.key(.alt("["))])
             #expect(try events(after: "\u{1B}O") == [.key(.alt("O"))])
+        }
+
+        /// The terminal is asked for SGR reports whatever its terminfo entry says, and X10
+        /// reports (from terminals without SGR) are read as well, under either entry.
+        @Test(arguments: ["xterm-256color", "screen", "tmux-256color", "linux"])
+        func bothReportFormsWorkUnderEveryTerminal(term: String) throws {
+            let sgrPress = "\u{1B}[<0;5;3M"
+            let x10Wheel = "\u{1B}[M" + String(UnicodeScalar(32 + 65)) + String(UnicodeScalar(32 + 7)) + String(UnicodeScalar(32 + 2))
+            #expect(try events(after: sgrPress + "a" + x10Wheel + "b", term: term) == [
+                .mouse(MouseEvent(kind: .press, x: 4, y: 2)), .key(.character("a")),
+                .mouse(MouseEvent(kind: .wheelDown, x: 6, y: 1)), .key(.character("b")),
+            ])
+        }
+
+        /// Found by the key-decoder fuzz target: ncurses 6.4 decoding this report itself wrote
+        /// past its array of nine parameters and crashed. It is skipped up to its final byte (`j`,
+        /// not an SGR report's `M`), and what follows is read.
+        @Test func anSGRReportWithTooManyParametersIsSkipped() throws {
+            let hostile = "\u{1B}[<;;;;;;;;;;;;;;:;;;;;;;;;;;;;;;;;;;;;;;;;01;jk/golA5m"
+            #expect(try events(after: hostile + "x\u{1B}[<0;1;1;1;1;1;1;1;1;1;1;1;1;1Mz") == [
+                .key(.character("k")), .key(.character("/")), .key(.character("g")),
+                .key(.character("o")), .key(.character("l")), .key(.character("A")), .key(.character("5")),
+                .key(.character("m")), .key(.character("x")), .key(.character("z")),
+            ])
+        }
+
+        @Test func aReportCutShortIsSkippedAndTheKeyAfterItRead() throws {
+            #expect(try events(after: "\u{1B}[<0;5\u{17}") == [.key(.control("w"))])
+            #expect(try events(after: "\u{1B}[M" + "!") == [])
+        }
+
+        @Test func theTerminalIsAskedForSGRReportsAndToStopOnSuspend() throws {
+            try withHeadless { terminal in
+                let on = "\u{1B}[?1000h\u{1B}[?1006h"
+                let off = "\u{1B}[?1006l\u{1B}[?1000l"
+                #expect(String(decoding: terminal.writtenBytes(), as: UTF8.self).hasSuffix(on))
+                terminal.suspend()
+                #expect(String(decoding: terminal.writtenBytes(), as: UTF8.self).contains(off))
+                terminal.resume()
+                #expect(String(decoding: terminal.writtenBytes(), as: UTF8.self).hasSuffix(on))
+                terminal.feedInput("\u{1B}[<0;2;2M")
+                #expect(terminal.nextEvent(timeoutMilliseconds: 150) == .mouse(MouseEvent(kind: .press, x: 1, y: 1)),
+                        "ncurses still leaves the report to us after a resume")
+            }
+            try withHeadless(term: "vt100") { terminal in
+                #expect(!String(decoding: terminal.writtenBytes(), as: UTF8.self).contains("1006"),
+                        "a terminal without a mouse is not asked for reports")
+            }
         }
 
         @Test func x10MouseReportsWorkUnderScreen() throws {
