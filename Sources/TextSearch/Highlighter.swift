@@ -4,15 +4,23 @@ struct Highlighter {
     let schema: IndexSchema
     let units: [QueryUnit]
     let positiveUnits: [Int]
+    /// Compare every word of a matched field with the matched terms, not only the words at the
+    /// positions the postings give (see `SearchOptions.highlightsReadWholeFields`).
+    var readsWholeFields = false
 
     /// About this many characters in a snippet.
     static let snippetLength = 160
 
     /// Field index → merged UTF-8 byte ranges of matched words in the field's text.
+    ///
+    /// The postings say which matched terms each field holds and at which word positions, so a
+    /// field is read only up to its last matched word, and only the words at those positions
+    /// are compared with the terms.
     func highlights(document d: Int) -> [Int: [Range<Int>]] {
-        var termsByField: [Int: Set<Int>] = [:]
+        var wantedByField: [Int: WantedWords] = [:]
         let start = Int(data.forwardStart[d])
         let forward = data.forwardTerm[start..<Int(data.forwardStart[d + 1])]
+        let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
             let unit = units[u]
             guard unit.documents.contains(d) else { continue }
@@ -23,31 +31,69 @@ struct Highlighter {
             case .phrase(let phrase):
                 terms = phrase.map(\.term)
             }
-            let phraseMatcher = PhraseMatcher(data: data)
             for term in terms {
                 guard let entry = phraseMatcher.firstEntry(term: term, document: d) else { continue }
                 var e = entry
                 let end = Int(data.termEntryStart[term + 1])
                 while e < end && Int(data.entryDocument[e]) == d {
                     let f = Int(data.entryField[e])
-                    if unit.field == nil || unit.field == f { termsByField[f, default: []].insert(term) }
+                    if unit.field == nil || unit.field == f {
+                        wantedByField[f, default: WantedWords()].add(term: term, positions: data.positions(ofEntry: e))
+                    }
                     e += 1
                 }
             }
         }
         var result: [Int: [Range<Int>]] = [:]
         var analyzer = TextAnalyzer()
-        for (f, terms) in termsByField {
-            let wanted = terms.map { Array(data.dictionary.text($0).utf8) }
-            var ranges: [Range<Int>] = []
-            data.withFieldBytes(document: d, field: f) { text in
-                analyzer.tokenize(utf8: text) { term, _, _, start, end in
-                    if wanted.contains(where: { $0.elementsEqual(term) }) { ranges.append(start..<end) }
-                }
-            }
-            result[f] = Highlighter.merge(ranges)
+        for (f, wanted) in wantedByField {
+            var sink = HighlightSink(terms: wanted.terms.map { Array(data.dictionary.text($0).utf8) },
+                                     positions: readsWholeFields ? nil : wanted.positions.sorted())
+            data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
+            result[f] = Highlighter.merge(sink.ranges)
         }
         return result
+    }
+
+    /// The matched terms of one field and the word positions the postings give them.
+    private struct WantedWords {
+        var terms: [Int] = []
+        /// Unsorted, possibly repeated.
+        var positions: [UInt16] = []
+
+        mutating func add(term: Int, positions list: Slice<IndexColumn<UInt16>>) {
+            if !terms.contains(term) { terms.append(term) }
+            positions.append(contentsOf: list)
+        }
+    }
+
+    /// Collects the byte ranges of the tokens at a wanted position whose text is a wanted
+    /// term, and finishes after the last wanted position. (A compound's whole comes at the
+    /// position of its first part, so positions are looked up, not walked in order.)
+    private struct HighlightSink: TokenSink {
+        let terms: [[UInt8]]
+        /// Sorted; nil when every position is wanted.
+        let positions: [UInt16]?
+        var ranges: [Range<Int>] = []
+        private(set) var isFinished = false
+
+        init(terms: [[UInt8]], positions: [UInt16]?) {
+            self.terms = terms
+            self.positions = positions
+            isFinished = positions?.isEmpty ?? false
+        }
+
+        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
+            if let positions {
+                // Stored positions saturate (see `IndexData.positions`); so does the lookup.
+                let stored = UInt16(clamping: position)
+                guard let last = positions.last else { return }
+                if stored > last { isFinished = true }
+                guard PhraseMatcher.contains(positions, stored) else { return }
+            }
+            guard terms.contains(where: { $0.elementsEqual(term.bytes) }) else { return }
+            ranges.append(start..<end)
+        }
     }
 
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {

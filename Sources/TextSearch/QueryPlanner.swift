@@ -208,15 +208,34 @@ struct QueryPlanner {
     /// Walks the postings of all the phrase's words together (each sorted by document, then
     /// field) and keeps the documents where the positions line up.
     private func phraseDocuments(_ terms: [QueryUnit.PhraseTerm], field: Int?) -> DocumentSet {
+        // Plain columns (an index built here) are read through their buffers, without the
+        // bounds checks and storage dispatch of each read.
+        if let documents = data.entryDocument.plain, let fields = data.entryField.plain, let positions = data.positions.plain {
+            return documents.withUnsafeBufferPointer { documents in
+                fields.withUnsafeBufferPointer { fields in
+                    positions.withUnsafeBufferPointer { phraseDocuments(terms, field: field, documents, fields, $0) }
+                }
+            }
+        }
+        return phraseDocuments(terms, field: field, data.entryDocument, data.entryField, data.positions)
+    }
+
+    private func phraseDocuments<
+        Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>, Positions: RandomAccessCollection<UInt16>
+    >(
+        _ terms: [QueryUnit.PhraseTerm], field: Int?, _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
+    ) -> DocumentSet where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
         var result = DocumentSet(capacity: data.documentCount)
         guard let first = terms.first else { return result }
         var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
         let ends = terms.map { Int(data.termEntryStart[$0.term + 1]) }
-        func key(_ e: Int) -> Int { Int(data.entryDocument[e]) << 8 | Int(data.entryField[e]) }
-        func positions(_ e: Int) -> Slice<IndexColumn<UInt16>> { data.positions(ofEntry: e) }
+        let positionStarts = data.entryPositionStart
+        let positionCount = allPositions.count
+        func key(_ e: Int) -> Int { Int(entryDocument[e]) << 8 | Int(entryField[e]) }
+        func positions(_ e: Int) -> Positions.SubSequence { allPositions[positionStarts.range(ofEntry: e, within: positionCount)] }
         entries: for e in cursors[0]..<ends[0] {
-            let d = Int(data.entryDocument[e])
-            let f = Int(data.entryField[e])
+            let d = Int(entryDocument[e])
+            let f = Int(entryField[e])
             if let field, field != f { continue }
             if result.contains(d) { continue }
             let target = d << 8 | f
@@ -358,7 +377,9 @@ struct PhraseMatcher {
     /// in `positions(k)` (offsets ascend, so the last word is the furthest). Never true when a
     /// word would lie at or past the saturated position, so a long field gives no false phrase
     /// match there.
-    static func holds(_ terms: [QueryUnit.PhraseTerm], at start: Int, _ positions: (Int) -> Slice<IndexColumn<UInt16>>) -> Bool {
+    static func holds<List: RandomAccessCollection<UInt16>>(
+        _ terms: [QueryUnit.PhraseTerm], at start: Int, _ positions: (Int) -> List
+    ) -> Bool where List.Index == Int {
         guard start >= 0, start + (terms.last?.offset ?? 0) < saturatedPosition else { return false }
         for k in 1..<terms.count where !contains(positions(k), UInt16(start + terms[k].offset)) { return false }
         return true
@@ -368,7 +389,8 @@ struct PhraseMatcher {
         !occurrences(terms, in: d, field: field).isEmpty
     }
 
-    static func contains(_ list: Slice<IndexColumn<UInt16>>, _ value: UInt16) -> Bool {
+    /// Whether the sorted `list` holds `value`.
+    static func contains<List: RandomAccessCollection<UInt16>>(_ list: List, _ value: UInt16) -> Bool where List.Index == Int {
         var low = list.startIndex, high = list.endIndex
         while low < high {
             let mid = (low + high) / 2

@@ -11,6 +11,9 @@ public struct SearchOptions: Hashable, Sendable {
     /// Ranks every candidate instead of taking the bounded shortcuts; the results are the same
     /// (tests compare both), only slower.
     var exhaustiveRanking = false
+    /// Highlights read every word of each matched field instead of only the words at the
+    /// matched positions; the highlights are the same (tests compare both), only slower.
+    var highlightsReadWholeFields = false
 
     public init(limit: Int = 20, lastWordIsPrefix: Bool = true, filters: [String: [String]] = [:], flags: [QueryFlag] = []) {
         self.limit = limit

@@ -54,7 +54,8 @@ struct Searcher {
         let limit = max(0, min(options.limit, data.documentCount))
         let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate, exhaustive: options.exhaustiveRanking,
                              trace: &trace)
-        let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits)
+        let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits,
+                                      readsWholeFields: options.highlightsReadWholeFields)
         let hits = top.map { ranked -> SearchHit in
             let d = ranked.document
             var matchedTerms: [String] = []

@@ -17,6 +17,13 @@ enum TokenKind: UInt8, Sendable {
 /// Receives tokens from `TextAnalyzer`; `term` is only valid during the call.
 protocol TokenSink {
     mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int)
+    /// True once the sink needs no more tokens: the scan stops before the next word (the
+    /// tokens of the word being read, its compound parts and whole, all still arrive).
+    var isFinished: Bool { get }
+}
+
+extension TokenSink {
+    var isFinished: Bool { false }
 }
 
 /// A token with its folded text, for code paths that are not hot (queries, highlights).
@@ -168,7 +175,9 @@ struct TextAnalyzer {
                                                    _ sink: inout Sink, parts: UnsafeMutableBufferPointer<Int>) {
         var i = 0
         var position = 0
-        while i < bytes.count { i = scanToken(bytes, at: i, scratch, &sink, parts: parts, position: &position) }
+        while i < bytes.count && !sink.isFinished {
+            i = scanToken(bytes, at: i, scratch, &sink, parts: parts, position: &position)
+        }
     }
 
     /// Scans what starts at `i`: a separator, a run of CJK characters or a word with the parts

@@ -92,3 +92,65 @@ import Testing
         #expect(cut == String(repeating: "ab  ", count: 14).dropLast(2) + "…")
     }
 }
+
+/// Highlights come from the postings' word positions (a field is read only up to its last
+/// matched word); these check them against a reading of every word of each matched field.
+@Suite struct HighlightReferenceTests {
+    static let vocabulary = [
+        "satellite", "satellites", "satelite", "spectrum", "orbit", "orbits", "ITU-D", "WRC-23", "itu", "d", "Crème",
+        "creme", "电信", "国际电信联盟", "Интерспутник", "broadband", "5G", "ITU's", "regulations", "the", "of",
+        "spectrum-sharing",
+    ]
+
+    /// `query`'s hits, read both ways; each pair must agree.
+    static func bothWays(_ index: SearchIndex, _ query: String, prefix: Bool) -> [(SearchHit, SearchHit)] {
+        var options = SearchOptions(limit: 10, lastWordIsPrefix: prefix)
+        let guided = index.search(query, options: options).hits
+        options.highlightsReadWholeFields = true
+        return Array(zip(guided, index.search(query, options: options).hits))
+    }
+
+    @Test func randomTextsAndQueriesHighlightWhatAWholeReadingFinds() throws {
+        var random = SeededGenerator(seed: 8)
+        func text(_ words: Int) -> String {
+            (0..<words).map { _ in HighlightReferenceTests.vocabulary.randomElement(using: &random)! }
+                .joined(separator: [" ", ", ", ". ", "\n"].randomElement(using: &random)!)
+        }
+        let documents = (0..<300).map { i in
+            Corpus.news("d\(i)", title: text(Int.random(in: 0...6, using: &random)),
+                        body: text(Int.random(in: 0...120, using: &random)),
+                        summary: text(Int.random(in: 0...15, using: &random)))
+        }
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: documents)
+        var checkedHits = 0, highlightedFields = 0
+        for _ in 0..<150 {
+            let words = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                HighlightReferenceTests.vocabulary.randomElement(using: &random)!
+            }
+            var query = Bool.random(using: &random) && words.count > 1
+                ? "\"" + words.joined(separator: " ") + "\"" : words.joined(separator: " ")
+            if Int.random(in: 0..<4, using: &random) == 0 { query = ["title:", "body:"].randomElement(using: &random)! + query }
+            for (guided, whole) in HighlightReferenceTests.bothWays(index, query, prefix: Bool.random(using: &random)) {
+                #expect(guided.id == whole.id)
+                #expect(guided.highlights == whole.highlights, "\(query) in \(guided.id)")
+                #expect(guided.snippet == whole.snippet, "\(query) in \(guided.id)")
+                checkedHits += 1
+                highlightedFields += guided.highlights.count
+            }
+        }
+        #expect(checkedHits > 300)
+        #expect(highlightedFields > checkedHits)
+    }
+
+    /// Stored positions stop at 65535: every word from there on shares it, so there each word
+    /// is compared with the matched terms.
+    @Test func wordsPastTheLastStoredPositionAreStillHighlighted() throws {
+        let filler = Array(repeating: "word", count: 66_000).joined(separator: " ")
+        let text = "Kigali " + filler + " Kigali word"
+        let index = Corpus.bodies([text])
+        let pairs = HighlightReferenceTests.bothWays(index, "kigali", prefix: false)
+        let (guided, whole) = try #require(pairs.first)
+        #expect(whole.highlights["body"]?.count == 2)
+        #expect(guided.highlights == whole.highlights)
+    }
+}
