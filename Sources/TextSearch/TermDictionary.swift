@@ -92,7 +92,8 @@ struct TermDictionary: Sendable {
     /// The end of the run of terms starting with `prefix[0..<length]`, given that term `id`
     /// does: the first term after `id` that does not. Found by galloping from `id` (steps of 1,
     /// 2, 4, … then a binary search), as the runs the typo search skips are mostly short.
-    func endOfPrefix(_ prefix: [UInt32], length: Int, from id: Int) -> Int {
+    func endOfPrefix(_ prefix: UnsafeBufferPointer<UInt32>, length: Int, from id: Int) -> Int {
+        precondition(length <= prefix.count, "prefix shorter than its length")
         func hasPrefix(_ term: Int) -> Bool {
             let start = Int(starts[term])
             guard Int(starts[term + 1]) - start >= length else { return false }

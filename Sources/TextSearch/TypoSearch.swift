@@ -20,67 +20,80 @@ enum TypoSearch {
         // Only the cells within `k` of the diagonal are computed (Ukkonen's band): any other
         // cell's distance is over `k`, and it holds `k + 1`, which decides every test the same.
         let beyond = k + 1
-        var rows = [Int](repeating: beyond, count: (maxDepth + 1) * width)
-        for j in 0...min(m, k) { rows[j] = j }
-        var bestLast = [Int](repeating: Int.max, count: maxDepth + 1)
-        bestLast[0] = m
-        var path = [UInt32](repeating: 0, count: maxDepth + 1)
-        var found: [(Range<Int>, Int)] = []
-        var id = 0
-        var validDepth = 0
-        while id < dictionary.count {
-            let length = dictionary.length(id)
-            // Rows stay valid for the prefix this term shares with the previous path.
-            var d = 0
-            while d < validDepth && d < length && dictionary.scalar(id, d) == path[d] { d += 1 }
-            var skipTo: Int? = nil
-            while d < length && d < maxDepth {
-                let c = dictionary.scalar(id, d)
-                path[d] = c
-                let previous = d * width
-                let current = (d + 1) * width
-                rows[current] = min(d + 1, beyond)
-                var rowMin = rows[current]
-                for j in max(1, d + 1 - k)...min(m, d + 1 + k) {
-                    let cost = query[j - 1] == c ? 0 : 1
-                    var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
-                    if d >= 1 && j >= 2 && c == query[j - 2] && path[d - 1] == query[j - 1] {
-                        value = min(value, rows[(d - 1) * width + j - 2] + 1)
-                    }
-                    rows[current + j] = value
-                    rowMin = min(rowMin, value)
-                }
-                d += 1
-                bestLast[d] = min(bestLast[d - 1], rows[current + m])
-                if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
-                    let end = dictionary.endOfPrefix(path, length: d, from: id)
-                    found.append((id..<end, bestLast[d]))
-                    skipTo = end
-                    break
-                }
-                if rowMin > k {
-                    // No longer prefix comes within the limit; in prefix mode, one this short
-                    // may have, and then it holds for every term below it.
-                    let end = dictionary.endOfPrefix(path, length: d, from: id)
-                    if prefix && bestLast[d] <= k { found.append((id..<end, bestLast[d])) }
-                    skipTo = end
-                    break
-                }
-            }
-            validDepth = d
-            if let skipTo {
-                id = max(skipTo, id + 1)
-                continue
-            }
-            if d == length {
-                let distance = prefix ? bestLast[d] : rows[d * width + m]
-                if distance <= k { found.append((id..<id + 1, distance)) }
-                id += 1
-            } else {
-                // Longer than any match can be: skip every term below this prefix.
-                id = dictionary.endOfPrefix(path, length: d, from: id)
-            }
+        // Scratch read through pointers in the innermost loop: every index there stays within
+        // the band of a row (columns 0...m) and rows 0...maxDepth, which these sizes hold.
+        let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: (maxDepth + 1) * width)
+        let bestLast = UnsafeMutableBufferPointer<Int>.allocate(capacity: maxDepth + 1)
+        let pathBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: maxDepth + 1)
+        defer {
+            rows.deallocate()
+            bestLast.deallocate()
+            pathBuffer.deallocate()
         }
-        return found
+        rows.initialize(repeating: beyond)
+        bestLast.initialize(repeating: Int.max)
+        pathBuffer.initialize(repeating: 0)
+        let path = UnsafeBufferPointer(pathBuffer)
+        for j in 0...min(m, k) { rows[j] = j }
+        bestLast[0] = m
+        return query.withUnsafeBufferPointer { query in
+            var found: [(Range<Int>, Int)] = []
+            var id = 0
+            var validDepth = 0
+            while id < dictionary.count {
+                let length = dictionary.length(id)
+                // Rows stay valid for the prefix this term shares with the previous path.
+                var d = 0
+                while d < validDepth && d < length && dictionary.scalar(id, d) == path[d] { d += 1 }
+                var skipTo: Int? = nil
+                while d < length && d < maxDepth {
+                    let c = dictionary.scalar(id, d)
+                    pathBuffer[d] = c
+                    let previous = d * width
+                    let current = (d + 1) * width
+                    rows[current] = min(d + 1, beyond)
+                    var rowMin = rows[current]
+                    for j in max(1, d + 1 - k)...min(m, d + 1 + k) {
+                        let cost = query[j - 1] == c ? 0 : 1
+                        var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                        if d >= 1 && j >= 2 && c == query[j - 2] && path[d - 1] == query[j - 1] {
+                            value = min(value, rows[(d - 1) * width + j - 2] + 1)
+                        }
+                        rows[current + j] = value
+                        rowMin = min(rowMin, value)
+                    }
+                    d += 1
+                    bestLast[d] = min(bestLast[d - 1], rows[current + m])
+                    if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
+                        let end = dictionary.endOfPrefix(path, length: d, from: id)
+                        found.append((id..<end, bestLast[d]))
+                        skipTo = end
+                        break
+                    }
+                    if rowMin > k {
+                        // No longer prefix comes within the limit; in prefix mode, one this short
+                        // may have, and then it holds for every term below it.
+                        let end = dictionary.endOfPrefix(path, length: d, from: id)
+                        if prefix && bestLast[d] <= k { found.append((id..<end, bestLast[d])) }
+                        skipTo = end
+                        break
+                    }
+                }
+                validDepth = d
+                if let skipTo {
+                    id = max(skipTo, id + 1)
+                    continue
+                }
+                if d == length {
+                    let distance = prefix ? bestLast[d] : rows[d * width + m]
+                    if distance <= k { found.append((id..<id + 1, distance)) }
+                    id += 1
+                } else {
+                    // Longer than any match can be: skip every term below this prefix.
+                    id = dictionary.endOfPrefix(path, length: d, from: id)
+                }
+            }
+            return found
+        }
     }
 }
