@@ -100,7 +100,7 @@ public struct SnapshotWriter {
         emit { chunk in
             var offset = 0
             while offset < chunk.count {
-                let written = chunk.withUnsafeBytes { Self.systemWrite(descriptor, $0.baseAddress! + offset, chunk.count - offset) }
+                let written = Self.systemWrite(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = "cannot write \(temporary): \(Self.systemError())"
@@ -128,8 +128,9 @@ public struct SnapshotWriter {
         #endif
     }
 
-    /// Calls `sink` with the file's bytes in order, in chunks; stops when it returns false.
-    private func emit(_ sink: ([UInt8]) -> Bool) {
+    /// Calls `sink` with the file's bytes in order, in chunks (each section's bytes as they lie
+    /// in memory, not copied; never an empty chunk); stops when it returns false.
+    private func emit(_ sink: (UnsafeRawBufferPointer) -> Bool) {
         let headerSize = SnapshotLayout.headerSize(identityLength: identity.count, sectionCount: sections.count)
         var header: [UInt8] = SnapshotLayout.magic
         header.reserveCapacity(headerSize)
@@ -151,17 +152,15 @@ public struct SnapshotWriter {
         }
         Self.put(XXH64.hash(header), into: &header)
         var position = header.count
-        guard sink(header) else { return }
-        let chunkSize = 1 << 22
+        guard header.withUnsafeBytes(sink) else { return }
+        let padding = [UInt8](repeating: 0, count: SnapshotLayout.sectionAlignment)
         for (section, start) in zip(sections, offsets) {
-            if start > position, !sink([UInt8](repeating: 0, count: start - position)) { return }
-            position = start
-            var from = 0
-            while from < section.bytes.count {
-                let end = min(section.bytes.count, from + chunkSize)
-                guard sink(Array(section.bytes[from..<end])) else { return }
-                from = end
+            while position < start {
+                let count = min(start - position, padding.count)
+                guard padding.withUnsafeBytes({ sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return }
+                position += count
             }
+            if !section.bytes.isEmpty, !sink(section.bytes) { return }
             position += section.bytes.count
         }
     }
