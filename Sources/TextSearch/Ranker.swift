@@ -182,7 +182,7 @@ struct Ranker {
     // MARK: Selecting the best
 
     /// The best `limit` candidates in relevance order (date order with `sort:date`), taken in
-    /// one of five ways. Every way returns what ranking every candidate returns (the tests
+    /// one of six ways. Every way returns what ranking every candidate returns (the tests
     /// check each against an independent BM25F and read which way ran from `trace`):
     ///
     /// | Strategy         | When                                          | How                                        |
@@ -191,6 +191,10 @@ struct Ranker {
     /// |                  |                                               | of the last of them ranked                 |
     /// | `singleWordWalk` | one word, > 1,000 candidates all holding it,  | its terms visited by bound (highest first);|
     /// |                  | limit ≤ 256                                   | stops when no unvisited term can enter     |
+    /// | `singleWordDense`| one word, fewer candidates all holding it     | its terms scored term at a time into dense |
+    /// |                  | (a field scope, a filter), ≤ 32 postings and  | arrays, every candidate taken (walking the |
+    /// |                  | ≤ 256 documents of the index a candidate      | postings costs less than a search in each  |
+    /// |                  |                                               | candidate's terms)                         |
     /// | `allWordsDense`  | several words, > 1,000 candidates all holding | each word scored term at a time into dense |
     /// |                  | each; the driver word has ≤ 8 postings a      | arrays, every candidate summed             |
     /// |                  | candidate                                     |                                            |
@@ -218,6 +222,12 @@ struct Ranker {
            candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
             trace.strategy = .singleWordWalk
             return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit, trace: &trace)
+        }
+        if positiveUnits.count == 1, case .terms(let matcher) = units[positiveUnits[0]].kind,
+           candidates.isSubset(of: units[positiveUnits[0]].documents),
+           postingCount(matcher) <= 32 * candidates.count, data.documentCount <= 256 * candidates.count {
+            trace.strategy = .singleWordDense
+            return topAllWordsDense(candidates, limit: limit, trace: &trace)
         }
         if positiveUnits.count > 1, candidates.count > 1_000,
            positiveUnits.allSatisfy({ candidates.isSubset(of: units[$0].documents) }),
@@ -254,6 +264,11 @@ struct Ranker {
         return Array(finalists.sorted(by: RankedDocument.precedes).prefix(limit))
     }
 
+    /// The posting entries of every term `matcher` matches.
+    private func postingCount(_ matcher: TermMatcher) -> Int {
+        matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
+    }
+
     private func termCount(of unit: Int) -> Int {
         guard case .terms(let matcher) = units[unit].kind else { return 0 }
         return matcher.termCount
@@ -270,10 +285,7 @@ struct Ranker {
         guard case .terms(let matcher) = units[driver].kind else { return [] }
         let driverUnit = units[driver]
         let driverHasOneTerm = matcher.termCount == 1
-        let driverPostings = matcher.ranges.reduce(0) {
-            $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound])
-        }
-        if driverPostings <= 8 * candidates.count {
+        if postingCount(matcher) <= 8 * candidates.count {
             trace.strategy = .allWordsDense
             return topAllWordsDense(candidates, limit: limit, trace: &trace)
         }

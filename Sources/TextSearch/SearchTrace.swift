@@ -11,6 +11,7 @@ struct SearchTrace: Sendable, Equatable {
         case byDate
         case everyCandidate
         case singleWordWalk
+        case singleWordDense
         case allWordsDense
         case allWordsWalk
     }
