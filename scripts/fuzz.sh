@@ -13,11 +13,11 @@
 #
 # Each Swift module is compiled once, as its own module (-enable-testing, so @testable import
 # works), with -sanitize=fuzzer,address, into .build-fuzz/modules/, and rebuilt when one of its
-# sources, a module listed before it (its dependencies come first) or this script is newer; a
-# lock per module lets several targets build at once. The entry is then linked with the objects
-# of its modules and run on a copy of the seed corpus. The Swift runtime's backtracer is turned
-# off in the fuzzer (SWIFT_BACKTRACE=enable=no): libFuzzer and AddressSanitizer report the crash
-# themselves, and the two reporters together misbehave.
+# sources, the sources of a module listed before it (its dependencies come first) or this script
+# is newer; a lock per module lets several targets build at once. The entry is then linked with
+# the objects of its modules and run on a copy of the seed corpus. The Swift runtime's
+# backtracer is turned off in the fuzzer (SWIFT_BACKTRACE=enable=no): libFuzzer and
+# AddressSanitizer report the crash themselves, and the two reporters together misbehave.
 #
 # Exit status: 0 when the run found nothing; 1 when it found a crash, a leak or a timeout (the
 # input that triggers it is printed: replay it with the printed command); 2 on a usage or build error.
@@ -63,6 +63,7 @@ mkdir -p "$MODULES_DIR"
 include_flags=(-I "$MODULES_DIR")
 link_flags=()
 objects=()
+dependency_dirs=()
 
 # pkg_config_name NAME: the pkgConfig name Package.swift gives the system-library target NAME
 # (looked for within the few lines after its name), or nothing.
@@ -89,18 +90,14 @@ build_module() {
     fi
     (
         flock 9
-        # Up to date: an object newer than this script, its sources and every module before it
-        # in the list (its dependencies come first; a module compiled against an older layout
-        # of one of them would read its values wrongly).
-        local stale=0 dependency
-        if [[ ! -f $object || ${BASH_SOURCE[0]} -nt $object ]] \
-            || [[ -n $(find "$source_dir" -newer "$object" -name '*.swift' -print -quit) ]]; then
-            stale=1
+        # Up to date: an object newer than this script, its sources and the sources of every
+        # module before it in the list (its dependencies come first; a module compiled against
+        # an older layout of one of them would read its values wrongly). Sources, not objects:
+        # another target may compile an unrelated module later, which must not make this stale.
+        if [[ -f $object && ! ${BASH_SOURCE[0]} -nt $object ]] \
+            && [[ -z $(find "$source_dir" ${dependency_dirs[@]+"${dependency_dirs[@]}"} -newer "$object" -name '*.swift' -print -quit) ]]; then
+            exit 0
         fi
-        for dependency in ${objects[@]+"${objects[@]}"}; do
-            [[ $dependency -nt $object ]] && stale=1
-        done
-        ((stale)) || exit 0
         echo "fuzz: compiling module $name"
         swiftc "${SWIFT_FLAGS[@]}" "${include_flags[@]}" -enable-testing -module-name "$name" \
             -emit-module -emit-module-path "$MODULES_DIR/$name.swiftmodule" \
@@ -129,6 +126,7 @@ while IFS= read -r line || [[ -n $line ]]; do
     else
         build_module "$module"
         objects+=("$MODULES_DIR/$module.o")
+        dependency_dirs+=("$ROOT/Sources/$module")
     fi
 done <"$TARGET_DIR/modules"
 
