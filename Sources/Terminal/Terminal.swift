@@ -92,7 +92,7 @@ public final class Terminal {
             throw .termCannotMoveCursor(term)
         }
         let terminal = start(screen: screen, environment: environment, streams: .terminal, guardsSignals: true)
-        SignalGuard.setResetSequence(resetSequence())
+        SignalGuard.setResetSequence(terminal.resetSequence())
         return terminal
     }
 
@@ -142,7 +142,7 @@ public final class Terminal {
         }
         let streams = Streams.headless(input: input, inputWriter: pipeEnds[1], output: output)
         let terminal = start(screen: screen, environment: environment, streams: streams, guardsSignals: guardsSignals)
-        if guardsSignals { SignalGuard.setResetSequence(resetSequence()) }
+        if guardsSignals { SignalGuard.setResetSequence(terminal.resetSequence()) }
         _ = resize_term(Int32(max(1, height)), Int32(max(1, width)))
         return terminal
     }
@@ -179,12 +179,10 @@ public final class Terminal {
         return terminal
     }
 
-    /// The bytes that put the terminal back as a shell expects it, from the terminfo entry in use.
-    private static func resetSequence() -> [UInt8] {
-        var bytes: [UInt8] = []
-        if TerminfoString.bytes(named: "kmous") != nil {
-            bytes += Array("\u{1B}[?1003l\u{1B}[?1002l".utf8) + mouseReportingSequence(on: false)
-        }
+    /// The bytes that put the terminal back as a shell expects it: mouse reporting off when it
+    /// was asked for, then the terminfo entry's own resets.
+    func resetSequence() -> [UInt8] {
+        var bytes = reportsMouse ? Terminal.mouseReportingSequence(on: false) : []
         for capability in ["rmkx", "sgr0", "op", "cnorm", "rmcup"] {
             bytes += TerminfoString.bytes(named: capability) ?? []
         }

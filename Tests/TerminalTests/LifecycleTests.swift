@@ -63,6 +63,18 @@ extension HeadlessTerminalTests {
             #expect(!terminal.isOpen)
         }
 
+        /// What a crash writes to restore the terminal turns off the mouse reporting it asked
+        /// for, and only when it asked.
+        @Test func theResetSequenceTurnsOffTheMouseReportingAskedFor() throws {
+            let off = "\u{1B}[?1006l\u{1B}[?1000l"
+            try withHeadless(term: "xterm-256color") { terminal in
+                #expect(String(decoding: terminal.resetSequence(), as: UTF8.self).hasPrefix(off))
+            }
+            try withHeadless(term: "vt100") { terminal in
+                #expect(!String(decoding: terminal.resetSequence(), as: UTF8.self).contains("1006"))
+            }
+        }
+
         @Test func theResetSequenceComesFromTerminfo() throws {
             try withHeadless(term: "vt100") { _ in
                 #expect(TerminfoString.bytes(named: "sgr0") == Array("\u{1B}[m\u{0F}".utf8))
