@@ -45,10 +45,18 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Import", dependencies: ["Catalog", "TextSearch", "CLibXML2"]),
+        // URLSession, in a helper program of its own (see `SourceFetcher`). Its code is in the
+        // executable itself, not in a library: a library would be linked into itu-browser too.
+        .executableTarget(
+            name: "itu-browser-fetch",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "itu-browser",
             dependencies: [
                 "Catalog", "CatalogSearch", "Browser", "Terminal", "Screen", "UserState", "Settings", "Import", "CatalogCache", "XDGDirectories",
+                // Not linked in: the dependency makes every build of itu-browser build its fetch helper too.
+                "itu-browser-fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +91,8 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["itu-browser"]),
         .testTarget(name: "UserStateTests", dependencies: ["UserState", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch"]),
+        // The fetch tests run the built helper: the dependency makes sure it is built first.
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Catalog", "TextSearch", "itu-browser-fetch"]),
         .testTarget(name: "CatalogCacheTests", dependencies: ["CatalogCache", "Catalog", "CatalogSearch", "SnapshotFormat"]),
         .testTarget(name: "XDGDirectoriesTests", dependencies: ["XDGDirectories"]),
     ]

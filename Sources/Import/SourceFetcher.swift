@@ -1,20 +1,44 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Fetches an `http://` or `https://` address with URLSession, within limits: a timeout for
-/// the whole transfer (15 s), a size cap (10 MB, refused as soon as it is passed), at most
-/// 5 redirects, and only http and https at every step.
+/// Fetches an `http://` or `https://` address within limits: a timeout for the whole transfer
+/// (15 s), a size cap (10 MB, refused as soon as it is passed), at most 5 redirects, and only
+/// http and https at every step.
+///
+/// The transfer itself is done by the `itu-browser-fetch` helper (URLSession), run once per
+/// address: linking the networking libraries into `itu-browser` would slow the start of every
+/// command by about 10 ms, for the one command that fetches.
 public struct SourceFetcher: Sendable {
     public var timeout: TimeInterval
     public var maximumBytes: Int
     public var maximumRedirects: Int
+    /// The helper's path, or nil when it was not found.
+    public var helper: String?
+    /// How long past `timeout` a helper that does not end is waited for before it is killed
+    /// (it keeps the timeout itself; this guards against one that hangs).
+    var helperGrace: TimeInterval = 10
 
-    public init(timeout: TimeInterval = 15, maximumBytes: Int = 10 << 20, maximumRedirects: Int = 5) {
+    /// The helper's exit statuses besides 0 (see `itu-browser-fetch --help`).
+    static let unreachableStatus: Int32 = 3
+    static let tooLargeStatus: Int32 = 4
+    /// The helper's name, looked for beside the running program.
+    public static let helperName = "itu-browser-fetch"
+
+    public init(timeout: TimeInterval = 15, maximumBytes: Int = 10 << 20, maximumRedirects: Int = 5,
+                helper: String? = SourceFetcher.helperBesideThisProgram()) {
         self.timeout = timeout
         self.maximumBytes = maximumBytes
         self.maximumRedirects = maximumRedirects
+        self.helper = helper
+    }
+
+    /// The helper in the folder of the running program (its real path, links resolved), if it
+    /// is there and executable: `swift build` puts both in one folder, and `scripts/install.sh`
+    /// installs both in one.
+    public static func helperBesideThisProgram() -> String? {
+        guard let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? Bundle.main.executablePath else { return nil }
+        let helper = URL(fileURLWithPath: program).deletingLastPathComponent().appendingPathComponent(helperName).path
+        return FileManager.default.isExecutableFile(atPath: helper) ? helper : nil
     }
 
     /// The message for a source over the size cap.
@@ -31,115 +55,37 @@ public struct SourceFetcher: Sendable {
 
     /// The body of the resource at `address`.
     public func fetch(_ address: String) throws(ImportFailure) -> [UInt8] {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              url.host != nil else {
-            throw ImportFailure(source: address, message: "not an http or https address", isUnreachable: true)
+        func unreachable(_ message: String) -> ImportFailure {
+            ImportFailure(source: address, message: message, isUnreachable: true)
         }
-        let transfer = Transfer(limits: self, address: address)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.setValue("itu-browser import", forHTTPHeaderField: "User-Agent")
-        session.dataTask(with: request).resume()
-        if transfer.finished.wait(timeout: .now() + timeout + 1) == .timedOut {
-            throw ImportFailure(source: address, message: "no answer within \(Int(timeout)) s", isUnreachable: true)
+        guard let helper else {
+            throw unreachable("fetching an address needs the \(Self.helperName) program in the folder of itu-browser, "
+                              + "and it is not there (swift build builds both; scripts/install.sh installs both)")
         }
-        return try transfer.result()
-    }
-}
-
-/// The state of one fetch, shared with URLSession's delegate queue under a lock.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let finished = DispatchSemaphore(value: 0)
-    private let limits: SourceFetcher
-    private let address: String
-    private let lock = NSLock()
-    private var body: [UInt8] = []
-    private var redirects = 0
-    private var refusal: ImportFailure?
-    private var transportError: Error?
-    private var status = 0
-
-    init(limits: SourceFetcher, address: String) {
-        self.limits = limits
-        self.address = address
-    }
-
-    func result() throws(ImportFailure) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let refusal { throw refusal }
-        if let transportError {
-            let nsError = transportError as NSError
-            let message = nsError.code == NSURLErrorTimedOut ? "no answer within \(Int(limits.timeout)) s"
-                : "cannot fetch it: " + nsError.localizedDescription
-            throw ImportFailure(source: address, message: message, isUnreachable: true)
+        let run = HelperProcess(path: helper, arguments: [
+            "--timeout", String(timeout), "--max-bytes", String(maximumBytes), "--max-redirects", String(maximumRedirects),
+            "--", address,
+        ])
+        let outcome: HelperProcess.Outcome
+        do {
+            outcome = try run.run(outputCap: maximumBytes, deadline: timeout + helperGrace)
+        } catch {
+            throw unreachable("cannot run \(helper): \(error.localizedDescription)")
         }
-        guard (200..<300).contains(status) else {
-            throw ImportFailure(source: address, message: "the server answered HTTP \(status)", isUnreachable: true)
-        }
-        return body
-    }
-
-    private func refuse(_ message: String, unreachable: Bool) {
-        lock.lock()
-        if refusal == nil { refusal = ImportFailure(source: address, message: message, isUnreachable: unreachable) }
-        lock.unlock()
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        lock.lock()
-        redirects += 1
-        let count = redirects
-        lock.unlock()
-        let scheme = request.url?.scheme?.lowercased() ?? ""
-        if count > limits.maximumRedirects {
-            refuse("more than \(limits.maximumRedirects) redirects", unreachable: true)
-            completionHandler(nil)
-        } else if scheme != "http" && scheme != "https" {
-            refuse("redirected to a \(scheme.isEmpty ? "non-web" : scheme) address; only http and https are followed", unreachable: true)
-            completionHandler(nil)
-        } else {
-            completionHandler(request)
+        let reason = outcome.errorText.split(whereSeparator: \.isNewline).first.map(String.init)
+        switch outcome.end {
+        case .exited(0):
+            return outcome.output
+        case .exited(Self.tooLargeStatus), .outputOverCap:
+            throw ImportFailure(source: address, message: tooLargeMessage)
+        case .exited(Self.unreachableStatus):
+            throw unreachable(reason ?? "cannot fetch it")
+        case .pastDeadline:
+            throw unreachable("no answer within \(Int(timeout.rounded(.up))) s")
+        case .exited(let status):
+            throw unreachable("\(Self.helperName) failed with exit status \(status)" + (reason.map { ": " + $0 } ?? ""))
+        case .signaled(let signal):
+            throw unreachable("\(Self.helperName) was stopped by signal \(signal)")
         }
     }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.lock()
-        status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        lock.unlock()
-        if response.expectedContentLength > Int64(limits.maximumBytes) {
-            refuse(tooLarge, unreachable: false)
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.lock()
-        body.append(contentsOf: data)
-        let over = body.count > limits.maximumBytes
-        if over { body = [] }
-        lock.unlock()
-        if over {
-            refuse(tooLarge, unreachable: false)
-            dataTask.cancel()
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.lock()
-        if let error, (error as NSError).code != NSURLErrorCancelled || refusal == nil { transportError = error }
-        lock.unlock()
-        finished.signal()
-    }
-
-    private var tooLarge: String { limits.tooLargeMessage }
 }

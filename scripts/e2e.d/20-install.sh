@@ -25,3 +25,17 @@ case $installed_out in
     *"intersputnik"*) pass "install: the installed binary searches from /" ;;
     *) fail "install: search from / printed: $installed_out" ;;
 esac
+# The fetch helper is installed beside the binary, and the installed binary finds it: an address
+# nothing listens on is then a transfer error from the helper, not a missing helper.
+if [ -x "$install_prefix/bin/itu-browser-fetch" ]; then
+    pass "install: itu-browser-fetch installed beside itu-browser"
+else
+    fail "install: no $install_prefix/bin/itu-browser-fetch"
+fi
+installed_out=$(cd / && env -i HOME="$install_home" PATH=/usr/bin:/bin "$install_prefix/bin/itu-browser" import http://127.0.0.1:1/feed --dry-run 2>&1)
+installed_status=$?
+case "$installed_status:$installed_out" in
+    *"not there"*) fail "install: the installed binary did not find its fetch helper: $installed_out" ;;
+    "1:"*"http://127.0.0.1:1/feed: cannot fetch it"*) pass "install: import of an address runs the installed fetch helper (exit 1, transfer error)" ;;
+    *) fail "install: import of an unreachable address exited $installed_status and printed: $installed_out" ;;
+esac
