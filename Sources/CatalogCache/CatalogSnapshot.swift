@@ -95,10 +95,11 @@ public struct CatalogSnapshot: Sendable {
     }
 
     /// The sections of a snapshot: the index, then the catalog, which reads texts from it.
-    /// The catalog's are encoded on another thread while the index's are: they need nothing of
-    /// each other, and the catalog's encoding is otherwise a serial part of a first run.
-    static func appendSections(catalog: Catalog, search: CatalogSearchIndex, to writer: inout SnapshotWriter) {
-        writer.append({ search.append(to: &$0) }, thenProducedBeside: { CatalogSection.append(catalog, to: &$0) })
+    /// The catalog's are encoded on another thread (see `CatalogEncoding`): the two need nothing
+    /// of each other.
+    static func appendSections(catalog: CatalogEncoding, search: CatalogSearchIndex, to writer: inout SnapshotWriter) {
+        search.append(to: &writer)
+        writer.append(catalog.sections)
     }
 
     /// Why a snapshot with `identity` does not describe `realFolder` as it is now, or nil.
@@ -156,12 +157,12 @@ public struct CatalogSnapshot: Sendable {
         }
     }
 
-    /// Writes the snapshot of `realFolder`: `catalog` and its index `search`, built from the
-    /// files `stamps` describes, through a
+    /// Writes the snapshot of `realFolder`: the catalog `catalog` encodes and its index `search`,
+    /// built from the files `stamps` describes, through a
     /// temporary file and a rename, so concurrent readers see the old file or the whole new one.
     /// Nothing is written when a file changed since it was stamped. Throws when the cache folder
     /// cannot be created or written (read-only, full): the caller then works without a cache.
-    public static func write(catalog: Catalog, search: CatalogSearchIndex, warningCount: Int, stamps: Stamps,
+    public static func write(catalog: CatalogEncoding, search: CatalogSearchIndex, warningCount: Int, stamps: Stamps,
                              realFolder: String, cache: CacheDirectory) throws(SnapshotError) {
         let stamps = try stamps.completed(realFolder: realFolder)
         guard stamps.unchanged(realFolder: realFolder) else { throw SnapshotError("fixtures changed while they were read") }

@@ -67,21 +67,9 @@ public struct SnapshotWriter {
         append(strings.bytes)
     }
 
-    /// Appends what `body` appends, then what `produce` appends, which it does on another thread
-    /// while `body` runs (two independent parts of one snapshot encoded at once).
-    public mutating func append(_ body: (inout SnapshotWriter) -> Void,
-                                thenProducedBeside produce: @escaping @Sendable (inout SnapshotWriter) -> Void) {
-        let produced = ProducedSections()
-        let done = DispatchGroup()
-        let (version, identity) = (version, identity)
-        DispatchQueue.global().async(group: done) {
-            var writer = SnapshotWriter(version: version, identity: identity)
-            produce(&writer)
-            produced.writer = writer
-        }
-        body(&self)
-        done.wait()
-        sections += produced.writer?.sections ?? []
+    /// Appends the sections `background` encodes, once it has encoded them.
+    public mutating func append(_ background: SectionsInBackground) {
+        sections += background.waitForSections().sections
     }
 
     /// The whole file in memory (tests and fuzzing seeds).
@@ -170,10 +158,28 @@ public struct SnapshotWriter {
     }
 }
 
-/// The sections a writer on another thread produced.
+/// Sections encoded on another thread from the moment this is made, for a writer to append
+/// later (`SnapshotWriter.append(_:)`): independent parts of one snapshot encoded while the
+/// caller does other work.
 ///
-/// Invariant: `writer` is set only by that thread, before it leaves the dispatch group, and read
-/// only after the group was waited for, so the two never touch it at once.
-private final class ProducedSections: @unchecked Sendable {
-    var writer: SnapshotWriter?
+/// Invariant: `produced` is set only by the encoding thread, before it leaves the dispatch group,
+/// and read only after the group was waited for, so the two never touch it at once.
+public final class SectionsInBackground: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var produced: SnapshotWriter?
+
+    /// Starts `produce` on another thread, appending to a writer of its own.
+    public init(_ produce: @escaping @Sendable (inout SnapshotWriter) -> Void) {
+        DispatchQueue.global().async(group: done) { [self] in
+            var writer = SnapshotWriter(version: 0, identity: [])
+            produce(&writer)
+            produced = writer
+        }
+    }
+
+    /// The writer `produce` appended to, once it has returned.
+    fileprivate func waitForSections() -> SnapshotWriter {
+        done.wait()
+        return produced!
+    }
 }

@@ -21,6 +21,7 @@ extension IndexData {
     static let snapshotSectionsVersion: UInt64 = 6
 
     func append(to writer: inout SnapshotWriter) {
+        let postings = packedPostings()
         writer.append([IndexData.snapshotSectionsVersion, UInt64(fieldCount), UInt64(documentCount),
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
@@ -36,12 +37,7 @@ extension IndexData {
         writer.append(documentFrequency)
         writer.append(inverseDocumentFrequency)
         writer.append(termEntryStart)
-        writer.append(entryDocument.packed)
-        writer.append(entryField.packed)
-        let (positionCounts, positionCheckpoints) = entryPositionStart.counted
-        writer.append(positionCounts)
-        writer.append(positionCheckpoints)
-        writer.append(positions.packed)
+        writer.append(postings)
         writer.append(forwardStart)
         writer.append(forwardTerm)
         for facet in facets {
@@ -51,6 +47,21 @@ extension IndexData {
             writer.append(facet.postings)
             writer.append(facet.setSlot)
             writer.append(facet.setWords)
+        }
+    }
+
+    /// The postings packed (entry documents and fields, position counts and checkpoints,
+    /// positions), on another thread from now on. Packing is serial work (about 0.35 s at
+    /// 100,000 news): started before the texts are deflated (on every core), it shares the cores
+    /// with the deflation instead of running alone after it while the other cores wait.
+    private func packedPostings() -> SectionsInBackground {
+        SectionsInBackground { [self] writer in
+            writer.append(entryDocument.packed)
+            writer.append(entryField.packed)
+            let (positionCounts, positionCheckpoints) = entryPositionStart.counted
+            writer.append(positionCounts)
+            writer.append(positionCheckpoints)
+            writer.append(positions.packed)
         }
     }
 

@@ -155,9 +155,10 @@ struct SnapshotCache {
 
     private func build(catalog: Catalog, warningCount: Int, stamps: CatalogSnapshot.Stamps, cache: CacheDirectory,
                        realFolder: String) -> CatalogSearchIndex {
+        let encoding = CatalogEncoding(catalog)
         let index = CatalogSearchIndex(catalog: catalog)
         do {
-            try CatalogSnapshot.write(catalog: catalog, search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)
+            try CatalogSnapshot.write(catalog: encoding, search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)
             note("wrote \(cache.snapshotPath(realFolder: realFolder))")
         } catch {
             note("working without a snapshot: \(error)")

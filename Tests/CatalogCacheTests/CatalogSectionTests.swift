@@ -12,7 +12,7 @@ import Testing
     /// A snapshot of `catalog` (index and catalog), in memory.
     static func snapshotBytes(_ catalog: Catalog) -> [UInt8] {
         var writer = SnapshotWriter(version: CatalogSnapshot.formatVersion, identity: Array("test".utf8))
-        CatalogSnapshot.appendSections(catalog: catalog, search: CatalogSearchIndex(catalog: catalog), to: &writer)
+        CatalogSnapshot.appendSections(catalog: CatalogEncoding(catalog), search: CatalogSearchIndex(catalog: catalog), to: &writer)
         return writer.bytes()
     }
 

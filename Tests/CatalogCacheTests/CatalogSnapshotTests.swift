@@ -40,7 +40,7 @@ import Testing
         let loaded = FixtureLoader.load(directory: folder.fixtures)
         let catalog = try #require(loaded.catalog)
         let index = CatalogSearchIndex(catalog: catalog)
-        try CatalogSnapshot.write(catalog: catalog, search: index, warningCount: loaded.warnings.count, stamps: stamps,
+        try CatalogSnapshot.write(catalog: CatalogEncoding(catalog), search: index, warningCount: loaded.warnings.count, stamps: stamps,
                                   realFolder: folder.realFixtures, cache: folder.cache)
         return index
     }
@@ -150,7 +150,7 @@ import Testing
         let catalog = try #require(FixtureLoader.load(directory: folder.fixtures).catalog)
         let index = CatalogSearchIndex(catalog: catalog)
         #expect(throws: SnapshotError.self) {
-            try CatalogSnapshot.write(catalog: catalog, search: index, warningCount: 0, stamps: stamps, realFolder: folder.realFixtures, cache: folder.cache)
+            try CatalogSnapshot.write(catalog: CatalogEncoding(catalog), search: index, warningCount: 0, stamps: stamps, realFolder: folder.realFixtures, cache: folder.cache)
         }
         #expect(CatalogSnapshotTests.failure(folder)?.contains("no snapshot") == true)
     }
@@ -162,7 +162,7 @@ import Testing
         let catalog = try #require(FixtureLoader.load(directory: folder.fixtures).catalog)
         try Data("[]".utf8).write(to: URL(fileURLWithPath: folder.fixtures + "/sectors.json"))
         #expect(throws: SnapshotError.self) {
-            try CatalogSnapshot.write(catalog: catalog, search: CatalogSearchIndex(catalog: catalog), warningCount: 0, stamps: stamps,
+            try CatalogSnapshot.write(catalog: CatalogEncoding(catalog), search: CatalogSearchIndex(catalog: catalog), warningCount: 0, stamps: stamps,
                                       realFolder: folder.realFixtures, cache: folder.cache)
         }
         #expect(folder.cacheEntries.isEmpty)
