@@ -11,12 +11,12 @@ import Foundation
 //
 // Each one-shot command runs once to warm the page cache, then three times; the best time and
 // the largest peak RSS of the three are printed (RSS from wait4 of the child). The first run
-// without a snapshot is compared with `--no-cache` in three alternating rounds, best of each. The browser is
-// measured the same way on a pseudo-terminal of 120x40: `browse --query "satellite spec"`, from
-// the start of the process to its first frame (the title "ITU Browser" written) and to its
-// first results (the results pane's title gaining `for “satellite spec”`: curses writes only
-// the cells that change, so the "Results" already on screen is not written again). Installs nothing: without sqlite3 on
-// PATH the peer is skipped with a note.
+// without a snapshot is compared with `--no-cache` in three alternating rounds, best of each.
+// The browser is measured the same way on a pseudo-terminal of 120x40: `browse --query
+// "satellite spec"`, from the start of the process to its first frame (the title "ITU Browser"
+// written) and to its first results (the results pane's title gaining `for “satellite spec”`:
+// curses writes only the cells that change, so the "Results" already on screen is not written
+// again). Installs nothing: without sqlite3 on PATH the peer is skipped with a note.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, _ fallback: String) -> String {

@@ -2,7 +2,8 @@ import Foundation
 
 /// One run of a helper program with its output captured within limits: standard output up to a
 /// cap (the program is killed as soon as it passes it), the first 4 KiB of standard error, and a
-/// deadline (the program is killed when it is reached). Standard input is /dev/null.
+/// deadline for its output and its exit (the program is killed when it is reached). Standard
+/// input is /dev/null.
 ///
 /// Both pipes are read in the calling thread with `poll`, so a program that fills one pipe while
 /// the other is waited on cannot block the run.
@@ -79,6 +80,8 @@ struct HelperProcess {
                 }
             }
         }
+        // A program may close both pipes and go on running: the deadline holds for its exit too.
+        if killedFor == nil && !Self.exits(process, before: deadline) { killedFor = .pastDeadline }
         if killedFor != nil { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let end: End
@@ -90,5 +93,14 @@ struct HelperProcess {
             end = .exited(process.terminationStatus)
         }
         return Outcome(output: collected, errorText: String(decoding: errorBytes, as: UTF8.self), end: end)
+    }
+
+    /// Whether `process` ends before `deadline` (uptime nanoseconds), looked at every 2 ms.
+    private static func exits(_ process: Process, before deadline: UInt64) -> Bool {
+        while process.isRunning {
+            guard DispatchTime.now().uptimeNanoseconds < deadline else { return false }
+            usleep(2_000)
+        }
+        return true
     }
 }
