@@ -102,7 +102,7 @@ extension IndexData {
         return texts
     }
 
-    init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
+    convenience init(reading cursor: inout SectionCursor, schema: IndexSchema) throws(SnapshotError) {
         let (fieldCount, documentCount, termCount) = try IndexData.readHeader(&cursor, schema: schema)
         let slots = documentCount * fieldCount
 

@@ -12,7 +12,10 @@ import SnapshotFormat
 /// pair: it answers "does this document hold a term of this prefix range?" with one binary
 /// search. A snapshot does not store those first entries (a quarter of its postings' bytes): they
 /// are found by a binary search among the term's entries (see `firstEntry(term:document:forwardSlot:)`).
-struct IndexData: Sendable {
+///
+/// A class, immutable: the planner, ranker and highlighter of a search each hold it, and a
+/// struct of this many columns cost a retain and a release per column at every copy.
+final class IndexData: Sendable {
     let fieldCount: Int
     let documentCount: Int
     let ids: StringColumn
@@ -106,7 +109,7 @@ struct IndexData: Sendable {
     }
 
     /// The columns of what `IndexBuilder` built.
-    init(_ arrays: IndexArrays) {
+    convenience init(_ arrays: IndexArrays) {
         self.init(
             fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
             ids: StringColumn(arrays.ids),

@@ -47,32 +47,51 @@ struct Ranker {
 
     /// BM25F of `term` in document `d`, starting at its first posting entry; 0 when absent from `field`.
     func score(term: Int, document d: Int, firstEntry: Int, field: Int?) -> Double {
-        var weighted = 0.0
-        var bestWeight = 0.0
         var e = firstEntry
         let end = Int(data.termEntryStart[term + 1])
-        let base = d * data.fieldCount
-        // The same sums whether the columns are read as plain buffers or through `IndexColumn`.
-        func sum<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
-            _ documents: Documents, _ fields: Fields, termFrequency: (Int) -> Int) where Documents.Index == Int, Fields.Index == Int {
-            while e < end && Int(documents[e]) == d {
-                let f = Int(fields[e])
-                if field == nil || field == f {
-                    weighted += weights[f] * Double(termFrequency(e)) * Double(data.fieldNorms[base + f])
-                    bestWeight = max(bestWeight, weights[f])
-                }
-                e += 1
-            }
-        }
+        let (weighted, bestWeight): (Double, Double)
         if let plain {
             // `end` is within the plain arrays: the entries of `term`.
-            sum(plain.documents, plain.fields) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+            (weighted, bestWeight) = sumGroup(plain.documents, plain.fields, document: d, entry: &e, end: end, field: field) {
+                Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0])
+            }
         } else {
-            sum(data.entryDocument, data.entryField) { data.termFrequency(ofEntry: $0) }
+            (weighted, bestWeight) = sumGroup(data.entryDocument, data.entryField, document: d, entry: &e, end: end, field: field) {
+                data.termFrequency(ofEntry: $0)
+            }
         }
+        return termScore(idf: idf(term), weighted: weighted, bestWeight: bestWeight)
+    }
+
+    /// The weighted field frequencies of the entries of document `d` from `entry` on (left at
+    /// the first entry of another document, or `end`), and the largest weight among their
+    /// fields; only field `field` counts when given. The same sums whether the columns are read
+    /// as plain buffers or through `IndexColumn`.
+    @inline(__always)
+    private func sumGroup<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
+        _ documents: Documents, _ fields: Fields, document d: Int, entry e: inout Int, end: Int, field: Int?,
+        termFrequency: (Int) -> Int
+    ) -> (weighted: Double, bestWeight: Double) where Documents.Index == Int, Fields.Index == Int {
+        var weighted = 0.0
+        var bestWeight = 0.0
+        let base = d * data.fieldCount
+        while e < end && Int(documents[e]) == d {
+            let f = Int(fields[e])
+            if field == nil || field == f {
+                weighted += weights[f] * Double(termFrequency(e)) * Double(data.fieldNorms[base + f])
+                bestWeight = max(bestWeight, weights[f])
+            }
+            e += 1
+        }
+        return (weighted, bestWeight)
+    }
+
+    /// A term's BM25F score from its weighted field frequencies (0 when there are none).
+    @inline(__always)
+    private func termScore(idf: Double, weighted: Double, bestWeight: Double) -> Double {
         guard weighted > 0 else { return 0 }
         let fieldFactor = 0.5 + 0.5 * bestWeight / maxWeight
-        return idf(term) * weighted * (Ranker.k1 + 1) / (weighted + Ranker.k1) * fieldFactor
+        return idf * weighted * (Ranker.k1 + 1) / (weighted + Ranker.k1) * fieldFactor
     }
 
     /// The best term of a word unit in document `d`: (term, typos, score). Terms whose upper
@@ -422,25 +441,41 @@ struct Ranker {
                            trace: inout SearchTrace) -> ([Double], [UInt8]) {
         var scores = [Double](repeating: 0, count: data.documentCount)
         var typos = [UInt8](repeating: .max, count: data.documentCount)
-        for (k, range) in matcher.ranges.enumerated() {
-            let typo = matcher.typos[k]
-            for term in range {
-                var e = Int(data.termEntryStart[term])
-                let end = Int(data.termEntryStart[term + 1])
-                trace.postingsRead += end - e
-                while e < end {
-                    let d = Int(data.entryDocument[e])
-                    let group = e
-                    while e < end && Int(data.entryDocument[e]) == d { e += 1 }
-                    guard candidates.contains(d) else { continue }
-                    let s = score(term: term, document: d, firstEntry: group, field: unit.field)
-                    guard s > 0 else { continue }
-                    if typos[d] == .max || typo < typos[d] || (typo == typos[d] && s > scores[d]) {
-                        typos[d] = typo
-                        scores[d] = s
+        // Each (term, document) group of entries is read once: its document decides whether it
+        // is a candidate, and its entries are summed as `score` sums them.
+        func walk<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
+            _ documents: Documents, _ fields: Fields, termFrequency: (Int) -> Int
+        ) where Documents.Index == Int, Fields.Index == Int {
+            for (k, range) in matcher.ranges.enumerated() {
+                let typo = matcher.typos[k]
+                for term in range {
+                    var e = Int(data.termEntryStart[term])
+                    let end = Int(data.termEntryStart[term + 1])
+                    trace.postingsRead += end - e
+                    let termIDF = idf(term)
+                    while e < end {
+                        let d = Int(documents[e])
+                        guard candidates.contains(d) else {
+                            e += 1
+                            while e < end && Int(documents[e]) == d { e += 1 }
+                            continue
+                        }
+                        let (weighted, bestWeight) = sumGroup(documents, fields, document: d, entry: &e, end: end,
+                                                              field: unit.field, termFrequency: termFrequency)
+                        let s = termScore(idf: termIDF, weighted: weighted, bestWeight: bestWeight)
+                        guard s > 0 else { continue }
+                        if typos[d] == .max || typo < typos[d] || (typo == typos[d] && s > scores[d]) {
+                            typos[d] = typo
+                            scores[d] = s
+                        }
                     }
                 }
             }
+        }
+        if let plain {
+            walk(plain.documents, plain.fields) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+        } else {
+            walk(data.entryDocument, data.entryField) { data.termFrequency(ofEntry: $0) }
         }
         return (scores, typos)
     }

@@ -1,6 +1,9 @@
 /// Finds the dictionary terms within a few typos of a word, as Meilisearch allows them:
 /// none up to 4 characters, one for 5–8, two from 9 (optimal-string-alignment Damerau-Levenshtein
-/// distance: an insertion, deletion, substitution or swap of two adjacent characters each count 1).
+/// distance: an insertion, deletion, substitution or swap of two adjacent characters each count 1),
+/// and a typo in the first character counts two: a term that does not start with the word's
+/// first character matches only a word of 9 characters or more, with the rest exact (a distance
+/// of 1), and is reported with 2 typos.
 ///
 /// The sorted dictionary is walked as a trie: the edit-distance rows of a shared prefix are
 /// computed once, and a whole subtree is skipped (one binary search) as soon as no row entry is
@@ -13,8 +16,25 @@ enum TypoSearch {
 
     /// (term id range, typos) pairs, possibly overlapping.
     static func search(_ query: [UInt32], maxTypos k: Int, prefix: Bool, in dictionary: TermDictionary) -> [(Range<Int>, Int)] {
+        guard let first = query.first, dictionary.count > 0 else { return [] }
+        // Sorted, the terms starting with the first character are one run; every other run of
+        // one first character lies wholly before or after it, so each walk skips within its range.
+        let sameFirst = dictionary.prefixRange([first])
+        var found = walk(query, maxTypos: k, prefix: prefix, ids: sameFirst, in: dictionary)
+        if k >= 2 {
+            // The first character's edit is one of a plain distance but costs two typos.
+            for ids in [0..<sameFirst.lowerBound, sameFirst.upperBound..<dictionary.count] where !ids.isEmpty {
+                found += walk(query, maxTypos: k - 1, prefix: prefix, ids: ids, in: dictionary).map { ($0.0, $0.1 + 1) }
+            }
+        }
+        return found
+    }
+
+    /// The terms of `ids` within `k` typos of `query` (plain distances), as (term id range, typos).
+    private static func walk(_ query: [UInt32], maxTypos k: Int, prefix: Bool, ids: Range<Int>,
+                             in dictionary: TermDictionary) -> [(Range<Int>, Int)] {
         let m = query.count
-        guard m > 0, dictionary.count > 0 else { return [] }
+        guard m > 0, !ids.isEmpty else { return [] }
         let maxDepth = m + k
         let width = m + 1
         // Only the cells within `k` of the diagonal are computed (Ukkonen's band): any other
@@ -38,9 +58,9 @@ enum TypoSearch {
         bestLast[0] = m
         return query.withUnsafeBufferPointer { query in
             var found: [(Range<Int>, Int)] = []
-            var id = 0
+            var id = ids.lowerBound
             var validDepth = 0
-            while id < dictionary.count {
+            while id < ids.upperBound {
                 let length = dictionary.length(id)
                 // Rows stay valid for the prefix this term shares with the previous path.
                 var d = 0
@@ -65,7 +85,7 @@ enum TypoSearch {
                     d += 1
                     bestLast[d] = min(bestLast[d - 1], rows[current + m])
                     if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
-                        let end = dictionary.endOfPrefix(path, length: d, from: id)
+                        let end = min(dictionary.endOfPrefix(path, length: d, from: id), ids.upperBound)
                         found.append((id..<end, bestLast[d]))
                         skipTo = end
                         break
@@ -73,7 +93,7 @@ enum TypoSearch {
                     if rowMin > k {
                         // No longer prefix comes within the limit; in prefix mode, one this short
                         // may have, and then it holds for every term below it.
-                        let end = dictionary.endOfPrefix(path, length: d, from: id)
+                        let end = min(dictionary.endOfPrefix(path, length: d, from: id), ids.upperBound)
                         if prefix && bestLast[d] <= k { found.append((id..<end, bestLast[d])) }
                         skipTo = end
                         break

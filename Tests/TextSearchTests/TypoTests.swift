@@ -31,6 +31,16 @@ import Testing
         #expect(typos("telecomunicaton") == 2)
     }
 
+    @Test func aTypoInTheFirstCharacterCountsTwo() {
+        #expect(typos("prbit") == nil)           // 5: one typo allowed, but the first character's counts two
+        #expect(typos("pectrum") == nil)         // 7: the first character deleted
+        #expect(typos("aatellite") == 2)         // 9: the first character substituted
+        #expect(typos("atellite") == nil)        // 8: deleted, in a word too short for two typos
+        #expect(typos("xsatellite") == 2)        // 10: one inserted before it
+        #expect(typos("asatelite") == nil)       // 9: the first character's typo and one more
+        #expect(typos("astellite", prefix: true) == 2)  // 9: swapped with the second, while typing
+    }
+
     @Test func typosWhileTypingAPrefix() {
         #expect(typos("intersp", prefix: true) == 0)
         #expect(typos("intesp", prefix: true) == 1)     // 6 characters: one typo in the prefix
