@@ -47,7 +47,7 @@ struct Highlighter {
         var result: [Int: [Range<Int>]] = [:]
         var analyzer = TextAnalyzer()
         for (f, wanted) in wantedByField {
-            var sink = HighlightSink(terms: wanted.terms.map { Array(data.dictionary.text($0).utf8) },
+            var sink = HighlightSink(terms: wanted.terms.map { data.dictionary.utf8($0) },
                                      positions: readsWholeFields ? nil : wanted.positions.sorted())
             data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
             result[f] = Highlighter.merge(sink.ranges)
@@ -208,7 +208,7 @@ struct CharacterStarts {
     let characterCount: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if !bytes.contains(where: { $0 >= 0x80 || $0 == 13 }) {
+        if CharacterStarts.isASCIIWithoutCarriageReturn(bytes) {
             table = nil
             characterCount = bytes.count
             return
@@ -225,4 +225,27 @@ struct CharacterStarts {
     }
 
     subscript(character: Int) -> Int { table?[character] ?? character }
+
+    /// True when no byte is 0x80 or above or a carriage return (13); read eight bytes at a time.
+    static func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte of `word ^ 13s` is zero where `word` holds a carriage return, and
+                // `(v - 1s) & ~v & high bits` is nonzero exactly when some byte of `v` is zero.
+                let carriageReturns = word ^ (ones &* 13)
+                let zeroBytes = (carriageReturns &- ones) & ~carriageReturns & highBits
+                if (word & highBits) | zeroBytes != 0 { return false }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 || bytes[i] == 13 { return false }
+            i += 1
+        }
+        return true
+    }
 }

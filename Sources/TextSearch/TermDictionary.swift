@@ -50,7 +50,12 @@ struct TermDictionary: Sendable {
 
     func length(_ id: Int) -> Int { Int(starts[id + 1] - starts[id]) }
 
-    func scalar(_ id: Int, _ offset: Int) -> UInt32 { scalars[Int(starts[id]) + offset] }
+    /// The scalars of term `id`, read in place (`starts` is checked to be non-decreasing and
+    /// to end within `scalars`, here or by the snapshot's reader, so the slice is in bounds).
+    @inline(__always) func scalars(of id: Int) -> UnsafeBufferPointer<UInt32> {
+        let start = Int(starts[id])
+        return UnsafeBufferPointer(rebasing: scalars.buffer[start..<Int(starts[id + 1])])
+    }
 
     func text(_ id: Int) -> String {
         var view = String.UnicodeScalarView()
@@ -58,6 +63,19 @@ struct TermDictionary: Sendable {
             if let scalar = Unicode.Scalar(value) { view.append(scalar) }
         }
         return String(view)
+    }
+
+    /// The UTF-8 bytes of term `id` (as `text(id).utf8`, without making the string).
+    func utf8(_ id: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for value in scalars(of: id) {
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else if let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) {
+                bytes.append(contentsOf: encoded)
+            }
+        }
+        return bytes
     }
 
     /// -1 when term `id` sorts before every term starting with `prefix`, 0 when it starts with it, 1 after.
@@ -94,10 +112,10 @@ struct TermDictionary: Sendable {
     /// 2, 4, … then a binary search), as the runs the typo search skips are mostly short.
     func endOfPrefix(_ prefix: UnsafeBufferPointer<UInt32>, length: Int, from id: Int) -> Int {
         precondition(length <= prefix.count, "prefix shorter than its length")
-        func hasPrefix(_ term: Int) -> Bool {
-            let start = Int(starts[term])
-            guard Int(starts[term + 1]) - start >= length else { return false }
-            for i in 0..<length where scalars[start + i] != prefix[i] { return false }
+        func hasPrefix(_ id: Int) -> Bool {
+            let term = scalars(of: id)
+            guard term.count >= length else { return false }
+            for i in 0..<length where term[i] != prefix[i] { return false }
             return true
         }
         // Terms `id ..< known` start with the prefix; sorted, those that do form one run.

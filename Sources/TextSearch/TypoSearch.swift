@@ -61,13 +61,14 @@ enum TypoSearch {
             var id = ids.lowerBound
             var validDepth = 0
             while id < ids.upperBound {
-                let length = dictionary.length(id)
+                let term = dictionary.scalars(of: id)
+                let length = term.count
                 // Rows stay valid for the prefix this term shares with the previous path.
                 var d = 0
-                while d < validDepth && d < length && dictionary.scalar(id, d) == path[d] { d += 1 }
+                while d < validDepth && d < length && term[d] == path[d] { d += 1 }
                 var skipTo: Int? = nil
                 while d < length && d < maxDepth {
-                    let c = dictionary.scalar(id, d)
+                    let c = term[d]
                     pathBuffer[d] = c
                     let previous = d * width
                     let current = (d + 1) * width

@@ -86,6 +86,26 @@ import Testing
         #expect((0...starts.characterCount).map { starts[$0] } == expected)
     }
 
+    /// The check read eight bytes at a time finds a carriage return or a byte from 0x80 at any
+    /// offset, in the words and in the tail, and passes every other byte.
+    @Test func theASCIICheckFindsEveryOffendingByteWhereverItIs() {
+        for length in 0...25 {
+            let plain = (0..<length).map { UInt8(32 + ($0 * 7) % 95) }
+            #expect(plain.withUnsafeBufferPointer { CharacterStarts.isASCIIWithoutCarriageReturn($0) })
+            for offset in 0..<length {
+                for bad: UInt8 in [13, 0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[offset] = bad
+                    #expect(!bytes.withUnsafeBufferPointer { CharacterStarts.isASCIIWithoutCarriageReturn($0) },
+                            "byte \(bad) at \(offset) of \(length)")
+                }
+                var near = plain
+                near[offset] = [12, 14, 0x7F, 0][offset % 4]
+                #expect(near.withUnsafeBufferPointer { CharacterStarts.isASCIIWithoutCarriageReturn($0) })
+            }
+        }
+    }
+
     @Test func snippetsNeverSplitACarriageReturnFromItsLineFeed() {
         let text = String(repeating: "ab\r\n", count: 60)
         let (cut, _) = Highlighter.cut(text, highlights: [], length: 41)
