@@ -22,7 +22,6 @@ enum IndexBuilder {
     /// the index does not depend on it).
     static func build(schema: IndexSchema, documentCount: Int, shards: Int? = nil,
                       document: @Sendable (Int) -> Document) -> IndexData {
-        let fieldCount = schema.fields.count
         let shardCount = max(1, shards ?? (documentCount < 2_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
         let shardSize = (documentCount + shardCount - 1) / max(1, shardCount)
         let results = ShardResults<ShardBuilder>(count: shardCount)
@@ -31,8 +30,14 @@ enum IndexBuilder {
             let shard = ShardBuilder.build(document: document, range: range, schema: schema)
             results.store(shard, at: s)
         }
-        let shards = results.all()
+        // The shards are gone once their arrays are merged, before those become columns.
+        var data = merge(results.takeAll(), schema: schema, documentCount: documentCount)
+        return IndexData(taking: &data)
+    }
 
+    /// The index's arrays from the analyzed shards.
+    private static func merge(_ shards: [ShardBuilder], schema: IndexSchema, documentCount: Int) -> IndexArrays {
+        let fieldCount = schema.fields.count
         var data = IndexArrays()
         data.fieldCount = fieldCount
         data.documentCount = documentCount
@@ -47,7 +52,7 @@ enum IndexBuilder {
         data.fieldNorms = fieldNorms(shards: shards, documentCount: documentCount, fieldCount: fieldCount)
         layOutPostings(shards: shards, into: &data)
         mergeFacets(shards: shards, facetCount: schema.facets.count, into: &data)
-        return IndexData(data)
+        return data
     }
 
     private static func fieldNorms(shards: [ShardBuilder], documentCount: Int, fieldCount: Int) -> [Float] {
@@ -109,7 +114,7 @@ enum IndexBuilder {
         DispatchQueue.concurrentPerform(iterations: shardCount) { s in
             counted.store(ShardCounts(shard: shards[s], termIDs: finalIDs[s], termCount: termCount), at: s)
         }
-        for (s, counts) in counted.all().enumerated() {
+        for (s, counts) in counted.takeAll().enumerated() {
             shardEntryCount[s] = counts.entries
             shardPositionCount[s] = counts.positions
             shardDocumentFrequency[s] = counts.documents
@@ -247,10 +252,13 @@ private final class ShardResults<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    func all() -> [Value] {
+    /// The values stored, which this no longer holds.
+    func takeAll() -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return shards.compactMap { $0 }
+        let values = shards.compactMap { $0 }
+        shards = []
+        return values
     }
 }
 

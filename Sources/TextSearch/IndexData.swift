@@ -108,20 +108,31 @@ final class IndexData: Sendable {
         entryPositionStart.count(ofEntry: e, within: positions.count)
     }
 
-    /// The columns of what `IndexBuilder` built.
-    convenience init(_ arrays: IndexArrays) {
+    /// The columns of what `IndexBuilder` built. Each array is emptied once its column is
+    /// made, so the arrays and their columns are never all held at once (the build's peak
+    /// memory would otherwise hold the whole index twice).
+    convenience init(taking arrays: inout IndexArrays) {
+        func take<Element: BitwiseCopyable>(_ array: WritableKeyPath<IndexArrays, [Element]>) -> Column<Element> {
+            defer { arrays[keyPath: array] = [] }
+            return Column(arrays[keyPath: array])
+        }
+        func takeStrings(_ array: WritableKeyPath<IndexArrays, [String]>) -> StringColumn {
+            defer { arrays[keyPath: array] = [] }
+            return StringColumn(arrays[keyPath: array])
+        }
+        let fieldCount = arrays.fieldCount, documentCount = arrays.documentCount
         self.init(
-            fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
-            ids: StringColumn(arrays.ids),
-            storedTexts: StoredTexts(fieldCount: arrays.fieldCount, documentCount: arrays.documentCount,
-                                     texts: StringColumn(arrays.fieldTexts), damage: SnapshotDamage()),
-            dates: Column(arrays.dates), fieldNorms: Column(arrays.fieldNorms), dictionary: arrays.dictionary,
-            documentFrequency: Column(arrays.documentFrequency),
-            inverseDocumentFrequency: Column(arrays.inverseDocumentFrequency),
-            termEntryStart: Column(arrays.termEntryStart), entryDocument: IndexColumn(Column(arrays.entryDocument)),
-            entryField: IndexColumn(Column(arrays.entryField)), entryPositionStart: PositionStarts(starts: Column(arrays.entryPositionStart)),
-            positions: IndexColumn(Column(arrays.positions)), forwardStart: Column(arrays.forwardStart),
-            forwardTerm: Column(arrays.forwardTerm), forwardEntry: Column(arrays.forwardEntry),
+            fieldCount: fieldCount, documentCount: documentCount,
+            ids: takeStrings(\.ids),
+            storedTexts: StoredTexts(fieldCount: fieldCount, documentCount: documentCount,
+                                     texts: takeStrings(\.fieldTexts), damage: SnapshotDamage()),
+            dates: take(\.dates), fieldNorms: take(\.fieldNorms), dictionary: arrays.dictionary,
+            documentFrequency: take(\.documentFrequency),
+            inverseDocumentFrequency: take(\.inverseDocumentFrequency),
+            termEntryStart: take(\.termEntryStart), entryDocument: IndexColumn(take(\.entryDocument)),
+            entryField: IndexColumn(take(\.entryField)), entryPositionStart: PositionStarts(starts: take(\.entryPositionStart)),
+            positions: IndexColumn(take(\.positions)), forwardStart: take(\.forwardStart),
+            forwardTerm: take(\.forwardTerm), forwardEntry: take(\.forwardEntry),
             facets: arrays.facetPostings.indices.map { f in
                 FacetTable(postings: arrays.facetPostings[f], spellings: arrays.facetSpellings[f],
                            sets: arrays.facetSets[f], documentCount: arrays.documentCount)

@@ -64,6 +64,39 @@ import Testing
         IndexBuildTests.expectSame(one, many)
     }
 
+    /// The builder's arrays are emptied as they become columns (so a build never holds the
+    /// index twice), and the columns hold what the arrays held.
+    @Test func turningArraysIntoColumnsEmptiesTheArrays() {
+        var arrays = IndexArrays()
+        arrays.fieldCount = 2
+        arrays.documentCount = 2
+        arrays.ids = ["a", "b"]
+        arrays.fieldTexts = ["t0", "", "t1", "body"]
+        arrays.dates = [20240101, 0]
+        arrays.fieldNorms = [1, 1, 1, 0.5]
+        arrays.dictionary = TermDictionary(sortedTerms: [[116, 48]])
+        arrays.documentFrequency = [1]
+        arrays.inverseDocumentFrequency = [0.5]
+        arrays.termEntryStart = [0, 1]
+        arrays.entryDocument = [0]
+        arrays.entryField = [0]
+        arrays.entryPositionStart = [0, 1]
+        arrays.positions = [0]
+        arrays.forwardStart = [0, 1, 1]
+        arrays.forwardTerm = [0]
+        arrays.forwardEntry = [0]
+        let data = IndexData(taking: &arrays)
+        #expect(arrays.ids.isEmpty && arrays.fieldTexts.isEmpty && arrays.dates.isEmpty && arrays.fieldNorms.isEmpty)
+        #expect(arrays.documentFrequency.isEmpty && arrays.inverseDocumentFrequency.isEmpty && arrays.termEntryStart.isEmpty)
+        #expect(arrays.entryDocument.isEmpty && arrays.entryField.isEmpty && arrays.entryPositionStart.isEmpty && arrays.positions.isEmpty)
+        #expect(arrays.forwardStart.isEmpty && arrays.forwardTerm.isEmpty && arrays.forwardEntry.isEmpty)
+        #expect(Array(data.ids) == ["a", "b"])
+        #expect(IndexBuildTests.allTexts(data.storedTexts) == ["t0", "", "t1", "body"])
+        #expect(data.dates.array == [20240101, 0] && data.fieldNorms.array == [1, 1, 1, 0.5])
+        #expect(data.termEntryStart.array == [0, 1] && data.entryPositionStart.plainStarts?.array == [0, 1])
+        #expect(data.forwardStart.array == [0, 1, 1] && data.forwardTerm.array == [0] && data.forwardEntry?.array == [0])
+    }
+
     @Test func documentsMadeOnDemandGiveTheSameIndex() {
         let documents = IndexBuildTests.documents(count: 2_500, seed: 5)
         let fromArray = SearchIndex(schema: Corpus.newsSchema, documents: documents)
