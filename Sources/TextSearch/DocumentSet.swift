@@ -27,6 +27,19 @@ struct DocumentSet: Hashable, Sendable {
         words[document >> 6] |= 1 << UInt64(document & 63)
     }
 
+    /// Inserts every document `body` passes to its argument, writing the bitmap in place: one
+    /// check that the bitmap is not shared for them all, not one a document. Each must be
+    /// within the set's capacity (checked).
+    @inline(__always) mutating func insertAll(_ body: (_ insert: (Int) -> Void) -> Void) {
+        let capacity = self.capacity
+        words.withUnsafeMutableBufferPointer { words in
+            body { document in
+                precondition(document >= 0 && document < capacity, "document outside the set's capacity")
+                words[document >> 6] |= 1 << UInt64(document & 63)
+            }
+        }
+    }
+
     @inline(__always) func contains(_ document: Int) -> Bool {
         words[document >> 6] & (1 << UInt64(document & 63)) != 0
     }

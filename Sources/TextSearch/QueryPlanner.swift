@@ -253,16 +253,19 @@ struct QueryPlanner {
 
     func documents(matching matcher: TermMatcher, field: Int?) -> DocumentSet {
         var set = DocumentSet(capacity: data.documentCount)
+        let termEntryStart = data.termEntryStart
         func collect<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
             _ entryDocument: Documents, _ entryField: Fields) where Documents.Index == Int, Fields.Index == Int {
-            for range in matcher.ranges {
-                let start = Int(data.termEntryStart[range.lowerBound])
-                let end = Int(data.termEntryStart[range.upperBound])
-                if let field {
-                    let f = UInt8(field)
-                    for e in start..<end where entryField[e] == f { set.insert(Int(entryDocument[e])) }
-                } else {
-                    for e in start..<end { set.insert(Int(entryDocument[e])) }
+            set.insertAll { insert in
+                for range in matcher.ranges {
+                    let start = Int(termEntryStart[range.lowerBound])
+                    let end = Int(termEntryStart[range.upperBound])
+                    if let field {
+                        let f = UInt8(field)
+                        for e in start..<end where entryField[e] == f { insert(Int(entryDocument[e])) }
+                    } else {
+                        for e in start..<end { insert(Int(entryDocument[e])) }
+                    }
                 }
             }
         }
