@@ -83,6 +83,14 @@ struct Highlighter {
             isFinished = positions?.isEmpty ?? false
         }
 
+        /// A word at a position the postings do not give cannot be highlighted; one past the
+        /// last of them is read, so that `accept` ends the scan.
+        func wantsWord(at position: Int) -> Bool {
+            guard let positions, let last = positions.last else { return true }
+            let stored = UInt16(clamping: position)
+            return stored > last || PhraseMatcher.contains(positions, stored)
+        }
+
         mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
             if let positions {
                 // Stored positions saturate (see `IndexData.positions`); so does the lookup.

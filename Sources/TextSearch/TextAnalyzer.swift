@@ -20,10 +20,15 @@ protocol TokenSink {
     /// True once the sink needs no more tokens: the scan stops before the next word (the
     /// tokens of the word being read, its compound parts and whole, all still arrive).
     var isFinished: Bool { get }
+    /// False when the sink has no use for an ordinary word of ASCII letters and digits at
+    /// `position`: such a word is then passed over unread (not folded, no `accept`), though it
+    /// still takes its position.
+    func wantsWord(at position: Int) -> Bool
 }
 
 extension TokenSink {
     var isFinished: Bool { false }
+    func wantsWord(at position: Int) -> Bool { true }
 }
 
 /// A token with its folded text, for code paths that are not hot (queries, highlights).
@@ -176,6 +181,14 @@ struct TextAnalyzer {
         var i = 0
         var position = 0
         while i < bytes.count && !sink.isFinished {
+            let byte = bytes[i]
+            if byte < 0x80 && isASCIIWordByte(byte) && !sink.wantsWord(at: position),
+               let end = wholeASCIIWordEnd(bytes, from: i) {
+                // Passed over as `scanHashes` passes its whole ASCII words: one position each.
+                position += 1
+                i = skipPossessive(bytes, end)
+                continue
+            }
             i = scanToken(bytes, at: i, scratch, &sink, parts: parts, position: &position)
         }
     }
@@ -212,8 +225,7 @@ struct TextAnalyzer {
                     i += 1
                     continue
                 }
-                let end = asciiWordEnd(bytes, from: i + 1)
-                guard isWholeASCIIWord(bytes, endingAt: end) else {
+                guard let end = wholeASCIIWordEnd(bytes, from: i) else {
                     i = scanWordGroup(bytes, from: i, scratch, &sink, parts: parts, position: &position)
                     continue
                 }
@@ -258,6 +270,13 @@ struct TextAnalyzer {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 0x7F)
         return (ones &* (0x7F + high) &- low7) & ~word & (low7 &+ ones &* (0x7F - low)) & highBits
+    }
+
+    /// The end of the run of ASCII letters and digits at `start` (which holds one), when it is a
+    /// whole word by itself; nil when it goes on as a compound or with letters beyond ASCII.
+    @inline(__always) private static func wholeASCIIWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let end = asciiWordEnd(bytes, from: start + 1)
+        return isWholeASCIIWord(bytes, endingAt: end) ? end : nil
     }
 
     /// Whether a run of ASCII letters and digits that ends at `end` is a whole word by itself:
