@@ -34,6 +34,14 @@ public struct CacheDirectory: Sendable {
         return path + "/snapshot-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
     }
 
+    /// Why no snapshot can be written here, nil when one can: the folder (created when
+    /// missing, with its parents) could not be made or is not writable by this process.
+    public func whyUnwritable() -> String? {
+        guard create() else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
+        guard access(path, W_OK) == 0 else { return "cannot write in \(path): \(String(cString: strerror(errno)))" }
+        return nil
+    }
+
     /// Creates the folder (and its parents) when missing; false when that is not possible.
     func create() -> Bool {
         var built = ""

@@ -166,7 +166,7 @@ public struct CatalogSnapshot: Sendable {
                              realFolder: String, cache: CacheDirectory) throws(SnapshotError) {
         let stamps = try stamps.completed(realFolder: realFolder)
         guard stamps.unchanged(realFolder: realFolder) else { throw SnapshotError("fixtures changed while they were read") }
-        guard cache.create() else { throw SnapshotError("cannot create \(cache.path): \(String(cString: strerror(errno)))") }
+        if let reason = cache.whyUnwritable() { throw SnapshotError(reason) }
         let identity = SnapshotIdentity(build: BuildIdentity.current, folder: realFolder, stampTime: stamps.time,
                                         warningCount: warningCount, stamps: stamps.stamps)
         var writer = SnapshotWriter(version: formatVersion, identity: identity.encoded())

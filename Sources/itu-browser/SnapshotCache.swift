@@ -155,6 +155,12 @@ struct SnapshotCache {
 
     private func build(catalog: Catalog, warningCount: Int, stamps: CatalogSnapshot.Stamps, cache: CacheDirectory,
                        realFolder: String) -> CatalogSearchIndex {
+        // Checked first: the catalog's encoding starts now, beside the index build, and is
+        // wasted work when it cannot be written.
+        if let reason = cache.whyUnwritable() {
+            note("working without a snapshot: \(reason)")
+            return CatalogSearchIndex(catalog: catalog)
+        }
         let encoding = CatalogEncoding(catalog)
         let index = CatalogSearchIndex(catalog: catalog)
         do {

@@ -155,6 +155,21 @@ import Testing
         #expect(CatalogSnapshotTests.failure(folder)?.contains("no snapshot") == true)
     }
 
+    /// The check made before a first run's work: a folder that cannot be made is named with
+    /// the reason; a missing one that can is made, and then passes.
+    @Test func theCacheFolderSaysWhyItCannotBeWritten() throws {
+        let folder = try SnapshotTestFolder()
+        defer { folder.remove() }
+        #expect(folder.cache.whyUnwritable() == nil)
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder.cache.path, isDirectory: &isFolder) && isFolder.boolValue)
+        let blocked = CacheDirectory(path: folder.root + "/file/itu-browser")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder.root + "/file"))
+        let reason = try #require(blocked.whyUnwritable())
+        #expect(reason.hasPrefix("cannot create \(blocked.path): "), "\(reason)")
+        #expect(reason.contains("Not a directory"), "\(reason)")
+    }
+
     @Test func aFixtureChangedDuringTheBuildWritesNoSnapshot() throws {
         let folder = try SnapshotTestFolder()
         defer { folder.remove() }
