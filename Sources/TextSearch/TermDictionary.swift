@@ -48,8 +48,6 @@ struct TermDictionary: Sendable {
         return String(view)
     }
 
-    func length(_ id: Int) -> Int { Int(starts[id + 1] - starts[id]) }
-
     /// The scalars of term `id`, read in place (`starts` is checked to be non-decreasing and
     /// to end within `scalars`, here or by the snapshot's reader, so the slice is in bounds).
     @inline(__always) func scalars(of id: Int) -> UnsafeBufferPointer<UInt32> {
@@ -59,7 +57,7 @@ struct TermDictionary: Sendable {
 
     func text(_ id: Int) -> String {
         var view = String.UnicodeScalarView()
-        for value in scalars[Int(starts[id])..<Int(starts[id + 1])] {
+        for value in scalars(of: id) {
             if let scalar = Unicode.Scalar(value) { view.append(scalar) }
         }
         return String(view)
@@ -138,7 +136,7 @@ struct TermDictionary: Sendable {
     /// The id of exactly `term`, if indexed.
     func lookup(_ term: [UInt32]) -> Int? {
         let range = prefixRange(term)
-        guard let first = range.first, length(first) == term.count else { return nil }
+        guard let first = range.first, scalars(of: first).count == term.count else { return nil }
         return first
     }
 
