@@ -11,96 +11,179 @@ struct Highlighter {
     /// About this many characters in a snippet.
     static let snippetLength = 160
 
-    /// Field index → merged UTF-8 byte ranges of matched words in the field's text.
+    /// A hit's highlights, field index → merged UTF-8 byte ranges of matched words in the
+    /// field's text, for the fields in `fields` (every matched field when nil), and its snippet.
     ///
-    /// The postings say which matched terms each field holds and at which word positions, so a
-    /// field is read only up to its last matched word, and only the words at those positions
-    /// are compared with the terms.
-    func highlights(document d: Int) -> [Int: [Range<Int>]] {
+    /// A word unit's terms are highlighted wherever the postings put them; a phrase's words only
+    /// where the whole phrase occurs. The postings say which fields hold them, so a field is
+    /// read only when its highlights are wanted or the snippet may come from it, only up to its
+    /// last matched word, and each word read is compared only with the terms wanted at its
+    /// position.
+    func highlightsAndSnippet(document d: Int, fields: Set<Int>?) -> (highlights: [Int: [Range<Int>]], snippet: Snippet?) {
+        let wantedByField = wantedWords(document: d)
+        var analyzer = TextAnalyzer()
+        var read: [Int: [Range<Int>]] = [:]
+        func highlights(of f: Int) -> [Range<Int>] {
+            if let ranges = read[f] { return ranges }
+            guard let wanted = wantedByField[f] else { return [] }
+            let ranges = readsWholeFields ? wholeReading(document: d, field: f, wanted, &analyzer)
+                : guidedReading(document: d, field: f, wanted, &analyzer)
+            read[f] = Highlighter.merge(ranges)
+            return read[f] ?? []
+        }
+        var shown: [Int: [Range<Int>]] = [:]
+        for f in wantedByField.keys.sorted() where fields?.contains(f) ?? true {
+            let ranges = highlights(of: f)
+            if !ranges.isEmpty { shown[f] = ranges }
+        }
+        return (shown, snippet(document: d, highlights: highlights(of:)))
+    }
+
+    /// The words each field of document `d` holds for the query, from the postings alone.
+    private func wantedWords(document d: Int) -> [Int: WantedWords] {
         var wantedByField: [Int: WantedWords] = [:]
-        let start = Int(data.forwardStart[d])
-        let forward = data.forwardTerm[start..<Int(data.forwardStart[d + 1])]
+        let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
         let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
             let unit = units[u]
             guard unit.documents.contains(d) else { continue }
-            var terms: [Int] = []
             switch unit.kind {
             case .terms(let matcher):
-                for term in forward where matcher.typos(of: Int(term)) != nil { terms.append(Int(term)) }
-            case .phrase(let phrase):
-                terms = phrase.map(\.term)
-            }
-            for term in terms {
-                guard let entry = phraseMatcher.firstEntry(term: term, document: d) else { continue }
-                var e = entry
-                let end = Int(data.termEntryStart[term + 1])
-                while e < end && Int(data.entryDocument[e]) == d {
-                    let f = Int(data.entryField[e])
-                    if unit.field == nil || unit.field == f {
-                        wantedByField[f, default: WantedWords()].add(term: term, positions: data.positions(ofEntry: e))
+                let matched = data.forwardTerm.withUnsafeBufferPointer { forward in
+                    let held = SortedTerms(forward, slots: forwardSlots)
+                    return matcher.matchingSlots(in: held).map { (term: held[$0], slot: $0) }
+                }
+                for (term, slot) in matched {
+                    var e = data.firstEntry(term: term, document: d, forwardSlot: slot)
+                    let end = Int(data.termEntryStart[term + 1])
+                    while e < end && Int(data.entryDocument[e]) == d {
+                        let f = Int(data.entryField[e])
+                        if unit.field == nil || unit.field == f {
+                            wantedByField[f, default: WantedWords()].add(term: term, positions: data.positions(ofEntry: e))
+                        }
+                        e += 1
                     }
-                    e += 1
+                }
+            case .phrase(let phrase):
+                if readsWholeFields {
+                    for f in phraseMatcher.fieldsHoldingEveryWord(of: phrase, in: d, field: unit.field) {
+                        wantedByField[f, default: WantedWords()].phrases.append(phrase)
+                    }
+                } else {
+                    for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field) {
+                        for word in phrase {
+                            wantedByField[occurrence.field, default: WantedWords()]
+                                .add(term: word.term, positions: CollectionOfOne(UInt16(occurrence.start + word.offset)))
+                        }
+                    }
                 }
             }
         }
-        var result: [Int: [Range<Int>]] = [:]
-        var analyzer = TextAnalyzer()
-        for (f, wanted) in wantedByField {
-            var sink = HighlightSink(terms: wanted.terms.map { data.dictionary.utf8($0) },
-                                     positions: readsWholeFields ? nil : wanted.positions.sorted())
-            data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
-            result[f] = Highlighter.merge(sink.ranges)
-        }
-        return result
+        return wantedByField
     }
 
-    /// The matched terms of one field and the word positions the postings give them.
+    /// The words of field `f` at the wanted positions whose text is a term wanted there.
+    private func guidedReading(document d: Int, field f: Int, _ wanted: WantedWords, _ analyzer: inout TextAnalyzer) -> [Range<Int>] {
+        var sink = HighlightSink(wanted, bytes: data.dictionary.utf8)
+        data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
+        return sink.ranges
+    }
+
+    /// The reference reading (`readsWholeFields`): every word of the field is compared with the
+    /// wanted terms, and a phrase's occurrences are found from the words read, not from the
+    /// stored positions.
+    private func wholeReading(document d: Int, field f: Int, _ wanted: WantedWords, _ analyzer: inout TextAnalyzer) -> [Range<Int>] {
+        let phraseTerms = wanted.phrases.flatMap { $0.map(\.term) }
+        var sink = EveryWordSink(terms: wanted.terms + phraseTerms, bytes: data.dictionary.utf8)
+        data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
+        var ranges = sink.words.filter { wanted.terms.contains($0.term) }.map(\.range)
+        for phrase in wanted.phrases {
+            guard let first = phrase.first, let last = phrase.last else { continue }
+            for word in sink.words where word.term == first.term {
+                let start = word.position - first.offset
+                guard start >= 0, start + last.offset < PhraseMatcher.saturatedPosition else { continue }
+                let parts = phrase.compactMap { part in
+                    sink.words.first { $0.term == part.term && $0.position == start + part.offset }
+                }
+                if parts.count == phrase.count { ranges += parts.map(\.range) }
+            }
+        }
+        return ranges
+    }
+
+    /// The words wanted in one field: each matched term at the positions it is wanted.
     private struct WantedWords {
+        /// Distinct terms, in the order first added.
         var terms: [Int] = []
-        /// Unsorted, possibly repeated.
-        var positions: [UInt16] = []
+        /// (position, index into `terms`); unsorted, possibly repeated.
+        var words: [(position: UInt16, slot: Int)] = []
+        /// For the whole reading only: phrases whose every word the field holds.
+        var phrases: [[QueryUnit.PhraseTerm]] = []
 
-        mutating func add(term: Int, positions list: Slice<IndexColumn<UInt16>>) {
-            if !terms.contains(term) { terms.append(term) }
-            positions.append(contentsOf: list)
+        mutating func add(term: Int, positions: some Sequence<UInt16>) {
+            let slot = terms.firstIndex(of: term) ?? terms.count
+            if slot == terms.count { terms.append(term) }
+            for position in positions { words.append((position, slot)) }
         }
     }
 
-    /// Collects the byte ranges of the tokens at a wanted position whose text is a wanted
-    /// term, and finishes after the last wanted position. (A compound's whole comes at the
-    /// position of its first part, so positions are looked up, not walked in order.)
+    /// Collects the byte ranges of the tokens whose text is a term wanted at their position,
+    /// and finishes after the last wanted position. (A compound's whole comes at the position
+    /// of its first part, so positions are looked up, not walked in order.)
     private struct HighlightSink: TokenSink {
+        /// Each wanted term's UTF-8.
         let terms: [[UInt8]]
-        /// Sorted; nil when every position is wanted.
-        let positions: [UInt16]?
+        /// Sorted.
+        let positions: [UInt16]
+        /// The term (index into `terms`) wanted at each of `positions`.
+        let slots: [Int]
         var ranges: [Range<Int>] = []
         private(set) var isFinished = false
 
-        init(terms: [[UInt8]], positions: [UInt16]?) {
-            self.terms = terms
-            self.positions = positions
-            isFinished = positions?.isEmpty ?? false
+        init(_ wanted: WantedWords, bytes: (Int) -> [UInt8]) {
+            terms = wanted.terms.map(bytes)
+            let words = wanted.words.sorted { ($0.position, $0.slot) < ($1.position, $1.slot) }
+            positions = words.map(\.position)
+            slots = words.map(\.slot)
+            isFinished = positions.isEmpty
         }
 
         /// A word at a position the postings do not give cannot be highlighted; one past the
         /// last of them is read, so that `accept` ends the scan.
         func wantsWord(at position: Int) -> Bool {
-            guard let positions, let last = positions.last else { return true }
+            guard let last = positions.last else { return true }
             let stored = UInt16(clamping: position)
             return stored > last || PhraseMatcher.contains(positions, stored)
         }
 
         mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
-            if let positions {
-                // Stored positions saturate (see `IndexData.positions`); so does the lookup.
-                let stored = UInt16(clamping: position)
-                guard let last = positions.last else { return }
-                if stored > last { isFinished = true }
-                guard PhraseMatcher.contains(positions, stored) else { return }
+            // Stored positions saturate (see `IndexData.positions`); so does the lookup.
+            let stored = UInt16(clamping: position)
+            guard let last = positions.last else { return }
+            if stored > last { isFinished = true }
+            var i = PhraseMatcher.lowerBound(of: stored, in: positions)
+            while i < positions.count && positions[i] == stored {
+                if terms[slots[i]].elementsEqual(term.bytes) {
+                    ranges.append(start..<end)
+                    return
+                }
+                i += 1
             }
-            guard terms.contains(where: { $0.elementsEqual(term.bytes) }) else { return }
-            ranges.append(start..<end)
+        }
+    }
+
+    /// Records every token whose text is one of `terms`, with its position: the whole reading.
+    private struct EveryWordSink: TokenSink {
+        let terms: [(id: Int, bytes: [UInt8])]
+        var words: [(term: Int, position: Int, range: Range<Int>)] = []
+
+        init(terms: [Int], bytes: (Int) -> [UInt8]) {
+            self.terms = terms.map { ($0, bytes($0)) }
+        }
+
+        mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
+            guard let match = terms.first(where: { $0.bytes.elementsEqual(term.bytes) }) else { return }
+            words.append((match.id, position, start..<end))
         }
     }
 
@@ -120,22 +203,26 @@ struct Highlighter {
     /// lower-weighted field that does, else the start of the snippet field (or of the first
     /// non-empty lower-weighted field). Each field is read once, when it is cut; one that reads
     /// empty (a damaged snapshot's) is passed over.
-    func snippet(document d: Int, highlights: [Int: [Range<Int>]]) -> Snippet? {
+    private func snippet(document d: Int, highlights: (Int) -> [Range<Int>]) -> Snippet? {
         let topWeight = schema.fields.map(\.effectiveWeight).max() ?? 0
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         let order = (preferred.map { [$0] } ?? []) + others
         func snippet(of field: Int) -> Snippet? {
-            data.withFieldBytes(document: d, field: field) { text in
+            let matched = highlights(field)
+            return data.withFieldBytes(document: d, field: field) { text in
                 guard !text.isEmpty else { return nil }
-                let (cut, ranges) = Highlighter.cut(utf8: text, highlights: highlights[field] ?? [], length: Highlighter.snippetLength)
+                let (cut, ranges) = Highlighter.cut(utf8: text, highlights: matched, length: Highlighter.snippetLength)
                 return Snippet(text: cut, highlights: ranges, field: schema.fields[field].name)
             }
         }
-        if let matched = order.first(where: { !(highlights[$0] ?? []).isEmpty }), let snippet = snippet(of: matched) {
+        if let matched = order.first(where: { !highlights($0).isEmpty }), let snippet = snippet(of: matched) {
             return snippet
         }
-        return order.lazy.compactMap(snippet(of:)).first
+        for field in order {
+            if let snippet = snippet(of: field) { return snippet }
+        }
+        return nil
     }
 
     /// Cuts about `length` characters of `text` around the densest group of highlights, at word

@@ -394,11 +394,36 @@ struct PhraseMatcher {
 
     /// Whether the sorted `list` holds `value`.
     static func contains<List: RandomAccessCollection<UInt16>>(_ list: List, _ value: UInt16) -> Bool where List.Index == Int {
+        let low = lowerBound(of: value, in: list)
+        return low < list.endIndex && list[low] == value
+    }
+
+    /// The index of the first element of the sorted `list` not below `value` (its end if none).
+    static func lowerBound<List: RandomAccessCollection<UInt16>>(of value: UInt16, in list: List) -> Int where List.Index == Int {
         var low = list.startIndex, high = list.endIndex
         while low < high {
             let mid = (low + high) / 2
             if list[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < list.endIndex && list[low] == value
+        return low
+    }
+
+    /// The fields of document `d` (only `field`, when given) that hold every word of the
+    /// phrase, whether or not in order.
+    func fieldsHoldingEveryWord(of terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> [Int] {
+        var common: Set<Int>? = nil
+        for term in terms {
+            var fields = Set<Int>()
+            if let entry = firstEntry(term: term.term, document: d) {
+                var e = entry
+                let end = Int(data.termEntryStart[term.term + 1])
+                while e < end && Int(data.entryDocument[e]) == d {
+                    fields.insert(Int(data.entryField[e]))
+                    e += 1
+                }
+            }
+            common = common.map { $0.intersection(fields) } ?? fields
+        }
+        return (common ?? []).filter { field == nil || $0 == field }.sorted()
     }
 }

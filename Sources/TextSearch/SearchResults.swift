@@ -8,6 +8,12 @@ public struct SearchOptions: Hashable, Sendable {
     public var filters: [String: [String]] = [:]
     /// The flags a query may name (`is:starred`) and the documents each holds now.
     public var flags: [QueryFlag] = []
+    /// The fields, by name, whose highlights each hit carries; nil for every matched field.
+    /// A field that is not read for its highlights is not read at all, unless the snippet comes
+    /// from it: the snippet is cut and highlighted whatever this holds (as Meilisearch's
+    /// `attributesToHighlight` leaves `attributesToCrop` alone). Names the schema lacks are
+    /// passed over.
+    public var highlightedFields: Set<String>? = nil
     /// Ranks every candidate instead of taking the bounded shortcuts; the results are the same
     /// (tests compare both), only slower.
     var exhaustiveRanking = false

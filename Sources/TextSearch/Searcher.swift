@@ -56,6 +56,7 @@ struct Searcher {
                              trace: &trace)
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits,
                                       readsWholeFields: options.highlightsReadWholeFields)
+        let highlightedFields = options.highlightedFields.map { names in Set(names.compactMap(schema.fieldIndex(named:))) }
         let hits = top.map { ranked -> SearchHit in
             let d = ranked.document
             var matchedTerms: [String] = []
@@ -66,12 +67,12 @@ struct Searcher {
                     if !matchedTerms.contains(text) { matchedTerms.append(text) }
                 }
             }
-            let byField = highlighter.highlights(document: d)
+            let shown = highlighter.highlightsAndSnippet(document: d, fields: highlightedFields)
             var highlights: [String: [Range<Int>]] = [:]
-            for (f, ranges) in byField where !ranges.isEmpty { highlights[schema.fields[f].name] = ranges }
+            for (f, ranges) in shown.highlights { highlights[schema.fields[f].name] = ranges }
             return SearchHit(document: d, id: data.ids[d], score: ranked.score, matchedTerms: matchedTerms,
                              matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
-                             snippet: highlighter.snippet(document: d, highlights: byField))
+                             snippet: shown.snippet)
         }
         var results = SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)
         results.trace = trace

@@ -21,9 +21,10 @@ struct SortedTerms {
         return Int(storage[slot])
     }
 
-    /// The first slot holding a term of at least `term` (`slots.upperBound` when none).
-    @inline(__always) func firstSlot(atLeast term: Int) -> Int {
-        var low = slots.lowerBound, high = slots.upperBound
+    /// The first slot from `start` (the first of the document's when nil) holding a term of at
+    /// least `term` (`slots.upperBound` when none).
+    @inline(__always) func firstSlot(atLeast term: Int, from start: Int? = nil) -> Int {
+        var low = start ?? slots.lowerBound, high = slots.upperBound
         while low < high {
             let mid = (low + high) / 2
             if self[mid] < term { low = mid + 1 } else { high = mid }

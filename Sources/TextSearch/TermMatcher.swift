@@ -66,6 +66,21 @@ struct TermMatcher: Hashable, Sendable {
         }
     }
 
+    /// The slots of `terms` (a document's) that hold a term this matcher matches, ascending:
+    /// each range is looked for in the document's terms, not each term among the ranges.
+    func matchingSlots(in terms: SortedTerms) -> [Int] {
+        var slots: [Int] = []
+        var slot = terms.slots.lowerBound
+        for range in ranges {
+            slot = terms.firstSlot(atLeast: range.lowerBound, from: slot)
+            while slot < terms.slots.upperBound && terms[slot] < range.upperBound {
+                slots.append(slot)
+                slot += 1
+            }
+        }
+        return slots
+    }
+
     /// Whether a document holding `terms` holds a term this matcher matches.
     func matchesAny(of terms: SortedTerms) -> Bool {
         if ranges.count <= 8 {

@@ -30,6 +30,20 @@ import Testing
         #expect(hit.highlights["body"] == nil)
     }
 
+    @Test func aPhraseIsHighlightedOnlyWhereItOccurs() throws {
+        let body = "Spectrum for every satellite; a satellite spectrum plan, and more spectrum."
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: [
+            Corpus.news("x", title: "Satellite news on spectrum", body: body),
+        ])
+        let hit = try #require(index.search("\"satellite spectrum\"").hits.first)
+        #expect(hit.highlights["body"] == [32..<41, 42..<50])
+        #expect(texts(body, hit.highlights["body"] ?? []) == ["satellite", "spectrum"])
+        #expect(hit.highlights["title"] == nil)
+        let words = try #require(index.search("satellite spectrum").hits.first)
+        #expect(words.highlights["body"]?.count == 5)
+        #expect(words.highlights["title"]?.count == 2)
+    }
+
     @Test func shortFieldIsTheWholeSnippet() throws {
         let index = Corpus.bodies(["Members met in Kigali."])
         let snippet = try #require(index.search("kigali").hits.first?.snippet)
@@ -130,10 +144,12 @@ import Testing
         return Array(zip(guided, index.search(query, options: options).hits))
     }
 
-    @Test func randomTextsAndQueriesHighlightWhatAWholeReadingFinds() throws {
+    /// 300 news items of random words of `vocabulary`, and 150 random queries of one to three
+    /// of them (phrases, field-scoped, prefixes among them).
+    static func randomCorpus() -> (index: SearchIndex, queries: [(query: String, prefix: Bool)]) {
         var random = SeededGenerator(seed: 8)
         func text(_ words: Int) -> String {
-            (0..<words).map { _ in HighlightReferenceTests.vocabulary.randomElement(using: &random)! }
+            (0..<words).map { _ in vocabulary.randomElement(using: &random)! }
                 .joined(separator: [" ", ", ", ". ", "\n"].randomElement(using: &random)!)
         }
         let documents = (0..<300).map { i in
@@ -141,16 +157,21 @@ import Testing
                         body: text(Int.random(in: 0...120, using: &random)),
                         summary: text(Int.random(in: 0...15, using: &random)))
         }
-        let index = SearchIndex(schema: Corpus.newsSchema, documents: documents)
-        var checkedHits = 0, highlightedFields = 0
-        for _ in 0..<150 {
-            let words = (0..<Int.random(in: 1...3, using: &random)).map { _ in
-                HighlightReferenceTests.vocabulary.randomElement(using: &random)!
-            }
+        let queries = (0..<150).map { _ in
+            let words = (0..<Int.random(in: 1...3, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
             var query = Bool.random(using: &random) && words.count > 1
                 ? "\"" + words.joined(separator: " ") + "\"" : words.joined(separator: " ")
             if Int.random(in: 0..<4, using: &random) == 0 { query = ["title:", "body:"].randomElement(using: &random)! + query }
-            for (guided, whole) in HighlightReferenceTests.bothWays(index, query, prefix: Bool.random(using: &random)) {
+            return (query, Bool.random(using: &random))
+        }
+        return (SearchIndex(schema: Corpus.newsSchema, documents: documents), queries)
+    }
+
+    @Test func randomTextsAndQueriesHighlightWhatAWholeReadingFinds() throws {
+        let (index, queries) = HighlightReferenceTests.randomCorpus()
+        var checkedHits = 0, highlightedFields = 0
+        for (query, prefix) in queries {
+            for (guided, whole) in HighlightReferenceTests.bothWays(index, query, prefix: prefix) {
                 #expect(guided.id == whole.id)
                 #expect(guided.highlights == whole.highlights, "\(query) in \(guided.id)")
                 #expect(guided.snippet == whole.snippet, "\(query) in \(guided.id)")
@@ -160,6 +181,29 @@ import Testing
         }
         #expect(checkedHits > 300)
         #expect(highlightedFields > checkedHits)
+    }
+
+    /// Hits asked for some fields' highlights carry exactly those of a search for all, and
+    /// the same snippet.
+    @Test func chosenFieldsCarryTheirHighlightsAndTheSameSnippet() throws {
+        let (index, queries) = HighlightReferenceTests.randomCorpus()
+        var checkedHits = 0, droppedFields = 0
+        for (n, (query, prefix)) in queries.enumerated() {
+            var options = SearchOptions(limit: 10, lastWordIsPrefix: prefix)
+            let all = index.search(query, options: options).hits
+            let chosen: Set<String> = [["title"], ["body"], ["title", "summary"], [], ["title", "no such field"]][n % 5]
+            options.highlightedFields = chosen
+            let some = index.search(query, options: options).hits
+            #expect(some.map(\.id) == all.map(\.id), "\(query)")
+            for (hit, reference) in zip(some, all) {
+                #expect(hit.highlights == reference.highlights.filter { chosen.contains($0.key) }, "\(query) in \(hit.id)")
+                #expect(hit.snippet == reference.snippet, "\(query) in \(hit.id)")
+                checkedHits += 1
+                droppedFields += reference.highlights.count - hit.highlights.count
+            }
+        }
+        #expect(checkedHits > 300)
+        #expect(droppedFields > 100)
     }
 
     /// Stored positions stop at 65535: every word from there on shares it, so there each word
