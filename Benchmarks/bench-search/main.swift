@@ -46,9 +46,12 @@ struct Arguments {
     }
 }
 
-/// Our search options for a query of a class.
+/// Our search options for a query of a class: the title's highlights and a snippet, the work
+/// FTS5's `highlight()` of the title and `snippet()` do.
 func ourOptions(_ queryClass: QueryClass, limit: Int) -> SearchOptions {
-    SearchOptions(limit: limit, lastWordIsPrefix: queryClass.asYouType || queryClass.name.hasSuffix("prefix"))
+    var options = SearchOptions(limit: limit, lastWordIsPrefix: queryClass.asYouType || queryClass.name.hasSuffix("prefix"))
+    options.highlightedFields = ["title"]
+    return options
 }
 
 /// Answers one query with our engine; a query problem fails the benchmark.

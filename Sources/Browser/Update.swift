@@ -310,7 +310,8 @@ extension Browser {
         if text.allSatisfy(\.isWhitespace) {
             search.results = nil
         } else {
-            search.results = session.search(text, limit: searchLimit, flags: state.itemFlags)
+            // A result row shows the title and the snippet: no other field's highlights.
+            search.results = session.search(text, limit: searchLimit, flags: state.itemFlags, allMatchedFields: false)
         }
         let after = search.hits.map { "\($0.type):\($0.id)" }
         search.position = keepingSelection

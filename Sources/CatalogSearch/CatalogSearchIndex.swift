@@ -57,9 +57,13 @@ public final class CatalogSearchIndex: Sendable {
         entries.append(to: &writer)
     }
 
+    /// The best `limit` items of `types` for `query`. With `allMatchedFields` false, each hit's
+    /// `matchedFields` holds the title's highlights only (what a list of results shows), and
+    /// the other fields are read only for the snippet.
     public func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
-                       flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
-        convert(index.search(query, options: options(for: query, types: types, limit: limit, flags: flags)))
+                       flags: ItemFlags = ItemFlags(), allMatchedFields: Bool = true) -> CatalogSearchResults {
+        convert(index.search(query, options: options(for: query, types: types, limit: limit, flags: flags,
+                                                     allMatchedFields: allMatchedFields)))
     }
 
     /// A session for search-as-you-type: same results as `search`, faster per keystroke.
@@ -73,7 +77,7 @@ public final class CatalogSearchIndex: Sendable {
     /// The options of a search for `query`. Only the flags the query names get their documents:
     /// finding them needs every item's document number (`FlagKeyTable`), which a search without
     /// flags, such as a one-shot `search` over a snapshot, never pays for.
-    func options(for query: String, types: Set<SearchItemType>, limit: Int, flags: ItemFlags) -> SearchOptions {
+    func options(for query: String, types: Set<SearchItemType>, limit: Int, flags: ItemFlags, allMatchedFields: Bool) -> SearchOptions {
         let named = index.flagNames(usedBy: query, among: ItemFlags.names)
         var documentsByKey: [String: Int]?
         var options = SearchOptions(limit: limit, flags: flags.queryFlags(named: named) { key in
@@ -83,6 +87,7 @@ public final class CatalogSearchIndex: Sendable {
         if types != Set(SearchItemType.allCases) {
             options.filters["type"] = types.map(\.rawValue).sorted()
         }
+        if !allMatchedFields { options.highlightedFields = ["title"] }
         return options
     }
 
@@ -111,8 +116,10 @@ public struct CatalogSearchSession: Sendable {
         self.session = SearchSession(index: catalogIndex.index)
     }
 
+    /// As `CatalogSearchIndex.search`.
     public mutating func search(_ query: String, types: Set<SearchItemType> = Set(SearchItemType.allCases), limit: Int = 20,
-                                flags: ItemFlags = ItemFlags()) -> CatalogSearchResults {
-        catalogIndex.convert(session.search(query, options: catalogIndex.options(for: query, types: types, limit: limit, flags: flags)))
+                                flags: ItemFlags = ItemFlags(), allMatchedFields: Bool = true) -> CatalogSearchResults {
+        let options = catalogIndex.options(for: query, types: types, limit: limit, flags: flags, allMatchedFields: allMatchedFields)
+        return catalogIndex.convert(session.search(query, options: options))
     }
 }

@@ -34,7 +34,8 @@ public struct CatalogSearchHit: Sendable, Equatable {
     public var date: PartialDate?
     public var score: Double
     /// Field (`title`, `summary`, `body`, `tags`, `names`) → UTF-8 byte ranges of matched
-    /// words in the text the adapter indexed for that field.
+    /// words in the text the adapter indexed for that field; the title's only when the search
+    /// was asked for no other (`allMatchedFields: false`).
     public var matchedFields: [String: [Range<Int>]]
     public var typos: Int
 }

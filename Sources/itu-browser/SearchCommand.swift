@@ -62,10 +62,12 @@ struct SearchCommand: ParsableCommand {
         let printer = SearchResultPrinter(format: format, bold: Console.outputIsTerminal, width: Console.width)
         /// The results of `query`, searched again over a rebuilt index when the snapshot's turned out damaged.
         func answer(_ query: String) throws(CommandFailure) -> CatalogSearchResults {
-            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+            // Only JSON prints every field's highlights (`matchedFields`).
+            let allFields = format == .json
+            let results = index.search(query, types: types.searchTypes, limit: limit, flags: flags, allMatchedFields: allFields)
             guard let damage = index.snapshotDamage else { return results }
             index = try cache.rebuilt(after: damage)
-            return index.search(query, types: types.searchTypes, limit: limit, flags: flags)
+            return index.search(query, types: types.searchTypes, limit: limit, flags: flags, allMatchedFields: allFields)
         }
         guard stdin else {
             let query = self.query ?? ""

@@ -144,6 +144,25 @@ enum RequiredBehaviours {
         #expect(Set(hit.matchedFields.keys) == ["title", "body"])
     }
 
+    @Test func aListOfResultsCanLeaveOutTheOtherFieldsHighlights() throws {
+        let index = CatalogSearchIndex(catalog: SmallCatalog.make())
+        var session = index.makeSession()
+        for query in ["kigali", "itu", "satellite", "\"gold sector member\""] {
+            let all = index.search(query)
+            let shown = index.search(query, allMatchedFields: false)
+            #expect(session.search(query, allMatchedFields: false) == shown)
+            #expect(shown.hits.map(\.id) == all.hits.map(\.id))
+            for (hit, reference) in zip(shown.hits, all.hits) {
+                #expect(hit.matchedFields == reference.matchedFields.filter { $0.key == "title" })
+                #expect(hit.titleHighlights == reference.titleHighlights)
+                #expect(hit.snippet == reference.snippet && hit.snippetHighlights == reference.snippetHighlights)
+            }
+        }
+        let hit = try #require(index.search("kigali", allMatchedFields: false).hits.first)
+        #expect(Set(hit.matchedFields.keys) == ["title"])
+        #expect(hit.snippetHighlights.count == 1)
+    }
+
     @Test func queryProblemsAreReportedAsText() {
         let index = CatalogSearchIndex(catalog: SmallCatalog.make())
         let results = index.search("foo:bar")
