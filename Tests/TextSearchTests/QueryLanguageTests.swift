@@ -188,3 +188,34 @@ import Testing
         #expect(long.search("\"omega beta\"").hits.isEmpty)
     }
 }
+
+/// Phrase matching against a reading of every field's words.
+@Suite struct PhraseReferenceTests {
+    @Test func phrasesMatchTheDocumentsWhoseFieldsHoldTheWordsInARow() {
+        var random = SeededGenerator(seed: 34)
+        let vocabulary = ["alpha", "beta", "gamma", "delta", "omega", "kappa"]
+        func text() -> [String] { (0..<Int.random(in: 0...40, using: &random)).map { _ in vocabulary.randomElement(using: &random)! } }
+        let fields = (0..<400).map { _ in ["title": text(), "summary": text(), "body": text()] }
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: fields.enumerated().map { i, words in
+            Corpus.news("d\(i)", title: words["title"]!.joined(separator: " "), body: words["body"]!.joined(separator: ", "),
+                        summary: words["summary"]!.joined(separator: "\n"))
+        })
+        var matched = 0
+        for _ in 0..<120 {
+            let phrase = (0..<Int.random(in: 2...3, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+            let scope = [nil, "title", "body"].randomElement(using: &random)!
+            let expected = Set(fields.indices.filter { i in
+                fields[i].contains { name, words in
+                    (scope == nil || scope == name) && words.count >= phrase.count
+                        && (0...words.count - phrase.count).contains { Array(words[$0..<$0 + phrase.count]) == phrase }
+                }
+            }.map { "d\($0)" })
+            let query = (scope.map { "\($0):" } ?? "") + "\"" + phrase.joined(separator: " ") + "\""
+            let results = index.search(query, options: SearchOptions(limit: 400, lastWordIsPrefix: false))
+            #expect(Set(results.hits.map(\.id)) == expected, "\(query)")
+            #expect(results.totalMatches == expected.count, "\(query)")
+            matched += expected.count
+        }
+        #expect(matched > 500)
+    }
+}
