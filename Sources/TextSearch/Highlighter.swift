@@ -234,7 +234,16 @@ struct Highlighter {
 
     /// `cut(_:highlights:length:)` over text held as valid UTF-8 bytes.
     static func cut(utf8 bytes: UnsafeBufferPointer<UInt8>, highlights: [Range<Int>], length: Int) -> (String, [Range<Int>]) {
-        let starts = CharacterStarts(bytes)
+        let starts: CharacterStarts
+        if highlights.isEmpty, length >= 0, bytes.count > length + 1,
+           CharacterStarts.isASCIIWithoutCarriageReturn(UnsafeBufferPointer(rebasing: bytes[...length])) {
+            // With no highlight the cut is at most the first `length` characters. A head of
+            // `length + 1` plain ASCII bytes is that many characters, and more text follows:
+            // the rest of the text is never looked at.
+            starts = CharacterStarts(identityOf: length + 1)
+        } else {
+            starts = CharacterStarts(bytes)
+        }
         let characterCount = starts.characterCount
         func characterIndex(ofByte byte: Int) -> Int {
             var low = 0, high = characterCount
@@ -317,6 +326,12 @@ struct CharacterStarts {
         starts.append(offset)
         table = starts
         characterCount = starts.count - 1
+    }
+
+    /// The identity table of `count` characters of one byte each.
+    init(identityOf count: Int) {
+        table = nil
+        characterCount = count
     }
 
     subscript(character: Int) -> Int { table?[character] ?? character }

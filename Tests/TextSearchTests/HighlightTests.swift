@@ -73,6 +73,36 @@ import Testing
         #expect(ranges.isEmpty)
     }
 
+    /// With no highlight, a snippet is the text's first characters up to a word boundary,
+    /// whatever the text holds past them (checked against a cut made from `Character`s).
+    @Test func aSnippetWithoutHighlightsIsTheStartOfTheText() {
+        var random = SeededGenerator(seed: 55)
+        let pieces = ["word", "longer", " ", " ", "\n", "\r\n", "\t", "é", "e\u{301}", "电信", "🇨🇭", "x", "."]
+        func isSpace(_ c: Character) -> Bool { [32, 9, 10, 13].contains(c.utf8.first ?? 0) }
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let length = Int.random(in: 1...40, using: &random)
+            let characters = Array(text)
+            var expected: String
+            if characters.count <= length {
+                expected = text
+            } else {
+                var last = length
+                if !isSpace(characters[last]) {
+                    var c = last
+                    while c > 0 && !isSpace(characters[c]) { c -= 1 }
+                    if c > 0 { last = c }
+                }
+                while last > 0 && isSpace(characters[last - 1]) { last -= 1 }
+                expected = String(characters[..<last]) + "…"
+            }
+            expected = String(expected.unicodeScalars.map { [9, 10, 13].contains($0.value) ? " " : Character($0) })
+            let (cut, ranges) = Highlighter.cut(text, highlights: [], length: length)
+            #expect(cut == expected, "\(text.debugDescription), \(length)")
+            #expect(ranges.isEmpty)
+        }
+    }
+
     @Test func snippetHighlightsAreShiftedPastTheLeadingEllipsis() {
         let text = String(repeating: "x ", count: 100) + "target end"
         let start = text.utf8.count - "target end".utf8.count
