@@ -225,6 +225,9 @@ struct QueryPlanner {
     >(
         _ terms: [QueryUnit.PhraseTerm], field: Int?, _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
     ) -> DocumentSet where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
+        if terms.count == 2 {
+            return twoWordPhraseDocuments(terms[0], terms[1], field: field, entryDocument, entryField, allPositions)
+        }
         var result = DocumentSet(capacity: data.documentCount)
         guard let first = terms.first else { return result }
         var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
@@ -246,6 +249,43 @@ struct QueryPlanner {
             for p in positions(e) where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { positions(cursors[$0]) }) {
                 result.insert(d)
                 continue entries
+            }
+        }
+        return result
+    }
+
+    /// `phraseDocuments` for the commonest phrase, of two words: both words' postings are
+    /// merged with a step that does not branch on which side is behind.
+    private func twoWordPhraseDocuments<
+        Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>, Positions: RandomAccessCollection<UInt16>
+    >(
+        _ first: QueryUnit.PhraseTerm, _ second: QueryUnit.PhraseTerm, field: Int?,
+        _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
+    ) -> DocumentSet where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
+        var result = DocumentSet(capacity: data.documentCount)
+        let positionStarts = data.entryPositionStart
+        let positionCount = allPositions.count
+        func key(_ e: Int) -> Int { Int(entryDocument[e]) << 8 | Int(entryField[e]) }
+        let terms = [first, second]
+        var i = Int(data.termEntryStart[first.term]), j = Int(data.termEntryStart[second.term])
+        let iEnd = Int(data.termEntryStart[first.term + 1]), jEnd = Int(data.termEntryStart[second.term + 1])
+        while i < iEnd && j < jEnd {
+            let a = key(i), b = key(j)
+            if a == b {
+                let d = a >> 8
+                if (field == nil || field == a & 0xFF) && !result.contains(d) {
+                    let seconds = allPositions[positionStarts.range(ofEntry: j, within: positionCount)]
+                    for p in allPositions[positionStarts.range(ofEntry: i, within: positionCount)]
+                    where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { _ in seconds }) {
+                        result.insert(d)
+                        break
+                    }
+                }
+                i += 1
+                j += 1
+            } else {
+                i &+= a < b ? 1 : 0
+                j &+= a > b ? 1 : 0
             }
         }
         return result
