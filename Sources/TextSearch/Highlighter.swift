@@ -70,7 +70,7 @@ struct Highlighter {
                         wantedByField[f, default: WantedWords()].phrases.append(phrase)
                     }
                 } else {
-                    for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field) {
+                    for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field, known: unit.phraseEntries) {
                         for word in phrase {
                             wantedByField[occurrence.field, default: WantedWords()]
                                 .add(term: word.term, positions: CollectionOfOne(UInt16(occurrence.start + word.offset)))

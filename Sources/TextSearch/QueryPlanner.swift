@@ -150,7 +150,13 @@ struct QueryPlanner {
         } else {
             return nil
         }
-        let unit = QueryUnit(kind: kind, field: key.field, documents: documents(of: kind, field: key.field, key: key, cache: cache))
+        let unit: QueryUnit
+        if case .phrase(let terms) = kind, !terms.isEmpty {
+            let (documents, entries) = phraseDocuments(terms, field: key.field)
+            unit = QueryUnit(kind: kind, field: key.field, documents: documents, phraseEntries: entries)
+        } else {
+            unit = QueryUnit(kind: kind, field: key.field, documents: documents(of: kind, field: key.field, key: key, cache: cache))
+        }
         cache.store(unit, for: key)
         return unit
     }
@@ -200,14 +206,14 @@ struct QueryPlanner {
             if let narrowed = narrowedFromCache(matcher, key: key, cache: cache) { return narrowed }
             return documents(matching: matcher, field: field)
         case .phrase(let terms):
-            guard !terms.isEmpty else { return DocumentSet(capacity: data.documentCount) }
-            return phraseDocuments(terms, field: field)
+            return terms.isEmpty ? DocumentSet(capacity: data.documentCount) : phraseDocuments(terms, field: field).documents
         }
     }
 
     /// Walks the postings of all the phrase's words together (each sorted by document, then
-    /// field) and keeps the documents where the positions line up.
-    private func phraseDocuments(_ terms: [QueryUnit.PhraseTerm], field: Int?) -> DocumentSet {
+    /// field) and keeps the documents where the positions line up, with the words' first
+    /// entries in each of them.
+    private func phraseDocuments(_ terms: [QueryUnit.PhraseTerm], field: Int?) -> (documents: DocumentSet, entries: PhraseEntries) {
         // Plain columns (an index built here) are read through their buffers, without the
         // bounds checks and storage dispatch of each read.
         if let documents = data.entryDocument.plain, let fields = data.entryField.plain, let positions = data.positions.plain {
@@ -224,13 +230,15 @@ struct QueryPlanner {
         Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>, Positions: RandomAccessCollection<UInt16>
     >(
         _ terms: [QueryUnit.PhraseTerm], field: Int?, _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
-    ) -> DocumentSet where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
+    ) -> (documents: DocumentSet, entries: PhraseEntries) where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
         if terms.count == 2 {
             return twoWordPhraseDocuments(terms[0], terms[1], field: field, entryDocument, entryField, allPositions)
         }
         var result = DocumentSet(capacity: data.documentCount)
-        guard let first = terms.first else { return result }
-        var cursors = terms.map { Int(data.termEntryStart[$0.term]) }
+        var found = PhraseEntries(wordCount: terms.count)
+        guard let first = terms.first else { return (result, found) }
+        let starts = terms.map { Int(data.termEntryStart[$0.term]) }
+        var cursors = starts
         let ends = terms.map { Int(data.termEntryStart[$0.term + 1]) }
         let positionStarts = data.entryPositionStart
         let positionCount = allPositions.count
@@ -248,10 +256,13 @@ struct QueryPlanner {
             }
             for p in positions(e) where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { positions(cursors[$0]) }) {
                 result.insert(d)
+                found.append(document: d, firstEntries: terms.indices.lazy.map { k in
+                    PhraseEntries.firstOfDocument(k == 0 ? e : cursors[k], from: starts[k], entryDocument)
+                })
                 continue entries
             }
         }
-        return result
+        return (result, found)
     }
 
     /// `phraseDocuments` for the commonest phrase, of two words: both words' postings are
@@ -261,13 +272,15 @@ struct QueryPlanner {
     >(
         _ first: QueryUnit.PhraseTerm, _ second: QueryUnit.PhraseTerm, field: Int?,
         _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
-    ) -> DocumentSet where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
+    ) -> (documents: DocumentSet, entries: PhraseEntries) where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
         var result = DocumentSet(capacity: data.documentCount)
+        var found = PhraseEntries(wordCount: 2)
         let positionStarts = data.entryPositionStart
         let positionCount = allPositions.count
         func key(_ e: Int) -> Int { Int(entryDocument[e]) << 8 | Int(entryField[e]) }
         let terms = [first, second]
-        var i = Int(data.termEntryStart[first.term]), j = Int(data.termEntryStart[second.term])
+        let iStart = Int(data.termEntryStart[first.term]), jStart = Int(data.termEntryStart[second.term])
+        var i = iStart, j = jStart
         let iEnd = Int(data.termEntryStart[first.term + 1]), jEnd = Int(data.termEntryStart[second.term + 1])
         while i < iEnd && j < jEnd {
             let a = key(i), b = key(j)
@@ -278,6 +291,8 @@ struct QueryPlanner {
                     for p in allPositions[positionStarts.range(ofEntry: i, within: positionCount)]
                     where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { _ in seconds }) {
                         result.insert(d)
+                        found.append(document: d, firstEntries: [PhraseEntries.firstOfDocument(i, from: iStart, entryDocument),
+                                                                 PhraseEntries.firstOfDocument(j, from: jStart, entryDocument)])
                         break
                     }
                 }
@@ -288,7 +303,7 @@ struct QueryPlanner {
                 j &+= a > b ? 1 : 0
             }
         }
-        return result
+        return (result, found)
     }
 
     func documents(matching matcher: TermMatcher, field: Int?) -> DocumentSet {
@@ -378,13 +393,14 @@ struct PhraseMatcher {
         return data.firstEntry(term: term, document: d, forwardSlot: low)
     }
 
-    /// The field and start position of each occurrence of the phrase in document `d`.
-    func occurrences(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> [(field: Int, start: Int)] {
+    /// The field and start position of each occurrence of the phrase in document `d`; the
+    /// words' first entries there are taken from `known` when it holds them.
+    func occurrences(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?, known: PhraseEntries? = nil) -> [(field: Int, start: Int)] {
         guard let first = terms.first else { return [] }
         var firstEntries: [Int] = []
         firstEntries.reserveCapacity(terms.count)
-        for term in terms {
-            guard let entry = firstEntry(term: term.term, document: d) else { return [] }
+        for (k, term) in terms.enumerated() {
+            guard let entry = known?.firstEntry(word: k, document: d) ?? firstEntry(term: term.term, document: d) else { return [] }
             firstEntries.append(entry)
         }
         var found: [(field: Int, start: Int)] = []

@@ -17,6 +17,8 @@ struct QueryUnit: Sendable {
     /// Restricts the unit to one field.
     var field: Int?
     var documents: DocumentSet
+    /// A phrase's words' first entries in each matched document (nil for a word).
+    var phraseEntries: PhraseEntries? = nil
 }
 
 /// Identifies a unit by what was typed, so a session can reuse it across keystrokes.

@@ -138,8 +138,9 @@ struct Ranker {
         case .phrase(let terms):
             let matcher = PhraseMatcher(data: data)
             var total = 0.0
-            for term in terms {
-                guard let entry = matcher.firstEntry(term: term.term, document: d) else { continue }
+            for (k, term) in terms.enumerated() {
+                guard let entry = unit.phraseEntries?.firstEntry(word: k, document: d)
+                    ?? matcher.firstEntry(term: term.term, document: d) else { continue }
                 total += score(term: term.term, document: d, firstEntry: entry, field: unit.field)
             }
             return (0, total, terms.map(\.term))

@@ -191,6 +191,36 @@ import Testing
 
 /// Phrase matching against a reading of every field's words.
 @Suite struct PhraseReferenceTests {
+    /// The walk keeps each matched document's first entry of each word: the entry the
+    /// forward index gives.
+    @Test func thePhraseWalkKeepsEachWordsFirstEntryInEveryMatch() throws {
+        var random = SeededGenerator(seed: 35)
+        let vocabulary = ["alpha", "beta", "gamma", "delta"]
+        func text() -> String { (0..<Int.random(in: 0...30, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ") }
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: (0..<300).map { i in
+            Corpus.news("d\(i)", title: text(), body: text(), summary: text())
+        })
+        let planner = QueryPlanner(data: index.data, schema: index.schema)
+        let matcher = PhraseMatcher(data: index.data)
+        var checked = 0
+        for _ in 0..<60 {
+            let words = (0..<Int.random(in: 2...3, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+            var cache = UnitCache()
+            let key = UnitKey(text: words.joined(separator: " "), isPhrase: true, field: [nil, 0, 2].randomElement(using: &random)!, isPrefix: false)
+            let unit = try #require(planner.resolve(key, cache: &cache))
+            guard case .phrase(let terms) = unit.kind else { Issue.record("not a phrase: \(key.text)"); continue }
+            let entries = try #require(unit.phraseEntries)
+            unit.documents.forEach { d in
+                for (k, term) in terms.enumerated() {
+                    #expect(entries.firstEntry(word: k, document: d) == matcher.firstEntry(term: term.term, document: d), "\(key.text) in \(d)")
+                    checked += 1
+                }
+            }
+            #expect(entries.firstEntry(word: 0, document: index.documentCount) == nil)
+        }
+        #expect(checked > 1000)
+    }
+
     @Test func phrasesMatchTheDocumentsWhoseFieldsHoldTheWordsInARow() {
         var random = SeededGenerator(seed: 34)
         let vocabulary = ["alpha", "beta", "gamma", "delta", "omega", "kappa"]
