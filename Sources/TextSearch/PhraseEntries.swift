@@ -3,11 +3,12 @@
 /// look them up again through the forward index.
 ///
 /// Invariant: `documents` ascend (the walk meets documents in order, each once) and `entries`
-/// holds `wordCount` entries per document, in the phrase's word order.
+/// holds `wordCount` entries per document, in the phrase's word order. Both are 32-bit, as the
+/// index's own documents and entry starts are.
 struct PhraseEntries: Sendable {
     let wordCount: Int
-    private var documents: [Int32] = []
-    private var entries: [Int32] = []
+    private var documents: [UInt32] = []
+    private var entries: [UInt32] = []
 
     init(wordCount: Int) {
         self.wordCount = wordCount
@@ -16,8 +17,8 @@ struct PhraseEntries: Sendable {
     /// Records document `d`, above every document recorded so far, with its words' first entries.
     mutating func append(document d: Int, firstEntries: some Sequence<Int>) {
         assert(documents.last.map { Int($0) < d } ?? true, "documents are recorded in ascending order")
-        documents.append(Int32(d))
-        entries.append(contentsOf: firstEntries.lazy.map { Int32($0) })
+        documents.append(UInt32(d))
+        entries.append(contentsOf: firstEntries.lazy.map { UInt32($0) })
         assert(entries.count == documents.count * wordCount, "one entry per word")
     }
 
