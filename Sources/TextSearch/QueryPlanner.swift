@@ -150,13 +150,8 @@ struct QueryPlanner {
         } else {
             return nil
         }
-        let unit: QueryUnit
-        if case .phrase(let terms) = kind, !terms.isEmpty {
-            let (documents, entries) = phraseDocuments(terms, field: key.field)
-            unit = QueryUnit(kind: kind, field: key.field, documents: documents, phraseEntries: entries)
-        } else {
-            unit = QueryUnit(kind: kind, field: key.field, documents: documents(of: kind, field: key.field, key: key, cache: cache))
-        }
+        let found = documents(of: kind, field: key.field, key: key, cache: cache)
+        let unit = QueryUnit(kind: kind, field: key.field, documents: found.documents, phraseEntries: found.phraseEntries)
         cache.store(unit, for: key)
         return unit
     }
@@ -200,13 +195,16 @@ struct QueryPlanner {
 
     // MARK: Documents of a unit
 
-    private func documents(of kind: QueryUnit.Kind, field: Int?, key: UnitKey, cache: UnitCache) -> DocumentSet {
+    /// A unit's documents and, for a phrase, its words' first entries in each of them.
+    private func documents(of kind: QueryUnit.Kind, field: Int?, key: UnitKey, cache: UnitCache)
+        -> (documents: DocumentSet, phraseEntries: PhraseEntries?) {
         switch kind {
         case .terms(let matcher):
-            if let narrowed = narrowedFromCache(matcher, key: key, cache: cache) { return narrowed }
-            return documents(matching: matcher, field: field)
+            return (narrowedFromCache(matcher, key: key, cache: cache) ?? documents(matching: matcher, field: field), nil)
         case .phrase(let terms):
-            return terms.isEmpty ? DocumentSet(capacity: data.documentCount) : phraseDocuments(terms, field: field).documents
+            guard !terms.isEmpty else { return (DocumentSet(capacity: data.documentCount), nil) }
+            let walked = phraseDocuments(terms, field: field)
+            return (walked.documents, walked.entries)
         }
     }
 
@@ -368,20 +366,6 @@ struct QueryPlanner {
 struct PhraseMatcher {
     let data: IndexData
 
-    /// The positions of `term` in field `field` of document `d`, if it is there.
-    func positions(term: Int, document d: Int, field: Int) -> Slice<IndexColumn<UInt16>> {
-        guard let entry = firstEntry(term: term, document: d) else { return data.positions[0..<0] }
-        var e = entry
-        let end = Int(data.termEntryStart[term + 1])
-        while e < end && Int(data.entryDocument[e]) == d {
-            if Int(data.entryField[e]) == field {
-                return data.positions(ofEntry: e)
-            }
-            e += 1
-        }
-        return data.positions[0..<0]
-    }
-
     /// The first posting entry of (term, document), found in the document's forward list.
     func firstEntry(term: Int, document d: Int) -> Int? {
         var low = Int(data.forwardStart[d]), high = Int(data.forwardStart[d + 1])
@@ -442,10 +426,6 @@ struct PhraseMatcher {
         guard start >= 0, start + (terms.last?.offset ?? 0) < saturatedPosition else { return false }
         for k in 1..<terms.count where !contains(positions(k), UInt16(start + terms[k].offset)) { return false }
         return true
-    }
-
-    func occurs(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?) -> Bool {
-        !occurrences(terms, in: d, field: field).isEmpty
     }
 
     /// Whether the sorted `list` holds `value`.
