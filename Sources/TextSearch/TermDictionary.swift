@@ -76,33 +76,9 @@ struct TermDictionary: Sendable {
         return bytes
     }
 
-    /// -1 when term `id` sorts before every term starting with `prefix`, 0 when it starts with it, 1 after.
-    private func compare(_ id: Int, prefix: [UInt32]) -> Int {
-        let start = Int(starts[id])
-        let length = Int(starts[id + 1]) - start
-        for (i, q) in prefix.enumerated() {
-            if i == length { return -1 }
-            let t = scalars[start + i]
-            if t < q { return -1 }
-            if t > q { return 1 }
-        }
-        return 0
-    }
-
     /// The ids of the terms starting with `prefix`.
     func prefixRange(_ prefix: [UInt32]) -> Range<Int> {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if compare(mid, prefix: prefix) < 0 { low = mid + 1 } else { high = mid }
-        }
-        let lower = low
-        high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if compare(mid, prefix: prefix) <= 0 { low = mid + 1 } else { high = mid }
-        }
-        return lower..<low
+        prefixRange(prefix, from: 0, within: 0..<count)
     }
 
     /// The end of the run of terms starting with `prefix[0..<length]`, given that term `id`
@@ -131,6 +107,54 @@ struct TermDictionary: Sendable {
             if hasPrefix(mid) { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+
+    /// The runs of terms in `runs` that share a first character, with that character, found
+    /// by galloping over each run.
+    func firstCharacterRuns(within runs: [Range<Int>]) -> [(character: UInt32, ids: Range<Int>)] {
+        var found: [(UInt32, Range<Int>)] = []
+        for run in runs {
+            var id = run.lowerBound
+            while id < run.upperBound {
+                guard let first = scalars(of: id).first else {
+                    id += 1
+                    continue
+                }
+                let end = withUnsafePointer(to: first) { endOfPrefix(UnsafeBufferPointer(start: $0, count: 1), length: 1, from: id) }
+                found.append((first, id..<min(end, run.upperBound)))
+                id = end
+            }
+        }
+        return found
+    }
+
+    /// The ids within `ids` of the terms whose scalars from `offset` on start with `prefix`,
+    /// given that every term of `ids` has the same first `offset` scalars (sorted, they then
+    /// are sorted by the rest).
+    func prefixRange(_ prefix: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) -> Range<Int> {
+        /// -1, 0 or 1 as the term's scalars from `offset` on sort before, start with or sort after `prefix`.
+        func compare(_ id: Int) -> Int {
+            let term = scalars(of: id)
+            var i = offset
+            for q in prefix {
+                if i >= term.count { return -1 }
+                if term[i] != q { return term[i] < q ? -1 : 1 }
+                i += 1
+            }
+            return 0
+        }
+        var low = ids.lowerBound, high = ids.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(mid) < 0 { low = mid + 1 } else { high = mid }
+        }
+        let lower = low
+        high = ids.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(mid) <= 0 { low = mid + 1 } else { high = mid }
+        }
+        return lower..<low
     }
 
     /// The id of exactly `term`, if indexed.

@@ -21,11 +21,48 @@ enum TypoSearch {
         // one first character lies wholly before or after it, so each walk skips within its range.
         let sameFirst = dictionary.prefixRange([first])
         var found = walk(query, maxTypos: k, prefix: prefix, ids: sameFirst, in: dictionary)
-        if k >= 2 {
+        let otherRuns = [0..<sameFirst.lowerBound, sameFirst.upperBound..<dictionary.count].filter { !$0.isEmpty }
+        if k == 2 {
+            found += firstCharacterEdits(query, prefix: prefix, within: otherRuns, in: dictionary).map { ($0, 2) }
+        } else if k > 2 {
             // The first character's edit is one of a plain distance but costs two typos.
-            for ids in [0..<sameFirst.lowerBound, sameFirst.upperBound..<dictionary.count] where !ids.isEmpty {
+            for ids in otherRuns {
                 found += walk(query, maxTypos: k - 1, prefix: prefix, ids: ids, in: dictionary).map { ($0.0, $0.1 + 1) }
             }
+        }
+        return found
+    }
+
+    /// The terms of `runs` (the runs of terms not starting with the query's first character)
+    /// within a plain distance of 1 of `query` (in prefix mode: with a prefix that is): what
+    /// `walk` with a limit of 1 finds there, without walking them.
+    ///
+    /// A string whose first character differs from the query's is at distance 1 only through
+    /// an edit of that character, the rest exact: `query` without its first character
+    /// (deleted), with its first two swapped, and for each other first character `c` of the
+    /// dictionary, `c` and the rest of `query` (substituted) or `c` and all of it (inserted).
+    /// Each is looked up (in prefix mode, as a prefix); the last two within `c`'s run only.
+    static func firstCharacterEdits(_ query: [UInt32], prefix: Bool, within runs: [Range<Int>],
+                                    in dictionary: TermDictionary) -> [Range<Int>] {
+        guard let first = query.first else { return [] }
+        let rest = query.dropFirst()
+        var found: [Range<Int>] = []
+        /// Keeps the matches, among `ids`, of the terms whose scalars from `offset` on are `string` (or start with it).
+        func keep(_ string: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) {
+            let matches = dictionary.prefixRange(string, from: offset, within: ids)
+            if prefix {
+                if !matches.isEmpty { found.append(matches) }
+            } else if let id = matches.first, dictionary.scalars(of: id).count == offset + string.count {
+                found.append(id..<id + 1)
+            }
+        }
+        for run in runs {
+            keep(rest, from: 0, within: run)
+            if query.count >= 2 { keep([query[1], first] + query.dropFirst(2), from: 0, within: run) }
+        }
+        for (c, ids) in dictionary.firstCharacterRuns(within: runs) where c != first {
+            keep(rest, from: 1, within: ids)
+            keep(query, from: 1, within: ids)
         }
         return found
     }
