@@ -6,7 +6,22 @@ struct Highlighter {
     let positiveUnits: [Int]
     /// Compare every word of a matched field with the matched terms, not only the words at the
     /// positions the postings give (see `SearchOptions.highlightsReadWholeFields`).
-    var readsWholeFields = false
+    let readsWholeFields: Bool
+    /// The fields a snippet may come from, in the order they are tried: the snippet field,
+    /// then every field weighted below the top weight, in schema order.
+    private let snippetFields: [Int]
+
+    init(data: IndexData, schema: IndexSchema, units: [QueryUnit], positiveUnits: [Int], readsWholeFields: Bool = false) {
+        self.data = data
+        self.schema = schema
+        self.units = units
+        self.positiveUnits = positiveUnits
+        self.readsWholeFields = readsWholeFields
+        let topWeight = schema.fields.map(\.effectiveWeight).max() ?? 0
+        let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
+        let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
+        snippetFields = (preferred.map { [$0] } ?? []) + others
+    }
 
     /// About this many characters in a snippet.
     static let snippetLength = 160
@@ -22,26 +37,28 @@ struct Highlighter {
     func highlightsAndSnippet(document d: Int, fields: Set<Int>?) -> (highlights: [Int: [Range<Int>]], snippet: Snippet?) {
         let wantedByField = wantedWords(document: d)
         var analyzer = TextAnalyzer()
-        var read: [Int: [Range<Int>]] = [:]
+        var read = [[Range<Int>]?](repeating: nil, count: wantedByField.count)
         func highlights(of f: Int) -> [Range<Int>] {
             if let ranges = read[f] { return ranges }
-            guard let wanted = wantedByField[f] else { return [] }
-            let ranges = readsWholeFields ? wholeReading(document: d, field: f, wanted, &analyzer)
-                : guidedReading(document: d, field: f, wanted, &analyzer)
-            read[f] = Highlighter.merge(ranges)
-            return read[f] ?? []
+            let wanted = wantedByField[f]
+            guard !wanted.isEmpty else { return [] }
+            let ranges = Highlighter.merge(readsWholeFields ? wholeReading(document: d, field: f, wanted, &analyzer)
+                : guidedReading(document: d, field: f, wanted, &analyzer))
+            read[f] = ranges
+            return ranges
         }
         var shown: [Int: [Range<Int>]] = [:]
-        for f in wantedByField.keys.sorted() where fields?.contains(f) ?? true {
+        for f in wantedByField.indices where !wantedByField[f].isEmpty && fields?.contains(f) ?? true {
             let ranges = highlights(of: f)
             if !ranges.isEmpty { shown[f] = ranges }
         }
         return (shown, snippet(document: d, highlights: highlights(of:)))
     }
 
-    /// The words each field of document `d` holds for the query, from the postings alone.
-    private func wantedWords(document d: Int) -> [Int: WantedWords] {
-        var wantedByField: [Int: WantedWords] = [:]
+    /// The words each field of document `d` holds for the query, from the postings alone,
+    /// by field index (empty for a field that holds none).
+    private func wantedWords(document d: Int) -> [WantedWords] {
+        var wantedByField = [WantedWords](repeating: WantedWords(), count: schema.fields.count)
         let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
         let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
@@ -59,7 +76,7 @@ struct Highlighter {
                     while e < end && Int(data.entryDocument[e]) == d {
                         let f = Int(data.entryField[e])
                         if unit.field == nil || unit.field == f {
-                            wantedByField[f, default: WantedWords()].add(term: term, positions: data.positions(ofEntry: e))
+                            wantedByField[f].add(term: term, positions: data.positions(ofEntry: e))
                         }
                         e += 1
                     }
@@ -67,12 +84,12 @@ struct Highlighter {
             case .phrase(let phrase):
                 if readsWholeFields {
                     for f in phraseMatcher.fieldsHoldingEveryWord(of: phrase, in: d, field: unit.field) {
-                        wantedByField[f, default: WantedWords()].phrases.append(phrase)
+                        wantedByField[f].phrases.append(phrase)
                     }
                 } else {
                     for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field, known: unit.phraseEntries) {
                         for word in phrase {
-                            wantedByField[occurrence.field, default: WantedWords()]
+                            wantedByField[occurrence.field]
                                 .add(term: word.term, positions: CollectionOfOne(UInt16(occurrence.start + word.offset)))
                         }
                     }
@@ -84,7 +101,7 @@ struct Highlighter {
 
     /// The words of field `f` at the wanted positions whose text is a term wanted there.
     private func guidedReading(document d: Int, field f: Int, _ wanted: WantedWords, _ analyzer: inout TextAnalyzer) -> [Range<Int>] {
-        var sink = HighlightSink(wanted, bytes: data.dictionary.utf8)
+        var sink = HighlightSink(wanted, dictionary: data.dictionary)
         data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
         return sink.ranges
     }
@@ -120,6 +137,8 @@ struct Highlighter {
         /// For the whole reading only: phrases whose every word the field holds.
         var phrases: [[QueryUnit.PhraseTerm]] = []
 
+        var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
+
         mutating func add(term: Int, positions: some Sequence<UInt16>) {
             let slot = terms.firstIndex(of: term) ?? terms.count
             if slot == terms.count { terms.append(term) }
@@ -131,8 +150,9 @@ struct Highlighter {
     /// and finishes after the last wanted position. (A compound's whole comes at the position
     /// of its first part, so positions are looked up, not walked in order.)
     private struct HighlightSink: TokenSink {
-        /// Each wanted term's UTF-8.
-        let terms: [[UInt8]]
+        /// The wanted terms.
+        let terms: [Int]
+        let dictionary: TermDictionary
         /// Sorted.
         let positions: [UInt16]
         /// The term (index into `terms`) wanted at each of `positions`.
@@ -140,8 +160,9 @@ struct Highlighter {
         var ranges: [Range<Int>] = []
         private(set) var isFinished = false
 
-        init(_ wanted: WantedWords, bytes: (Int) -> [UInt8]) {
-            terms = wanted.terms.map(bytes)
+        init(_ wanted: WantedWords, dictionary: TermDictionary) {
+            terms = wanted.terms
+            self.dictionary = dictionary
             let words = wanted.words.sorted { ($0.position, $0.slot) < ($1.position, $1.slot) }
             positions = words.map(\.position)
             slots = words.map(\.slot)
@@ -163,7 +184,7 @@ struct Highlighter {
             if stored > last { isFinished = true }
             var i = PhraseMatcher.lowerBound(of: stored, in: positions)
             while i < positions.count && positions[i] == stored {
-                if terms[slots[i]].elementsEqual(term.bytes) {
+                if dictionary.term(terms[slots[i]], hasUTF8: term.bytes) {
                     ranges.append(start..<end)
                     return
                 }
@@ -204,10 +225,7 @@ struct Highlighter {
     /// non-empty lower-weighted field). Each field is read once, when it is cut; one that reads
     /// empty (a damaged snapshot's) is passed over.
     private func snippet(document d: Int, highlights: (Int) -> [Range<Int>]) -> Snippet? {
-        let topWeight = schema.fields.map(\.effectiveWeight).max() ?? 0
-        let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
-        let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
-        let order = (preferred.map { [$0] } ?? []) + others
+        let order = snippetFields
         func snippet(of field: Int) -> Snippet? {
             let matched = highlights(field)
             return data.withFieldBytes(document: d, field: field) { text in

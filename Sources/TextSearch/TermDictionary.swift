@@ -76,6 +76,24 @@ struct TermDictionary: Sendable {
         return bytes
     }
 
+    /// True when `bytes` are the UTF-8 of term `id` (as `utf8(id) == bytes`, without making
+    /// the array: the highlighter compares every word it reads this way).
+    func term(_ id: Int, hasUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        for value in scalars(of: id) {
+            if value < 0x80 {
+                guard i < bytes.count, bytes[i] == UInt8(value) else { return false }
+                i += 1
+            } else if let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) {
+                for byte in encoded {
+                    guard i < bytes.count, bytes[i] == byte else { return false }
+                    i += 1
+                }
+            }
+        }
+        return i == bytes.count
+    }
+
     /// The ids of the terms starting with `prefix`.
     func prefixRange(_ prefix: [UInt32]) -> Range<Int> {
         prefixRange(prefix, from: 0, within: 0..<count)
