@@ -6,7 +6,10 @@ import SnapshotFormat
 /// the start of every 64th entry's, the others summed from there when read. A snapshot's
 /// numbers are not checked entry by entry when it is opened: each range read is cut to fit the
 /// positions, so a hostile file gives wrong positions at worst.
-struct PositionStarts: Sendable, Equatable {
+///
+/// Unchecked `Sendable`: `plainStarts`'s buffer is that of the column `storage` holds, which
+/// keeps it alive and never changes.
+struct PositionStarts: @unchecked Sendable, Equatable {
     static let checkpointInterval = 64
 
     private enum Storage: Sendable {
@@ -15,11 +18,15 @@ struct PositionStarts: Sendable, Equatable {
     }
 
     private let storage: Storage
+    /// The starts' buffer when `storage` holds them: read without taking the column out of
+    /// the enum, which would retain and release its owner on every read.
+    private let startsBuffer: UnsafeBufferPointer<UInt32>?
     let entryCount: Int
 
     /// The start of each entry's positions, then their end (`entryCount + 1` values).
     init(starts: Column<UInt32>) {
         storage = .starts(starts)
+        startsBuffer = starts.buffer
         entryCount = starts.count - 1
     }
 
@@ -33,22 +40,25 @@ struct PositionStarts: Sendable, Equatable {
         for e in entryCount / interval * interval..<entryCount { end += Int(counts[e]) }
         guard end == positionCount else { return nil }
         storage = .counted(counts: counts, checkpoints: checkpoints)
+        startsBuffer = nil
         self.entryCount = entryCount
     }
 
     /// The positions of entry `e` (below `entryCount`), cut to `0 ..< limit`.
     @inline(__always) func range(ofEntry e: Int, within limit: Int) -> Range<Int> {
         let start: Int, end: Int
-        switch storage {
-        case .starts(let starts):
-            start = Int(starts[e])
-            end = Int(starts[e + 1])
-        case .counted(let counts, let checkpoints):
+        if let startsBuffer {
+            precondition(e >= 0 && e < entryCount, "entry out of range")
+            start = Int(startsBuffer[e])
+            end = Int(startsBuffer[e + 1])
+        } else if case .counted(let counts, let checkpoints) = storage {
             precondition(e >= 0 && e < entryCount, "entry out of range")
             var sum = Int(checkpoints[e / Self.checkpointInterval])
             for k in e / Self.checkpointInterval * Self.checkpointInterval..<e { sum += Int(counts[k]) }
             start = sum
             end = sum + Int(counts[e])
+        } else {
+            preconditionFailure("starts without their buffer")
         }
         let cut = Swift.min(end, limit)
         return Swift.min(start, cut)..<cut
@@ -62,10 +72,9 @@ struct PositionStarts: Sendable, Equatable {
 
     /// The number of positions of entry `e`: its term frequency.
     @inline(__always) func count(ofEntry e: Int, within limit: Int) -> Int {
-        switch storage {
-        case .starts: return range(ofEntry: e, within: limit).count
-        case .counted(let counts, _): return Swift.min(Int(counts[e]), limit)
-        }
+        if startsBuffer != nil { return range(ofEntry: e, within: limit).count }
+        guard case .counted(let counts, _) = storage else { preconditionFailure("starts without their buffer") }
+        return Swift.min(Int(counts[e]), limit)
     }
 
     /// The counts and checkpoints a snapshot stores.
