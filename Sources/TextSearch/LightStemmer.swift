@@ -15,24 +15,34 @@ enum LightStemmer {
         "this", "has", "was", "does", "yes", "gas", "bus", "lens", "less", "chaos", "atlas", "canvas",
     ]
 
+    /// `-ize` family endings and what replaces each, longest first.
+    private static let izeEndings: [(StaticString, String)] = [
+        ("izations", "ize"), ("isations", "ise"), ("ization", "ize"), ("isation", "ise"), ("izing", "ize"),
+        ("ising", "ise"), ("ized", "ize"), ("ised", "ise"), ("izes", "ize"), ("ises", "ise"),
+    ]
+    /// Endings that lose `-es`.
+    private static let esEndings: [StaticString] = ["sses", "ches", "shes", "xes", "zes"]
+
     static func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        guard bytes.count >= 4, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }), !exceptions.contains(word) else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return bytes.count > s.count + 1 && Array(bytes.suffix(s.count)) == s
+        var contiguous = word
+        return contiguous.withUTF8 { bytes in
+            guard bytes.count >= 4, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }), !exceptions.contains(word) else { return word }
+            /// True when the word ends with `suffix` and has at least two letters before it.
+            func ends(_ suffix: StaticString) -> Bool {
+                let n = suffix.utf8CodeUnitCount
+                guard bytes.count > n + 1 else { return false }
+                return UnsafeBufferPointer(start: suffix.utf8Start, count: n).elementsEqual(bytes[(bytes.count - n)...])
+            }
+            func replacing(last n: Int, with replacement: String) -> String {
+                String(decoding: bytes[..<(bytes.count - n)], as: UTF8.self) + replacement
+            }
+            for (suffix, replacement) in izeEndings where ends(suffix) {
+                return replacing(last: suffix.utf8CodeUnitCount, with: replacement)
+            }
+            if ends("ies") || ends("ied") { return replacing(last: 3, with: "y") }
+            for suffix in esEndings where ends(suffix) { return replacing(last: 2, with: "") }
+            if ends("s") && !ends("ss") && !ends("us") && !ends("is") { return replacing(last: 1, with: "") }
+            return word
         }
-        func replacing(_ suffix: String, with replacement: String) -> String {
-            String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self) + replacement
-        }
-        for (suffix, replacement) in [("izations", "ize"), ("isations", "ise"), ("ization", "ize"), ("isation", "ise"),
-                                      ("izing", "ize"), ("ising", "ise"), ("ized", "ize"), ("ised", "ise"),
-                                      ("izes", "ize"), ("ises", "ise")] where ends(suffix) {
-            return replacing(suffix, with: replacement)
-        }
-        if ends("ies") || ends("ied") { return replacing("ies", with: "y") }
-        for suffix in ["sses", "ches", "shes", "xes", "zes"] where ends(suffix) { return replacing("es", with: "") }
-        if ends("s") && !ends("ss") && !ends("us") && !ends("is") { return replacing("s", with: "") }
-        return word
     }
 }

@@ -54,6 +54,36 @@ import Testing
         #expect(terms("Intersputnik's members, ITU’s plan") == ["intersputnik", "members", "itu", "plan"])
     }
 
+    /// The stemmer's rules as its doc comment states them, written plainly over `String`.
+    static func stemByTheRules(_ word: String) -> String {
+        let exceptions: Set<String> = ["news", "series", "species", "means", "always", "perhaps", "thus", "plus", "bonus", "status",
+                                       "this", "has", "was", "does", "yes", "gas", "bus", "lens", "less", "chaos", "atlas", "canvas"]
+        guard word.count >= 4, word.allSatisfy({ ("a"..."z").contains($0) }), !exceptions.contains(word) else { return word }
+        func ends(_ suffix: String) -> Bool { word.count > suffix.count + 1 && word.hasSuffix(suffix) }
+        func replacing(_ suffix: String, with replacement: String) -> String { String(word.dropLast(suffix.count)) + replacement }
+        for (ize, ise) in [("izations", "isations"), ("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("izes", "ises")] {
+            if ends(ize) { return replacing(ize, with: "ize") }
+            if ends(ise) { return replacing(ise, with: "ise") }
+        }
+        if ends("ies") || ends("ied") { return replacing("ies", with: "y") }
+        for suffix in ["sses", "ches", "shes", "xes", "zes"] where ends(suffix) { return replacing("es", with: "") }
+        if ends("s") && !ends("ss") && !ends("us") && !ends("is") { return replacing("s", with: "") }
+        return word
+    }
+
+    @Test func lightStemmerFollowsItsRulesOnRandomWords() {
+        var random = SeededGenerator(seed: 23)
+        let endings = ["izations", "isations", "ization", "isation", "izing", "ising", "ized", "ised", "izes", "ises", "ies", "ied",
+                       "sses", "ches", "shes", "xes", "zes", "ss", "us", "is", "s", "es", "e", "", "news", "Izes", "és", "ß"]
+        let letters = Array("abcdeisuxz")
+        for _ in 0..<5000 {
+            let stemLength = Int.random(in: 0...5, using: &random)
+            let word = String((0..<stemLength).map { _ in letters[Int.random(in: 0..<letters.count, using: &random)] })
+                + endings[Int.random(in: 0..<endings.count, using: &random)]
+            #expect(LightStemmer.stem(word) == Self.stemByTheRules(word), "\(word)")
+        }
+    }
+
     @Test func lightStemmerJoinsPluralsAndTheIzeFamily() {
         #expect(LightStemmer.stem("regulations") == "regulation")
         #expect(LightStemmer.stem("satellites") == "satellite")
