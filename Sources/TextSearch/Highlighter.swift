@@ -303,19 +303,33 @@ struct Highlighter {
                 while last > first && isSpace(last - 1) { last -= 1 }
             }
         }
-        let prefix = first > 0 ? "…" : ""
-        let suffix = last < characterCount ? "…" : ""
+        let ellipsis: StaticString = "…"
+        let prefix = first > 0 ? ellipsis.utf8CodeUnitCount : 0
+        let suffix = last < characterCount ? ellipsis.utf8CodeUnitCount : 0
         let startByte = starts[first]
         let endByte = starts[last]
-        var body = Array(bytes[startByte..<endByte])
-        for i in body.indices where body[i] == 10 || body[i] == 13 || body[i] == 9 { body[i] = 32 }
-        let shift = prefix.utf8.count - startByte
+        // The cut's bytes, written once: "…", the text with line breaks and tabs as spaces, "…".
+        let text = String(unsafeUninitializedCapacity: prefix + endByte - startByte + suffix) { out in
+            var i = 0
+            func writeEllipsis() {
+                for k in 0..<ellipsis.utf8CodeUnitCount { out[i + k] = ellipsis.utf8Start[k] }
+                i += ellipsis.utf8CodeUnitCount
+            }
+            if prefix > 0 { writeEllipsis() }
+            for b in bytes[startByte..<endByte] {
+                out[i] = b == 10 || b == 13 || b == 9 ? 32 : b
+                i += 1
+            }
+            if suffix > 0 { writeEllipsis() }
+            return i
+        }
+        let shift = prefix - startByte
         let ranges = highlights.compactMap { range -> Range<Int>? in
             let lower = max(range.lowerBound, startByte)
             let upper = min(range.upperBound, endByte)
             return lower < upper ? (lower + shift)..<(upper + shift) : nil
         }
-        return (prefix + String(decoding: body, as: UTF8.self) + suffix, ranges)
+        return (text, ranges)
     }
 }
 

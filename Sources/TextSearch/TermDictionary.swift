@@ -56,11 +56,12 @@ struct TermDictionary: Sendable {
     }
 
     func text(_ id: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for value in scalars(of: id) {
-            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+        let term = scalars(of: id)
+        guard term.allSatisfy({ $0 < 0x80 }) else { return String(decoding: utf8(id), as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: term.count) { out in
+            for (i, value) in term.enumerated() { out[i] = UInt8(value) }
+            return term.count
         }
-        return String(view)
     }
 
     /// The UTF-8 bytes of term `id` (as `text(id).utf8`, without making the string).
