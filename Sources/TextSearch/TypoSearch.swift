@@ -100,6 +100,13 @@ enum TypoSearch {
             while id < ids.upperBound {
                 let term = dictionary.scalars(of: id)
                 let length = term.count
+                // Its length alone puts this term over the limit (and, in prefix mode, each of
+                // its prefixes, all shorter still): pass it over. The rows kept stay those of
+                // `path`, which the next term is compared with.
+                if length < m - k || (!prefix && length > m + k) {
+                    id += 1
+                    continue
+                }
                 // Rows stay valid for the prefix this term shares with the previous path.
                 var d = 0
                 while d < validDepth && d < length && term[d] == path[d] { d += 1 }
