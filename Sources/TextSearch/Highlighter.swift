@@ -1,5 +1,5 @@
 /// Finds where the matched words are in a hit's fields and cuts a snippet around the best of them.
-struct Highlighter {
+final class Highlighter {
     let data: IndexData
     let schema: IndexSchema
     let units: [QueryUnit]
