@@ -76,7 +76,7 @@ final class Highlighter {
                     while e < end && Int(data.entryDocument[e]) == d {
                         let f = Int(data.entryField[e])
                         if unit.field == nil || unit.field == f {
-                            wantedByField[f].add(term: term, positions: data.positions(ofEntry: e))
+                            wantedByField[f].add(term: term, positionsAt: data.positionRange(ofEntry: e), of: data.positions)
                         }
                         e += 1
                     }
@@ -90,7 +90,7 @@ final class Highlighter {
                     for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field, known: unit.phraseEntries) {
                         for word in phrase {
                             wantedByField[occurrence.field]
-                                .add(term: word.term, positions: CollectionOfOne(UInt16(occurrence.start + word.offset)))
+                                .add(term: word.term, position: UInt16(occurrence.start + word.offset))
                         }
                     }
                 }
@@ -139,10 +139,21 @@ final class Highlighter {
 
         var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
 
-        mutating func add(term: Int, positions: some Sequence<UInt16>) {
-            let slot = terms.firstIndex(of: term) ?? terms.count
-            if slot == terms.count { terms.append(term) }
-            for position in positions { words.append((position, slot)) }
+        mutating func add(term: Int, position: UInt16) {
+            words.append((position, slot(of: term)))
+        }
+
+        /// Adds `term` at the positions `positions[range]` (read in place, not through a slice,
+        /// which would copy the column).
+        mutating func add(term: Int, positionsAt range: Range<Int>, of positions: IndexColumn<UInt16>) {
+            let slot = slot(of: term)
+            for i in range { words.append((positions[i], slot)) }
+        }
+
+        private mutating func slot(of term: Int) -> Int {
+            if let slot = terms.firstIndex(of: term) { return slot }
+            terms.append(term)
+            return terms.count - 1
         }
     }
 

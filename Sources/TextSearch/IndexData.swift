@@ -100,7 +100,12 @@ final class IndexData: Sendable {
 
     /// The positions of entry `e` (see `PositionStarts`).
     @inline(__always) func positions(ofEntry e: Int) -> Slice<IndexColumn<UInt16>> {
-        positions[entryPositionStart.range(ofEntry: e, within: positions.count)]
+        positions[positionRange(ofEntry: e)]
+    }
+
+    /// Where the positions of entry `e` lie in `positions`.
+    @inline(__always) func positionRange(ofEntry e: Int) -> Range<Int> {
+        entryPositionStart.range(ofEntry: e, within: positions.count)
     }
 
     /// The number of positions of entry `e`: the term frequency of its term in its field.

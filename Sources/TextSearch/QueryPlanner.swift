@@ -380,6 +380,17 @@ struct PhraseMatcher {
     /// The field and start position of each occurrence of the phrase in document `d`; the
     /// words' first entries there are taken from `known` when it holds them.
     func occurrences(_ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?, known: PhraseEntries? = nil) -> [(field: Int, start: Int)] {
+        // The positions of an index built here are read through their buffer, without taking
+        // a copy of the column (and a reference count) for every list of positions.
+        if let positions = data.positions.plain {
+            return positions.withUnsafeBufferPointer { occurrences(terms, in: d, field: field, known: known, allPositions: $0) }
+        }
+        return occurrences(terms, in: d, field: field, known: known, allPositions: data.positions)
+    }
+
+    private func occurrences<Positions: RandomAccessCollection<UInt16>>(
+        _ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?, known: PhraseEntries?, allPositions: Positions
+    ) -> [(field: Int, start: Int)] where Positions.Index == Int {
         guard let first = terms.first else { return [] }
         var firstEntries: [Int] = []
         firstEntries.reserveCapacity(terms.count)
@@ -387,25 +398,27 @@ struct PhraseMatcher {
             guard let entry = known?.firstEntry(word: k, document: d) ?? firstEntry(term: term.term, document: d) else { return [] }
             firstEntries.append(entry)
         }
+        let positionStarts = data.entryPositionStart
+        let positionCount = allPositions.count
         var found: [(field: Int, start: Int)] = []
+        // The range of `allPositions` holding each word's positions in the field being read.
+        var lists = [Range<Int>](repeating: 0..<0, count: terms.count)
         var e = firstEntries[0]
         let end = Int(data.termEntryStart[first.term + 1])
-        while e < end && Int(data.entryDocument[e]) == d {
+        entries: while e < end && Int(data.entryDocument[e]) == d {
             let f = Int(data.entryField[e])
-            let leading = data.positions(ofEntry: e)
+            lists[0] = positionStarts.range(ofEntry: e, within: positionCount)
             e += 1
             if let field, field != f { continue }
             // The positions of every other phrase word in the same field.
-            var lists: [Slice<IndexColumn<UInt16>>] = [leading]
             for (k, term) in terms.enumerated().dropFirst() {
                 var other = firstEntries[k]
                 let otherEnd = Int(data.termEntryStart[term.term + 1])
                 while other < otherEnd && Int(data.entryDocument[other]) == d && Int(data.entryField[other]) != f { other += 1 }
-                guard other < otherEnd && Int(data.entryDocument[other]) == d else { break }
-                lists.append(data.positions(ofEntry: other))
+                guard other < otherEnd && Int(data.entryDocument[other]) == d else { continue entries }
+                lists[k] = positionStarts.range(ofEntry: other, within: positionCount)
             }
-            guard lists.count == terms.count else { continue }
-            for p in leading where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { lists[$0] }) {
+            for p in allPositions[lists[0]] where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { allPositions[lists[$0]] }) {
                 found.append((f, Int(p) - first.offset))
             }
         }
