@@ -10,6 +10,11 @@ final class Highlighter {
     /// The fields a snippet may come from, in the order they are tried: the snippet field,
     /// then every field weighted below the top weight, in schema order.
     private let snippetFields: [Int]
+    /// The wanted words of each field and the highlights of each field read, kept from hit to
+    /// hit (a highlighter serves one search, one hit at a time) so that their storage is made
+    /// once, not for every hit.
+    private var wantedScratch: [WantedWords]
+    private var readScratch: [[Range<Int>]?]
 
     init(data: IndexData, schema: IndexSchema, units: [QueryUnit], positiveUnits: [Int], readsWholeFields: Bool = false) {
         self.data = data
@@ -21,6 +26,8 @@ final class Highlighter {
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         snippetFields = (preferred.map { [$0] } ?? []) + others
+        wantedScratch = Array(repeating: WantedWords(), count: schema.fields.count)
+        readScratch = Array(repeating: nil, count: schema.fields.count)
     }
 
     /// About this many characters in a snippet.
@@ -35,9 +42,17 @@ final class Highlighter {
     /// last matched word, and each word read is compared only with the terms wanted at its
     /// position.
     func highlightsAndSnippet(document d: Int, fields: Set<Int>?) -> (highlights: [Int: [Range<Int>]], snippet: Snippet?) {
-        let wantedByField = wantedWords(document: d)
+        var wantedByField: [WantedWords] = []
+        var read: [[Range<Int>]?] = []
+        swap(&wantedByField, &wantedScratch)
+        swap(&read, &readScratch)
+        defer {
+            swap(&wantedByField, &wantedScratch)
+            swap(&read, &readScratch)
+        }
+        findWantedWords(document: d, into: &wantedByField)
+        for f in read.indices { read[f] = nil }
         var analyzer = TextAnalyzer()
-        var read = [[Range<Int>]?](repeating: nil, count: wantedByField.count)
         func highlights(of f: Int) -> [Range<Int>] {
             if let ranges = read[f] { return ranges }
             let wanted = wantedByField[f]
@@ -56,9 +71,10 @@ final class Highlighter {
     }
 
     /// The words each field of document `d` holds for the query, from the postings alone,
-    /// by field index (empty for a field that holds none).
-    private func wantedWords(document d: Int) -> [WantedWords] {
-        var wantedByField = [WantedWords](repeating: WantedWords(), count: schema.fields.count)
+    /// by field index (empty for a field that holds none): `wantedByField` is emptied, then
+    /// filled.
+    private func findWantedWords(document d: Int, into wantedByField: inout [WantedWords]) {
+        for f in wantedByField.indices { wantedByField[f].removeAll() }
         let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
         let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
@@ -96,7 +112,6 @@ final class Highlighter {
                 }
             }
         }
-        return wantedByField
     }
 
     /// The words of field `f` at the wanted positions whose text is a term wanted there.
@@ -138,6 +153,13 @@ final class Highlighter {
         var phrases: [[QueryUnit.PhraseTerm]] = []
 
         var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
+
+        /// Empties it, keeping its storage for the next hit.
+        mutating func removeAll() {
+            terms.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
+            phrases.removeAll(keepingCapacity: true)
+        }
 
         mutating func add(term: Int, position: UInt16) {
             words.append((position, slot(of: term)))
