@@ -5,10 +5,13 @@
 /// first character matches only a word of 9 characters or more, with the rest exact (a distance
 /// of 1), and is reported with 2 typos.
 ///
-/// The sorted dictionary is walked as a trie: the edit-distance rows of a shared prefix are
-/// computed once, and a whole subtree is skipped (one binary search) as soon as no row entry is
-/// within the limit. In prefix mode a term matches when one of its prefixes is within the limit
-/// of the typed word, and the typos counted are the smallest such distance.
+/// The terms starting with the word's first character are walked as a trie: the edit-distance
+/// rows of a shared prefix are computed once, a whole subtree is skipped (one binary search) as
+/// soon as no row entry is within the limit, and a term whose length alone is over it is
+/// passed over. The terms starting with another character are not walked: the few strings one
+/// edit of the first character away are looked up (`firstCharacterEdits`). In prefix mode a
+/// term matches when one of its prefixes is within the limit of the typed word, and the typos
+/// counted are the smallest such distance.
 enum TypoSearch {
     static func maxTypos(forLength length: Int) -> Int {
         length <= 4 ? 0 : (length <= 8 ? 1 : 2)
