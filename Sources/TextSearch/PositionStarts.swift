@@ -7,7 +7,7 @@ import SnapshotFormat
 /// numbers are not checked entry by entry when it is opened: each range read is cut to fit the
 /// positions, so a hostile file gives wrong positions at worst.
 ///
-/// Unchecked `Sendable`: `plainStarts`'s buffer is that of the column `storage` holds, which
+/// Unchecked `Sendable`: `startsBuffer` is the buffer of the column `storage` holds, which
 /// keeps it alive and never changes.
 struct PositionStarts: @unchecked Sendable, Equatable {
     static let checkpointInterval = 64
