@@ -22,6 +22,16 @@ struct PhraseEntries: Sendable {
         assert(entries.count == documents.count * wordCount, "one entry per word")
     }
 
+    /// `append(document:firstEntries:)` for a phrase of two words, without making a sequence
+    /// of the two.
+    mutating func append(document d: Int, firstEntries first: Int, _ second: Int) {
+        assert(wordCount == 2, "two entries for a phrase of two words")
+        assert(documents.last.map { Int($0) < d } ?? true, "documents are recorded in ascending order")
+        documents.append(UInt32(d))
+        entries.append(UInt32(first))
+        entries.append(UInt32(second))
+    }
+
     /// The first entry of word `k` in document `d`, nil when `d` was not recorded.
     func firstEntry(word k: Int, document d: Int) -> Int? {
         var low = 0, high = documents.count

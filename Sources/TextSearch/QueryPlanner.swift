@@ -151,7 +151,8 @@ struct QueryPlanner {
             return nil
         }
         let found = documents(of: kind, field: key.field, key: key, cache: cache)
-        let unit = QueryUnit(kind: kind, field: key.field, documents: found.documents, phraseEntries: found.phraseEntries)
+        let unit = QueryUnit(kind: kind, field: key.field, documents: found.documents, phraseEntries: found.phraseEntries,
+                             fieldEntries: found.fieldEntries)
         cache.store(unit, for: key)
         return unit
     }
@@ -195,16 +196,19 @@ struct QueryPlanner {
 
     // MARK: Documents of a unit
 
-    /// A unit's documents and, for a phrase, its words' first entries in each of them.
+    /// A unit's documents and, for a phrase, its words' first entries in each of them; for a
+    /// word in one field, its entries in that field (see `FieldEntries`).
     private func documents(of kind: QueryUnit.Kind, field: Int?, key: UnitKey, cache: UnitCache)
-        -> (documents: DocumentSet, phraseEntries: PhraseEntries?) {
+        -> (documents: DocumentSet, phraseEntries: PhraseEntries?, fieldEntries: FieldEntries?) {
         switch kind {
         case .terms(let matcher):
-            return (narrowedFromCache(matcher, key: key, cache: cache) ?? documents(matching: matcher, field: field), nil)
+            if let narrowed = narrowedFromCache(matcher, key: key, cache: cache) { return (narrowed, nil, nil) }
+            let walked = documents(matching: matcher, field: field)
+            return (walked.documents, nil, walked.fieldEntries)
         case .phrase(let terms):
-            guard !terms.isEmpty else { return (DocumentSet(capacity: data.documentCount), nil) }
+            guard !terms.isEmpty else { return (DocumentSet(capacity: data.documentCount), nil, nil) }
             let walked = phraseDocuments(terms, field: field)
-            return (walked.documents, walked.entries)
+            return (walked.documents, walked.entries, nil)
         }
     }
 
@@ -289,8 +293,8 @@ struct QueryPlanner {
                     for p in allPositions[positionStarts.range(ofEntry: i, within: positionCount)]
                     where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { _ in seconds }) {
                         result.insert(d)
-                        found.append(document: d, firstEntries: [PhraseEntries.firstOfDocument(i, from: iStart, entryDocument),
-                                                                 PhraseEntries.firstOfDocument(j, from: jStart, entryDocument)])
+                        found.append(document: d, firstEntries: PhraseEntries.firstOfDocument(i, from: iStart, entryDocument),
+                                     PhraseEntries.firstOfDocument(j, from: jStart, entryDocument))
                         break
                     }
                 }
@@ -304,32 +308,61 @@ struct QueryPlanner {
         return (result, found)
     }
 
-    func documents(matching matcher: TermMatcher, field: Int?) -> DocumentSet {
-        var set = DocumentSet(capacity: data.documentCount)
-        let termEntryStart = data.termEntryStart
-        func collect<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
-            _ entryDocument: Documents, _ entryField: Fields) where Documents.Index == Int, Fields.Index == Int {
-            set.insertAll { insert in
-                for range in matcher.ranges {
-                    let start = Int(termEntryStart[range.lowerBound])
-                    let end = Int(termEntryStart[range.upperBound])
-                    if let field {
-                        let f = UInt8(field)
-                        for e in start..<end where entryField[e] == f { insert(Int(entryDocument[e])) }
-                    } else {
-                        for e in start..<end { insert(Int(entryDocument[e])) }
+    /// The documents holding a term of `matcher` (in `field` when given) and, in a field, the
+    /// terms' entries there (nil past `FieldEntries.capacity`).
+    func documents(matching matcher: TermMatcher, field: Int?) -> (documents: DocumentSet, fieldEntries: FieldEntries?) {
+        // Plain columns (an index built here) are read through their buffers, without the
+        // bounds checks of each read; a field's entries are found eight at a time.
+        if let documents = data.entryDocument.plain, let fields = data.entryField.plain {
+            return documents.withUnsafeBufferPointer { entryDocument in
+                guard let field else { return (self.documents(matching: matcher, entryDocument), nil) }
+                return fields.withUnsafeBufferPointer { fields in
+                    self.documents(matching: matcher, field: field, entryDocument) { range, body in
+                        FieldEntries.forEach(in: fields, range: range, field: UInt8(field), body)
                     }
                 }
             }
         }
-        // Plain columns (an index built here) are read through their buffers, without the
-        // bounds checks of each read.
-        if let documents = data.entryDocument.plain, let fields = data.entryField.plain {
-            documents.withUnsafeBufferPointer { documents in fields.withUnsafeBufferPointer { collect(documents, $0) } }
-        } else {
-            collect(data.entryDocument, data.entryField)
+        guard let field else { return (documents(matching: matcher, data.entryDocument), nil) }
+        let entryField = data.entryField
+        return documents(matching: matcher, field: field, data.entryDocument) { range, body in
+            for e in range where entryField[e] == UInt8(field) { body(e) }
+        }
+    }
+
+    /// The documents of every entry of `matcher`'s terms.
+    private func documents<Documents: RandomAccessCollection<UInt32>>(
+        matching matcher: TermMatcher, _ entryDocument: Documents
+    ) -> DocumentSet where Documents.Index == Int {
+        var set = DocumentSet(capacity: data.documentCount)
+        let termEntryStart = data.termEntryStart
+        set.insertAll { insert in
+            for range in matcher.ranges {
+                for e in Int(termEntryStart[range.lowerBound])..<Int(termEntryStart[range.upperBound]) {
+                    insert(Int(entryDocument[e]))
+                }
+            }
         }
         return set
+    }
+
+    /// The documents of the entries of `matcher`'s terms in `field`, which `forEachInField`
+    /// finds among a range of entries, and those entries (see `FieldEntries`).
+    private func documents<Documents: RandomAccessCollection<UInt32>>(
+        matching matcher: TermMatcher, field: Int, _ entryDocument: Documents,
+        forEachInField: (Range<Int>, (Int) -> Void) -> Void
+    ) -> (documents: DocumentSet, fieldEntries: FieldEntries?) where Documents.Index == Int {
+        var set = DocumentSet(capacity: data.documentCount)
+        var kept: FieldEntries? = FieldEntries(field: field)
+        let termEntryStart = data.termEntryStart
+        // A word is in a field in few of the entries that hold it: each is inserted on its own.
+        for range in matcher.ranges {
+            forEachInField(Int(termEntryStart[range.lowerBound])..<Int(termEntryStart[range.upperBound])) { e in
+                set.insert(Int(entryDocument[e]))
+                if kept?.append(e) == false { kept = nil }
+            }
+        }
+        return (set, kept)
     }
 
     /// While a word is typed, its matcher only shrinks: when a cached unit for an earlier

@@ -19,6 +19,9 @@ struct QueryUnit: Sendable {
     var documents: DocumentSet
     /// A phrase's words' first entries in each matched document (nil for a word).
     var phraseEntries: PhraseEntries? = nil
+    /// A word's entries in its one field, when few enough to keep (nil otherwise, and for a
+    /// phrase or a word in every field).
+    var fieldEntries: FieldEntries? = nil
 }
 
 /// Identifies a unit by what was typed, so a session can reuse it across keystrokes.

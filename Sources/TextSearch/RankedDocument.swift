@@ -22,6 +22,13 @@ struct RankedDocument: Sendable {
         a.matched == b.matched && a.typos == b.typos && a.score == b.score
     }
 
+    /// True when `a` comes after `b` by (matched, typos, score) alone: no proximity can lift it.
+    static func hasLowerRelevance(_ a: RankedDocument, than b: RankedDocument) -> Bool {
+        if a.matched != b.matched { return a.matched < b.matched }
+        if a.typos != b.typos { return a.typos > b.typos }
+        return a.score < b.score
+    }
+
     static func precedes(_ a: RankedDocument, _ b: RankedDocument) -> Bool {
         if !sameRelevance(a, b) || a.proximity == b.proximity { return precedesIgnoringProximity(a, b) }
         return a.proximity < b.proximity
@@ -67,5 +74,59 @@ struct TopK<Element> {
     mutating func remove(where predicate: (Element) -> Bool) -> Element? {
         guard let index = elements.firstIndex(where: predicate) else { return nil }
         return elements.remove(at: index)
+    }
+}
+
+/// The best `limit` documents ranked so far, by relevance without proximity, and the ones seen
+/// that may still tie with the last of them when all are seen: proximity settles those ties
+/// (`Ranker.settleTies`).
+///
+/// The last of the best only rises, so a document of lower relevance than the current last can
+/// never tie with the final one: it is dropped at once, with one comparison. Keeping every
+/// ranked document instead took an array as long as the candidates in each search. (`TopK`
+/// compares through a closure; this compares `RankedDocument`s directly, for the ranker's
+/// innermost loop.)
+struct RankedSelection {
+    let capacity: Int
+    /// The best so far, best first.
+    private(set) var elements: [RankedDocument] = []
+    /// Every document not dropped, the best among them; a superset of the final ties.
+    private(set) var contenders: [RankedDocument] = []
+    /// Documents offered, dropped or not.
+    private(set) var seen = 0
+    /// The contenders are sifted again when they reach this many; it doubles past what a sift
+    /// keeps, so that many ties cost linear time.
+    private var siftAt: Int
+
+    init(limit: Int) {
+        capacity = limit
+        siftAt = 4 * limit + 64
+        elements.reserveCapacity(limit + 1)
+    }
+
+    var isFull: Bool { elements.count >= capacity }
+    var worst: RankedDocument? { elements.last }
+
+    @inline(__always) mutating func insert(_ ranked: RankedDocument) {
+        seen += 1
+        guard capacity > 0 else { return }
+        if isFull, let last = elements.last {
+            if RankedDocument.hasLowerRelevance(ranked, than: last) { return }
+            if contenders.count >= siftAt {
+                contenders.removeAll { RankedDocument.hasLowerRelevance($0, than: last) }
+                siftAt = max(siftAt, 2 * contenders.count)
+            }
+            contenders.append(ranked)
+            guard RankedDocument.precedesIgnoringProximity(ranked, last) else { return }
+        } else {
+            contenders.append(ranked)
+        }
+        var low = 0, high = elements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if RankedDocument.precedesIgnoringProximity(elements[mid], ranked) { low = mid + 1 } else { high = mid }
+        }
+        elements.insert(ranked, at: low)
+        if elements.count > capacity { elements.removeLast() }
     }
 }

@@ -147,6 +147,22 @@ struct Ranker {
         }
     }
 
+    /// The terms through which unit `unitIndex` matches document `d`, as `evaluate` finds them:
+    /// a phrase's words, or a word's best term. A word of one term needs no scoring: a document
+    /// the word holds (in its field, when it has one) gives that term a score above 0.
+    func matchedTerms(_ unitIndex: Int, document d: Int) -> [Int] {
+        let unit = units[unitIndex]
+        guard unit.documents.contains(d) else { return [] }
+        switch unit.kind {
+        case .phrase(let terms):
+            return terms.map(\.term)
+        case .terms(let matcher) where matcher.termCount == 1:
+            return matcher.ranges.first.map { [$0.lowerBound] } ?? []
+        case .terms:
+            return evaluate(unitIndex, document: d)?.terms ?? []
+        }
+    }
+
     func rank(_ d: Int) -> RankedDocument {
         var ranked = RankedDocument(document: d, matched: 0, typos: 0, score: 0, date: Int(data.dates[d]))
         for u in positiveUnits {
@@ -222,11 +238,13 @@ struct Ranker {
     /// |                  |                                               | terms by bound; stops when none can enter  |
     /// | `everyCandidate` | anything else, or `exhaustive`                | every candidate ranked                     |
     ///
-    /// The driver is the word with most terms (a short prefix). Tie-break, the "relevance
-    /// order" of `RankedDocument.precedes`: more words matched, fewer typos, higher score,
-    /// then fewer words between the matched ones (proximity), newer, lower document number.
-    /// Proximity is costly, so it is computed only for the candidates tied with the last one
-    /// selected without it (`settleTies`).
+    /// The driver is the word with most terms (a short prefix). Postings count as ranking reads
+    /// them: a word in one field whose entries there the planner kept (`FieldEntries`) reads
+    /// only those. The dense arrays hold one value a candidate (`DocumentSet.MemberIndex`).
+    /// Tie-break, the "relevance order" of `RankedDocument.precedes`: more words matched, fewer
+    /// typos, higher score, then fewer words between the matched ones (proximity), newer, lower
+    /// document number. Proximity is costly, so it is computed only for the candidates tied
+    /// with the last one selected without it (`settleTies`, over what `RankedSelection` keeps).
     func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false,
              trace: inout SearchTrace) -> [RankedDocument] {
         guard limit > 0 else { return [] }
@@ -245,7 +263,8 @@ struct Ranker {
         }
         if positiveUnits.count == 1, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.isSubset(of: units[positiveUnits[0]].documents),
-           postingCount(matcher) <= 32 * candidates.count, data.documentCount <= 256 * candidates.count {
+           postingCount(matcher, of: units[positiveUnits[0]]) <= 32 * candidates.count,
+           data.documentCount <= 256 * candidates.count {
             trace.strategy = .singleWordDense
             return topAllWordsDense(candidates, limit: limit, trace: &trace)
         }
@@ -260,23 +279,17 @@ struct Ranker {
 
     /// Ranks every candidate.
     private func topOfAll(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
-        var all: [RankedDocument] = []
-        all.reserveCapacity(candidates.count)
-        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
-        candidates.forEach { d in
-            let ranked = rank(d)
-            all.append(ranked)
-            selection.insert(ranked)
-        }
-        trace.documentsRanked += all.count
-        return settleTies(selection, visited: all, limit: limit)
+        var selection = RankedSelection(limit: limit)
+        candidates.forEach { d in selection.insert(rank(d)) }
+        trace.documentsRanked += selection.seen
+        return settleTies(selection, limit: limit)
     }
 
     /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
-    private func settleTies(_ selection: TopK<RankedDocument>, visited all: [RankedDocument], limit: Int) -> [RankedDocument] {
+    private func settleTies(_ selection: RankedSelection, limit: Int) -> [RankedDocument] {
         guard let kth = selection.worst else { return [] }
         var finalists = selection.elements.filter { !RankedDocument.sameRelevance($0, kth) }
-        let tied = all.filter { RankedDocument.sameRelevance($0, kth) }
+        let tied = selection.contenders.filter { RankedDocument.sameRelevance($0, kth) }
         finalists += tied
         if positiveUnits.count > 1 {
             for i in finalists.indices { finalists[i].proximity = proximity(finalists[i].document) }
@@ -284,9 +297,11 @@ struct Ranker {
         return Array(finalists.sorted(by: RankedDocument.precedes).prefix(limit))
     }
 
-    /// The posting entries of every term `matcher` matches.
-    private func postingCount(_ matcher: TermMatcher) -> Int {
-        matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
+    /// The posting entries ranking a word reads: its entries in its field when they were kept,
+    /// else every entry of every term `matcher` matches.
+    private func postingCount(_ matcher: TermMatcher, of unit: QueryUnit) -> Int {
+        if let kept = unit.fieldEntries { return kept.count }
+        return matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
     }
 
     private func termCount(of unit: Int) -> Int {
@@ -305,7 +320,7 @@ struct Ranker {
         guard case .terms(let matcher) = units[driver].kind else { return [] }
         let driverUnit = units[driver]
         let driverHasOneTerm = matcher.termCount == 1
-        if postingCount(matcher) <= 8 * candidates.count {
+        if postingCount(matcher, of: driverUnit) <= 8 * candidates.count {
             trace.strategy = .allWordsDense
             return topAllWordsDense(candidates, limit: limit, trace: &trace)
         }
@@ -323,8 +338,7 @@ struct Ranker {
         }
         let terms = termsByBound(matcher)
         var visited = DocumentSet(capacity: data.documentCount)
-        var all: [RankedDocument] = []
-        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        var selection = RankedSelection(limit: limit)
         let matched = positiveUnits.count
         for (visitedTerms, candidate) in terms.enumerated() {
             if selection.isFull, let worst = selection.worst {
@@ -376,55 +390,54 @@ struct Ranker {
                         ranked.score += result.score
                     }
                 }
-                all.append(ranked)
                 selection.insert(ranked)
             }
         }
-        trace.documentsRanked += all.count
-        return settleTies(selection, visited: all, limit: limit)
+        trace.documentsRanked += selection.seen
+        return settleTies(selection, limit: limit)
     }
 
     /// `topAllWords` when the driver has few postings: every word scored into dense arrays,
-    /// then every candidate summed.
+    /// then every candidate summed. The arrays hold one value a candidate, at its place among
+    /// the candidates (`DocumentSet.MemberIndex`).
     private func topAllWordsDense(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
-        let n = data.documentCount
+        let places = DocumentSet.MemberIndex(candidates)
         var unitScores: [[Double]] = []
         var unitTypos: [[UInt8]] = []
         for u in positiveUnits {
             switch units[u].kind {
             case .terms(let matcher):
-                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates, trace: &trace)
+                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates, places: places, trace: &trace)
                 unitScores.append(scores)
                 unitTypos.append(typos)
             case .phrase:
-                var scores = [Double](repeating: 0, count: n)
-                var typos = [UInt8](repeating: .max, count: n)
+                var scores = [Double](repeating: 0, count: places.count)
+                var typos = [UInt8](repeating: .max, count: places.count)
                 var held = units[u].documents
                 held.formIntersection(candidates)
                 held.forEach { d in
                     guard let result = evaluate(u, document: d) else { return }
-                    typos[d] = UInt8(result.typos)
-                    scores[d] = result.score
+                    let i = places.place(of: d)
+                    typos[i] = UInt8(result.typos)
+                    scores[i] = result.score
                 }
                 unitScores.append(scores)
                 unitTypos.append(typos)
             }
         }
-        var all: [RankedDocument] = []
-        all.reserveCapacity(candidates.count)
-        var selection = TopK<RankedDocument>(capacity: limit, precedes: RankedDocument.precedesIgnoringProximity)
+        var selection = RankedSelection(limit: limit)
         let matched = positiveUnits.count
         candidates.forEach { d in
             var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
-            for i in positiveUnits.indices where unitTypos[i][d] != .max {
-                ranked.typos += Int(unitTypos[i][d])
-                ranked.score += unitScores[i][d]
+            let place = places.place(of: d)
+            for i in positiveUnits.indices where unitTypos[i][place] != .max {
+                ranked.typos += Int(unitTypos[i][place])
+                ranked.score += unitScores[i][place]
             }
-            all.append(ranked)
             selection.insert(ranked)
         }
-        trace.documentsRanked += all.count
-        return settleTies(selection, visited: all, limit: limit)
+        trace.documentsRanked += selection.seen
+        return settleTies(selection, limit: limit)
     }
 
     /// The score of the driver term through which document `d` is being visited, as a seed
@@ -435,17 +448,18 @@ struct Ranker {
         return s > 0 ? (candidate.term, candidate.typos, s) : nil
     }
 
-    /// Each candidate's best term of a word unit, term at a time: (scores, typos) by document,
-    /// typos `.max` where the word is absent. Terms are visited in id order and only a strictly
-    /// better term replaces the best, so the choice equals `bestTerm`'s.
-    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet,
+    /// Each candidate's best term of a word unit, term at a time: (scores, typos) by the
+    /// candidate's place in `places`, typos `.max` where the word is absent. Terms are visited
+    /// in id order and only a strictly better term replaces the best, so the choice equals
+    /// `bestTerm`'s.
+    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet, places: DocumentSet.MemberIndex,
                            trace: inout SearchTrace) -> ([Double], [UInt8]) {
-        var scores = [Double](repeating: 0, count: data.documentCount)
-        var typos = [UInt8](repeating: .max, count: data.documentCount)
+        var scores = [Double](repeating: 0, count: places.count)
+        var typos = [UInt8](repeating: .max, count: places.count)
         // Each (term, document) group of entries is read once: its document decides whether it
         // is a candidate, and its entries are summed as `score` sums them.
         func walk<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
-            _ documents: Documents, _ fields: Fields, termFrequency: (Int) -> Int
+            _ documents: Documents, _ fields: Fields, into best: BestTerms, termFrequency: (Int) -> Int
         ) where Documents.Index == Int, Fields.Index == Int {
             for (k, range) in matcher.ranges.enumerated() {
                 let typo = matcher.typos[k]
@@ -463,20 +477,53 @@ struct Ranker {
                         }
                         let (weighted, bestWeight) = sumGroup(documents, fields, document: d, entry: &e, end: end,
                                                               field: unit.field, termFrequency: termFrequency)
-                        let s = termScore(idf: termIDF, weighted: weighted, bestWeight: bestWeight)
-                        guard s > 0 else { continue }
-                        if typos[d] == .max || typo < typos[d] || (typo == typos[d] && s > scores[d]) {
-                            typos[d] = typo
-                            scores[d] = s
+                        best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: bestWeight), typo: typo,
+                                   at: places.place(of: d))
+                    }
+                }
+            }
+        }
+        // A word in one field whose entries there were kept: only those are read. Each is the
+        // one entry of its (term, document) pair in the field, so its sum is its own weighted
+        // frequency, as `sumGroup` would find it.
+        func walkKept<Documents: RandomAccessCollection<UInt32>>(_ kept: FieldEntries, _ documents: Documents, into best: BestTerms,
+                                                                  termFrequency: (Int) -> Int) where Documents.Index == Int {
+            let f = kept.field, weight = weights[f], fieldCount = data.fieldCount
+            var cursor = 0
+            trace.postingsRead += kept.count
+            kept.entries.withUnsafeBufferPointer { entries in
+                for (k, range) in matcher.ranges.enumerated() {
+                    let typo = matcher.typos[k]
+                    for term in range {
+                        let end = data.termEntryStart[term + 1]
+                        let termIDF = idf(term)
+                        while cursor < entries.count && entries[cursor] < end {
+                            let e = Int(entries[cursor])
+                            cursor += 1
+                            let d = Int(documents[e])
+                            guard candidates.contains(d) else { continue }
+                            let weighted = weight * Double(termFrequency(e)) * Double(data.fieldNorms[d * fieldCount + f])
+                            best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
+                                       at: places.place(of: d))
                         }
                     }
                 }
             }
         }
-        if let plain {
-            walk(plain.documents, plain.fields) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
-        } else {
-            walk(data.entryDocument, data.entryField) { data.termFrequency(ofEntry: $0) }
+        scores.withUnsafeMutableBufferPointer { scores in
+            typos.withUnsafeMutableBufferPointer { typos in
+                let best = BestTerms(scores: scores, typos: typos)
+                switch (plain, unit.fieldEntries) {
+                case let (plain?, kept?):
+                    walkKept(kept, plain.documents, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+                case let (nil, kept?):
+                    walkKept(kept, data.entryDocument, into: best) { data.termFrequency(ofEntry: $0) }
+                case let (plain?, nil):
+                    walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+                case (nil, nil):
+                    walk(data.entryDocument, data.entryField, into: best) { data.termFrequency(ofEntry: $0) }
+                }
+            }
         }
         return (scores, typos)
     }
@@ -551,6 +598,25 @@ struct Ranker {
             }
         }
         return selection.elements
+    }
+}
+
+/// Each candidate's best term score so far, by place (see `Ranker.denseBest`): typos `.max`
+/// where no term of the word has scored yet. Written through the buffers of the two arrays
+/// `denseBest` returns, which outlive it.
+private struct BestTerms {
+    let scores: UnsafeMutableBufferPointer<Double>
+    let typos: UnsafeMutableBufferPointer<UInt8>
+
+    /// Keeps score `s` of a term with `typo` typos at place `i` when it is the first there or a
+    /// better one (fewer typos, or as few and a strictly higher score); a score of 0 is none.
+    @inline(__always) func offer(_ s: Double, typo: UInt8, at i: Int) {
+        guard s > 0 else { return }
+        precondition(i >= 0 && i < scores.count && scores.count == typos.count, "place outside the candidates")
+        if typos[i] == .max || typo < typos[i] || (typo == typos[i] && s > scores[i]) {
+            typos[i] = typo
+            scores[i] = s
+        }
     }
 }
 

@@ -61,8 +61,7 @@ struct Searcher {
             let d = ranked.document
             var matchedTerms: [String] = []
             for u in planner.positiveUnits {
-                guard let result = ranker.evaluate(u, document: d) else { continue }
-                for term in result.terms {
+                for term in ranker.matchedTerms(u, document: d) {
                     let text = data.dictionary.text(term)
                     if !matchedTerms.contains(text) { matchedTerms.append(text) }
                 }

@@ -1,0 +1,150 @@
+@testable import TextSearch
+import Testing
+
+/// The pieces that let ranking read less: a field scope's entries kept by the planner, the
+/// candidates' places in the dense arrays, the selection that keeps only possible ties, and
+/// matched terms found without scoring. Each is checked against the plain way it replaces.
+@Suite struct RankingShortcutTests {
+    static let vocabulary = ["sat", "satellite", "satellites", "spectrum", "orbit", "orbital", "radio", "band", "beam", "cable"]
+
+    static let index: SearchIndex = {
+        var random = SeededGenerator(seed: 41)
+        func text(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        return SearchIndex(schema: Corpus.newsSchema, documents: (0..<1_500).map { i in
+            Corpus.news("d\(i)", title: text(0...3), body: text(0...30), summary: text(0...6), date: 20200101 + i % 300)
+        })
+    }()
+
+    /// The entries `FieldEntries.forEach` finds, eight at a time, are the ones a plain filter
+    /// finds, at every start, length and field value (a field of 0 and one of 0xFF included).
+    @Test func theEightAtATimeScanFindsWhatAFilterFinds() {
+        var random = SeededGenerator(seed: 42)
+        for _ in 0..<400 {
+            let fields = (0..<Int.random(in: 0...70, using: &random)).map { _ in [0, 1, 2, 3, 0xFF].randomElement(using: &random)! }
+                .map(UInt8.init)
+            let lower = Int.random(in: 0...fields.count, using: &random)
+            let range = lower..<Int.random(in: lower...fields.count, using: &random)
+            for field in [UInt8(0), 1, 3, 0xFF] {
+                var found: [Int] = []
+                fields.withUnsafeBufferPointer { buffer in FieldEntries.forEach(in: buffer, range: range, field: field) { found.append($0) } }
+                #expect(found == range.filter { fields[$0] == field }, "\(fields) \(range) field \(field)")
+            }
+        }
+    }
+
+    /// A word in one field: the planner keeps its entries there, each the one entry of its
+    /// (term, document) pair in that field, and the ranker reads only those.
+    @Test func aFieldScopeKeepsItsEntriesInTheFieldAndRanksFromThem() throws {
+        let data = RankingShortcutTests.index.data
+        let planner = QueryPlanner(data: data, schema: RankingShortcutTests.index.schema)
+        for (text, isPrefix) in [("satellite", false), ("sat", true), ("orbit", true), ("spectrum", false)] {
+            var cache = UnitCache()
+            let unit = try #require(planner.resolve(UnitKey(text: text, isPhrase: false, field: 0, isPrefix: isPrefix), cache: &cache))
+            guard case .terms(let matcher) = unit.kind else { Issue.record("\(text) is not a word"); continue }
+            let kept = try #require(unit.fieldEntries, "\(text)")
+            var expected: [UInt32] = []
+            var documents = DocumentSet(capacity: data.documentCount)
+            for range in matcher.ranges {
+                for e in Int(data.termEntryStart[range.lowerBound])..<Int(data.termEntryStart[range.upperBound]) where data.entryField[e] == 0 {
+                    expected.append(UInt32(e))
+                    documents.insert(Int(data.entryDocument[e]))
+                }
+            }
+            #expect(kept.entries == expected, "\(text)")
+            #expect(unit.documents == documents, "\(text)")
+
+            let results = RankingShortcutTests.index.search("title:\(text)\(isPrefix ? "*" : "") ", options: SearchOptions(limit: 10))
+            let allPostings = matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
+            #expect(results.trace.strategy == .singleWordDense, "\(text)")
+            #expect(results.trace.postingsRead == allPostings + expected.count, "\(text): the planner reads every entry, ranking the kept ones")
+            #expect(results.hits == RankingShortcutTests.exhaustive("title:\(text)\(isPrefix ? "*" : "") ").hits, "\(text)")
+        }
+        // A word in every field keeps none.
+        var cache = UnitCache()
+        #expect(try #require(planner.resolve(UnitKey(text: "orbit", isPhrase: false, field: nil, isPrefix: true), cache: &cache)).fieldEntries == nil)
+    }
+
+    @Test func fieldEntriesStopAtTheirCapacity() {
+        var kept = FieldEntries(field: 0)
+        var appended = 0
+        for e in 0..<FieldEntries.capacity where kept.append(e) { appended += 1 }
+        #expect(appended == FieldEntries.capacity)
+        let pastCapacity = kept.append(FieldEntries.capacity)
+        #expect(!pastCapacity)
+        #expect(kept.count == FieldEntries.capacity)
+    }
+
+    /// A member's place is the number of members below it, or the document itself when the
+    /// members are many.
+    @Test func aMembersPlaceCountsTheMembersBelowIt() {
+        var random = SeededGenerator(seed: 43)
+        for _ in 0..<200 {
+            let capacity = Int.random(in: 1...700, using: &random)
+            let density = Double.random(in: 0...0.4, using: &random)
+            var set = DocumentSet(capacity: capacity)
+            for d in 0..<capacity where Double.random(in: 0..<1, using: &random) < density { set.insert(d) }
+            let places = DocumentSet.MemberIndex(set)
+            let members = set.members
+            if members.count > capacity / 8 {
+                #expect(places.count == capacity)
+                for d in members { #expect(places.place(of: d) == d) }
+            } else {
+                #expect(places.count == members.count)
+                for (place, d) in members.enumerated() { #expect(places.place(of: d) == place, "\(d) of \(members)") }
+            }
+        }
+    }
+
+    /// The selection keeps the best `limit` by relevance without proximity, and every offered
+    /// document that ties with the last of them (the ones proximity may reorder).
+    @Test func theSelectionKeepsTheBestAndEveryTieOfTheLast() {
+        var random = SeededGenerator(seed: 44)
+        for _ in 0..<300 {
+            let limit = Int.random(in: 1...12, using: &random)
+            let offered = (0..<Int.random(in: 0...300, using: &random)).map { d in
+                RankedDocument(document: d, matched: Int.random(in: 1...2, using: &random), typos: Int.random(in: 0...1, using: &random),
+                               score: Double(Int.random(in: 0...4, using: &random)), date: Int.random(in: 0...3, using: &random))
+            }
+            var selection = RankedSelection(limit: limit)
+            for ranked in offered { selection.insert(ranked) }
+            let sorted = offered.sorted(by: RankedDocument.precedesIgnoringProximity)
+            #expect(selection.seen == offered.count)
+            #expect(selection.elements.map(\.document) == sorted.prefix(limit).map(\.document))
+            guard let last = selection.worst else { continue }
+            let ties = Set(offered.filter { RankedDocument.sameRelevance($0, last) }.map(\.document))
+            let kept = Set(selection.contenders.map(\.document))
+            #expect(ties.isSubset(of: kept), "a tie of the last was dropped")
+        }
+    }
+
+    /// `matchedTerms` gives the terms `evaluate` gives, for every unit and every document.
+    @Test func matchedTermsAreTheTermsEvaluationFinds() {
+        let index = RankingShortcutTests.index
+        var checked = 0
+        for query in ["satellite", "sat*", "title:orbit", "\"satellite spectrum\"", "satelite band", "title:sat* radio", "cable beam"] {
+            var parser = QueryParser(schema: index.schema)
+            parser.lastWordIsPrefix = false
+            guard let root = parser.parse(query).root else { Issue.record("\(query) parses to nothing"); continue }
+            var planner = QueryPlanner(data: index.data, schema: index.schema)
+            var cache = UnitCache()
+            _ = planner.plan(root, cache: &cache)
+            let ranker = Ranker(data: index.data, weights: index.schema.fields.map(\.effectiveWeight), units: planner.units,
+                                positiveUnits: planner.positiveUnits)
+            for u in planner.positiveUnits {
+                for d in 0..<index.documentCount {
+                    #expect(ranker.matchedTerms(u, document: d) == (ranker.evaluate(u, document: d)?.terms ?? []), "\(query) in \(d)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    static func exhaustive(_ query: String) -> SearchResults {
+        var options = SearchOptions(limit: 10)
+        options.exhaustiveRanking = true
+        return index.search(query, options: options)
+    }
+}
