@@ -11,11 +11,16 @@ struct TermDictionary: Sendable {
     let starts: Column<UInt32>
     /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
     let stemGroups: StemGroups
+    /// The runs of terms that share a first character, in id order (see `firstCharacterRuns(within:)`):
+    /// worked out once, for the typo search of every long word.
+    private(set) var firstCharacterRuns: [(character: UInt32, ids: Range<Int>)] = []
 
+    /// `starts` must be checked first (see `scalars(of:)`).
     init(scalars: Column<UInt32>, starts: Column<UInt32>, stemGroups: StemGroups) {
         self.scalars = scalars
         self.starts = starts
         self.stemGroups = stemGroups
+        firstCharacterRuns = firstCharacterRuns(within: [0..<count])
     }
 
     init(sortedTerms: [[UInt32]]) {
@@ -38,6 +43,7 @@ struct TermDictionary: Sendable {
         self.stemGroups = StemGroups(groups.filter { stem, members in
             members.count > 1 || members.first.map { Self.text(of: sortedTerms[Int($0)]) != stem } ?? false
         })
+        firstCharacterRuns = firstCharacterRuns(within: [0..<count])
     }
 
     var count: Int { starts.count - 1 }
@@ -129,7 +135,8 @@ struct TermDictionary: Sendable {
     }
 
     /// The runs of terms in `runs` that share a first character, with that character, found
-    /// by galloping over each run.
+    /// by galloping over each run. (Each is at least one term long, so a dictionary that is not
+    /// sorted, a hostile snapshot's, gives more runs, never an endless walk.)
     func firstCharacterRuns(within runs: [Range<Int>]) -> [(character: UInt32, ids: Range<Int>)] {
         var found: [(UInt32, Range<Int>)] = []
         for run in runs {
@@ -191,7 +198,10 @@ struct TermDictionary: Sendable {
         return result
     }
 
-    var memoryEstimate: Int { scalars.count * 4 + starts.count * 4 + stemGroups.memoryEstimate }
+    var memoryEstimate: Int {
+        scalars.count * 4 + starts.count * 4 + stemGroups.memoryEstimate
+            + firstCharacterRuns.count * MemoryLayout<(UInt32, Range<Int>)>.stride
+    }
 }
 
 /// Stems (sorted by UTF-8 bytes) with the ids of their terms: those of stem `k` are

@@ -63,7 +63,7 @@ enum TypoSearch {
             keep(rest, from: 0, within: run)
             if query.count >= 2 { keep([query[1], first] + query.dropFirst(2), from: 0, within: run) }
         }
-        for (c, ids) in dictionary.firstCharacterRuns(within: runs) where c != first {
+        for (c, ids) in dictionary.firstCharacterRuns where c != first {
             keep(rest, from: 1, within: ids)
             keep(query, from: 1, within: ids)
         }

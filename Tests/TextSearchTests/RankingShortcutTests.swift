@@ -142,6 +142,44 @@ import Testing
         #expect(checked > 10_000)
     }
 
+    /// The dictionary's first-character runs, worked out when it is made, are the terms
+    /// grouped by first scalar (an empty term in none).
+    @Test func theFirstCharacterRunsGroupTheTermsByTheirFirstScalar() {
+        var random = SeededGenerator(seed: 45)
+        for _ in 0..<100 {
+            let alphabet: [UInt32] = [0x61, 0x62, 0x7A, 0xE9, 0x4E9A, 0x1F600]
+            let terms = Set((0..<Int.random(in: 0...60, using: &random)).map { _ in
+                (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            }).sorted { $0.lexicographicallyPrecedes($1) }
+            let dictionary = TermDictionary(sortedTerms: terms)
+            var expected: [(UInt32, Range<Int>)] = []
+            for (id, term) in terms.enumerated() {
+                guard let first = term.first else { continue }
+                if let last = expected.last, last.0 == first, last.1.upperBound == id {
+                    expected[expected.count - 1].1 = last.1.lowerBound..<id + 1
+                } else {
+                    expected.append((first, id..<id + 1))
+                }
+            }
+            #expect(dictionary.firstCharacterRuns.map(\.character) == expected.map(\.0), "\(terms)")
+            #expect(dictionary.firstCharacterRuns.map(\.ids) == expected.map(\.1), "\(terms)")
+        }
+    }
+
+    /// Merged highlights are the union of the ranges, sorted, with no two overlapping or touching.
+    @Test func mergedRangesAreTheirUnionSortedAndApart() {
+        var random = SeededGenerator(seed: 46)
+        for _ in 0..<500 {
+            let ranges = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                let start = Int.random(in: 0...60, using: &random)
+                return start..<start + Int.random(in: 1...6, using: &random)
+            }
+            let merged = Highlighter.merge(ranges)
+            #expect(Set(merged.flatMap { Array($0) }) == Set(ranges.flatMap { Array($0) }), "\(ranges)")
+            #expect(zip(merged, merged.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "\(ranges) → \(merged)")
+        }
+    }
+
     static func exhaustive(_ query: String) -> SearchResults {
         var options = SearchOptions(limit: 10)
         options.exhaustiveRanking = true
