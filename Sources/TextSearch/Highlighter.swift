@@ -55,10 +55,14 @@ final class Highlighter {
         var analyzer = TextAnalyzer()
         func highlights(of f: Int) -> [Range<Int>] {
             if let ranges = read[f] { return ranges }
-            let wanted = wantedByField[f]
-            guard !wanted.isEmpty else { return [] }
-            let ranges = Highlighter.merge(readsWholeFields ? wholeReading(document: d, field: f, wanted, &analyzer)
-                : guidedReading(document: d, field: f, wanted, &analyzer))
+            guard !wantedByField[f].isEmpty else { return [] }
+            let ranges: [Range<Int>]
+            if readsWholeFields {
+                ranges = Highlighter.merge(wholeReading(document: d, field: f, wantedByField[f], &analyzer))
+            } else {
+                wantedByField[f].sortWords()
+                ranges = Highlighter.merge(guidedReading(document: d, field: f, wantedByField[f], &analyzer))
+            }
             read[f] = ranges
             return ranges
         }
@@ -114,7 +118,8 @@ final class Highlighter {
         }
     }
 
-    /// The words of field `f` at the wanted positions whose text is a term wanted there.
+    /// The words of field `f` at the wanted positions whose text is a term wanted there
+    /// (`wanted`'s words sorted).
     private func guidedReading(document d: Int, field f: Int, _ wanted: WantedWords, _ analyzer: inout TextAnalyzer) -> [Range<Int>] {
         var sink = HighlightSink(wanted, dictionary: data.dictionary)
         data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
@@ -161,6 +166,11 @@ final class Highlighter {
             phrases.removeAll(keepingCapacity: true)
         }
 
+        /// Sorts `words` by position, then term, in place (the highlight sink reads them so).
+        mutating func sortWords() {
+            words.sort { ($0.position, $0.slot) < ($1.position, $1.slot) }
+        }
+
         mutating func add(term: Int, position: UInt16) {
             words.append((position, slot(of: term)))
         }
@@ -186,26 +196,27 @@ final class Highlighter {
         /// The wanted terms.
         let terms: [Int]
         let dictionary: TermDictionary
-        /// Sorted.
-        let positions: [UInt16]
-        /// The term (index into `terms`) wanted at each of `positions`.
-        let slots: [Int]
+        /// (position, index into `terms`), sorted: the words wanted, shared with the
+        /// `WantedWords` they come from (not copied).
+        let words: [(position: UInt16, slot: Int)]
         var ranges: [Range<Int>] = []
         private(set) var isFinished = false
 
+        /// `wanted`'s words must be sorted (`WantedWords.sortWords`).
         init(_ wanted: WantedWords, dictionary: TermDictionary) {
             terms = wanted.terms
             self.dictionary = dictionary
-            let words = wanted.words.sorted { ($0.position, $0.slot) < ($1.position, $1.slot) }
-            positions = words.map(\.position)
-            slots = words.map(\.slot)
-            isFinished = positions.isEmpty
+            words = wanted.words
+            isFinished = words.isEmpty
         }
+
+        /// The wanted positions, in order.
+        private var positions: LazyMapCollection<[(position: UInt16, slot: Int)], UInt16> { words.lazy.map(\.position) }
 
         /// A word at a position the postings do not give cannot be highlighted; one past the
         /// last of them is read, so that `accept` ends the scan.
         func wantsWord(at position: Int) -> Bool {
-            guard let last = positions.last else { return true }
+            guard let last = words.last?.position else { return true }
             let stored = UInt16(clamping: position)
             return stored > last || PhraseMatcher.contains(positions, stored)
         }
@@ -213,11 +224,11 @@ final class Highlighter {
         mutating func accept(_ term: PaddedTerm, position: Int, kind: TokenKind, start: Int, end: Int) {
             // Stored positions saturate (see `IndexData.positions`); so does the lookup.
             let stored = UInt16(clamping: position)
-            guard let last = positions.last else { return }
+            guard let last = words.last?.position else { return }
             if stored > last { isFinished = true }
             var i = PhraseMatcher.lowerBound(of: stored, in: positions)
-            while i < positions.count && positions[i] == stored {
-                if dictionary.term(terms[slots[i]], hasUTF8: term.bytes) {
+            while i < words.count && words[i].position == stored {
+                if dictionary.term(terms[words[i].slot], hasUTF8: term.bytes) {
                     ranges.append(start..<end)
                     return
                 }
@@ -241,15 +252,24 @@ final class Highlighter {
         }
     }
 
+    /// The ranges sorted, overlapping and touching ones joined. In place: the ranges read from
+    /// a field mostly come sorted already, and are then not copied.
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var merged: [Range<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+        var merged = ranges
+        if !zip(merged, merged.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound }) {
+            merged.sort { $0.lowerBound < $1.lowerBound }
+        }
+        var kept = 0
+        for i in merged.indices {
+            let range = merged[i]
+            if kept > 0, range.lowerBound <= merged[kept - 1].upperBound {
+                merged[kept - 1] = merged[kept - 1].lowerBound..<max(merged[kept - 1].upperBound, range.upperBound)
             } else {
-                merged.append(range)
+                merged[kept] = range
+                kept += 1
             }
         }
+        merged.removeLast(merged.count - kept)
         return merged
     }
 
@@ -349,10 +369,10 @@ final class Highlighter {
                 i += ellipsis.utf8CodeUnitCount
             }
             if prefix > 0 { writeEllipsis() }
-            for b in bytes[startByte..<endByte] {
-                out[i] = b == 10 || b == 13 || b == 9 ? 32 : b
-                i += 1
-            }
+            let kept = UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])
+            _ = UnsafeMutableBufferPointer(rebasing: out[i..<(i + kept.count)]).initialize(from: kept)
+            for k in i..<(i + kept.count) where out[k] <= 13 && (out[k] == 10 || out[k] == 13 || out[k] == 9) { out[k] = 32 }
+            i += kept.count
             if suffix > 0 { writeEllipsis() }
             return i
         }
