@@ -211,7 +211,10 @@ struct QueryParser {
 
     // MARK: Lexing
 
-    private static func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" || c == "„" }
+    private static func isQuote(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue { return ascii == UInt8(ascii: "\"") }
+        return c == "“" || c == "”" || c == "„"
+    }
 
     private func lex(_ query: String, problems: inout [QueryProblem]) -> [Lexeme] {
         let characters = Array(query)
@@ -220,13 +223,13 @@ struct QueryParser {
         var lastWordIndex: Int? = nil
         while i < characters.count {
             let c = characters[i]
-            if c.isWhitespace { i += 1; continue }
-            if c == "(" { lexemes.append(.open); i += 1; continue }
-            if c == ")" { lexemes.append(.close); i += 1; continue }
+            if c.isQuerySpace { i += 1; continue }
+            if c.isASCII("(") { lexemes.append(.open); i += 1; continue }
+            if c.isASCII(")") { lexemes.append(.close); i += 1; continue }
             var negated = false
-            if c == "-" {
+            if c.isASCII("-") {
                 i += 1
-                guard i < characters.count, !characters[i].isWhitespace, characters[i] != ")" else { continue }
+                guard i < characters.count, !characters[i].isQuerySpace, !characters[i].isASCII(")") else { continue }
                 negated = true
             }
             if i < characters.count, QueryParser.isQuote(characters[i]) {
@@ -238,7 +241,7 @@ struct QueryParser {
             var word = ""
             while i < characters.count {
                 let ch = characters[i]
-                if ch.isWhitespace || ch == "(" || ch == ")" || QueryParser.isQuote(ch) { break }
+                if ch.isQuerySpace || ch.isASCII("(") || ch.isASCII(")") || QueryParser.isQuote(ch) { break }
                 word.append(ch)
                 i += 1
             }
@@ -279,7 +282,7 @@ struct QueryParser {
         }
         // The word being typed: the last lexeme, a word, with no space after it.
         if lastWordIsPrefix, let index = lastWordIndex, index == lexemes.count - 1,
-           let last = characters.last, !last.isWhitespace,
+           let last = characters.last, !last.isQuerySpace,
            case let .term(text, false, field, negated, _) = lexemes[index] {
             let isFacetOrSpecial = field.map { schema.fieldIndex(named: $0) == nil } ?? false
             if !isFacetOrSpecial {
@@ -351,4 +354,18 @@ struct DateBounds: Hashable, Sendable {
         default: return 31
         }
     }
+}
+
+/// Tests on a query's characters that compare ASCII ones as bytes: a comparison of two
+/// `Character`s, or a Unicode property, costs a string comparison or a table search.
+private extension Character {
+    /// `isWhitespace`.
+    var isQuerySpace: Bool {
+        if let ascii = asciiValue { return ascii == 32 || (9...13).contains(ascii) }
+        return isWhitespace
+    }
+
+    /// Whether this is the ASCII character `scalar` (which must be ASCII, and not a line feed,
+    /// the `asciiValue` of "\r\n" too).
+    func isASCII(_ scalar: Unicode.Scalar) -> Bool { asciiValue == UInt8(ascii: scalar) }
 }
