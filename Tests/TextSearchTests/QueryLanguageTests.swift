@@ -12,6 +12,22 @@ import Testing
     func ids(_ query: String) -> Set<String> { Set(Corpus.ids(index, query)) }
     func problems(_ query: String) -> [String] { index.search(query).problems.map(\.message) }
 
+    /// Any white space separates words and the rest: tabs, line breaks (a CR LF is one
+    /// character) and non-ASCII spaces as a plain space does; other ASCII controls are part of
+    /// a word. (Within quotes the text is the phrase's, tokenized later.)
+    @Test func everyKindOfWhiteSpaceSeparatesWords() {
+        let parser = QueryParser(schema: Corpus.newsSchema)
+        let spaced = parser.parse("(satellite OR orbit) -spectrum \"gold sector\" title:plan")
+        for separator in ["\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{2003}", " \t "] {
+            let query = "(satellite" + separator + "OR" + separator + "orbit)" + separator + "-spectrum" + separator
+                + "\"gold sector\"" + separator + "title:plan"
+            let parsed = parser.parse(query)
+            #expect(parsed.root == spaced.root, "separator \(separator.unicodeScalars.map { $0.value })")
+            #expect(parsed.problems == spaced.problems)
+        }
+        #expect(parser.parse("satellite\u{1F}orbit").root == .word("satellite\u{1F}orbit", field: nil, isPrefix: true))
+    }
+
     @Test func wordsAreAnded() {
         #expect(ids("spectrum auction") == ["c"])
         #expect(ids("spectrum AND auction") == ["c"])
