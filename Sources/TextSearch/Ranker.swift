@@ -74,16 +74,21 @@ struct Ranker {
     ) -> (weighted: Double, bestWeight: Double) where Documents.Index == Int, Fields.Index == Int {
         var weighted = 0.0
         var bestWeight = 0.0
-        let base = d * data.fieldCount
         while e < end && Int(documents[e]) == d {
             let f = Int(fields[e])
             if field == nil || field == f {
-                weighted += weights[f] * Double(termFrequency(e)) * Double(data.fieldNorms[base + f])
+                weighted += weightedFrequency(termFrequency(e), document: d, field: f)
                 bestWeight = max(bestWeight, weights[f])
             }
             e += 1
         }
         return (weighted, bestWeight)
+    }
+
+    /// BM25F's `weight(f) · tf(f) · norm(d, f)` of a term in field `f` of document `d`.
+    @inline(__always)
+    private func weightedFrequency(_ termFrequency: Int, document d: Int, field f: Int) -> Double {
+        weights[f] * Double(termFrequency) * Double(data.fieldNorms[d * data.fieldCount + f])
     }
 
     /// A term's BM25F score from its weighted field frequencies (0 when there are none).
@@ -488,7 +493,7 @@ struct Ranker {
         // frequency, as `sumGroup` would find it.
         func walkKept<Documents: RandomAccessCollection<UInt32>>(_ kept: FieldEntries, _ documents: Documents, into best: BestTerms,
                                                                   termFrequency: (Int) -> Int) where Documents.Index == Int {
-            let f = kept.field, weight = weights[f], fieldCount = data.fieldCount
+            let f = kept.field, weight = weights[f]
             var cursor = 0
             trace.postingsRead += kept.count
             kept.entries.withUnsafeBufferPointer { entries in
@@ -502,7 +507,7 @@ struct Ranker {
                             cursor += 1
                             let d = Int(documents[e])
                             guard candidates.contains(d) else { continue }
-                            let weighted = weight * Double(termFrequency(e)) * Double(data.fieldNorms[d * fieldCount + f])
+                            let weighted = weightedFrequency(termFrequency(e), document: d, field: f)
                             best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
                                        at: places.place(of: d))
                         }

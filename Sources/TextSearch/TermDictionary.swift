@@ -11,8 +11,8 @@ struct TermDictionary: Sendable {
     let starts: Column<UInt32>
     /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
     let stemGroups: StemGroups
-    /// The runs of terms that share a first character, in id order (see `firstCharacterRuns(within:)`):
-    /// worked out once, for the typo search of every long word.
+    /// The runs of terms that share a first character, in id order, with that character:
+    /// worked out once (`findFirstCharacterRuns`), for the typo search of every long word.
     private(set) var firstCharacterRuns: [(character: UInt32, ids: Range<Int>)] = []
 
     /// `starts` must be checked first (see `scalars(of:)`).
@@ -20,7 +20,7 @@ struct TermDictionary: Sendable {
         self.scalars = scalars
         self.starts = starts
         self.stemGroups = stemGroups
-        firstCharacterRuns = firstCharacterRuns(within: [0..<count])
+        firstCharacterRuns = findFirstCharacterRuns()
     }
 
     init(sortedTerms: [[UInt32]]) {
@@ -43,7 +43,7 @@ struct TermDictionary: Sendable {
         self.stemGroups = StemGroups(groups.filter { stem, members in
             members.count > 1 || members.first.map { Self.text(of: sortedTerms[Int($0)]) != stem } ?? false
         })
-        firstCharacterRuns = firstCharacterRuns(within: [0..<count])
+        firstCharacterRuns = findFirstCharacterRuns()
     }
 
     var count: Int { starts.count - 1 }
@@ -134,22 +134,20 @@ struct TermDictionary: Sendable {
         return low
     }
 
-    /// The runs of terms in `runs` that share a first character, with that character, found
-    /// by galloping over each run. (Each is at least one term long, so a dictionary that is not
-    /// sorted, a hostile snapshot's, gives more runs, never an endless walk.)
-    func firstCharacterRuns(within runs: [Range<Int>]) -> [(character: UInt32, ids: Range<Int>)] {
+    /// The runs of terms that share a first character, found by galloping from run to run.
+    /// (Each is at least one term long, so a dictionary that is not sorted, a hostile
+    /// snapshot's, gives more runs, never an endless walk.)
+    private func findFirstCharacterRuns() -> [(character: UInt32, ids: Range<Int>)] {
         var found: [(UInt32, Range<Int>)] = []
-        for run in runs {
-            var id = run.lowerBound
-            while id < run.upperBound {
-                guard let first = scalars(of: id).first else {
-                    id += 1
-                    continue
-                }
-                let end = withUnsafePointer(to: first) { endOfPrefix(UnsafeBufferPointer(start: $0, count: 1), length: 1, from: id) }
-                found.append((first, id..<min(end, run.upperBound)))
-                id = end
+        var id = 0
+        while id < count {
+            guard let first = scalars(of: id).first else {
+                id += 1
+                continue
             }
+            let end = withUnsafePointer(to: first) { endOfPrefix(UnsafeBufferPointer(start: $0, count: 1), length: 1, from: id) }
+            found.append((first, id..<end))
+            id = end
         }
         return found
     }
