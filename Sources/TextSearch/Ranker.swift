@@ -132,14 +132,30 @@ struct Ranker {
         return best
     }
 
-    /// The score and typos of one unit in document `d` (nil when the unit does not match it).
+    /// The score and typos of one unit in document `d`, and the terms through which it matches
+    /// (nil when the unit does not match it).
     func evaluate(_ unitIndex: Int, document d: Int) -> (typos: Int, score: Double, terms: [Int])? {
-        let unit = units[unitIndex]
+        evaluate(units[unitIndex], document: d)
+    }
+
+    private func evaluate(_ unit: borrowing QueryUnit, document d: Int) -> (typos: Int, score: Double, terms: [Int])? {
+        guard let result = scored(unit, document: d) else { return nil }
+        switch unit.kind {
+        case .terms: return (result.typos, result.score, result.bestTerm.map { [$0] } ?? [])
+        case .phrase(let terms): return (result.typos, result.score, terms.map(\.term))
+        }
+    }
+
+    /// The score and typos of one unit in document `d`, and a word's best term (nil for a
+    /// phrase); nil when the unit does not match `d`. What ranking needs of `evaluate`, without
+    /// making an array of terms for every document ranked. The unit is borrowed in place: a
+    /// copy would retain (and release) each of its arrays.
+    private func scored(_ unit: borrowing QueryUnit, document d: Int) -> (typos: Int, score: Double, bestTerm: Int?)? {
         guard unit.documents.contains(d) else { return nil }
         switch unit.kind {
         case .terms(let matcher):
             guard let best = bestTerm(unit, matcher: matcher, document: d) else { return nil }
-            return (best.typos, best.score, [best.term])
+            return (best.typos, best.score, best.term)
         case .phrase(let terms):
             let matcher = PhraseMatcher(data: data)
             var total = 0.0
@@ -148,7 +164,7 @@ struct Ranker {
                     ?? matcher.firstEntry(term: term.term, document: d) else { continue }
                 total += score(term: term.term, document: d, firstEntry: entry, field: unit.field)
             }
-            return (0, total, terms.map(\.term))
+            return (0, total, nil)
         }
     }
 
@@ -156,7 +172,10 @@ struct Ranker {
     /// a phrase's words, or a word's best term. A word of one term needs no scoring: a document
     /// the word holds (in its field, when it has one) gives that term a score above 0.
     func matchedTerms(_ unitIndex: Int, document d: Int) -> [Int] {
-        let unit = units[unitIndex]
+        matchedTerms(units[unitIndex], document: d)
+    }
+
+    private func matchedTerms(_ unit: borrowing QueryUnit, document d: Int) -> [Int] {
         guard unit.documents.contains(d) else { return [] }
         switch unit.kind {
         case .phrase(let terms):
@@ -164,14 +183,14 @@ struct Ranker {
         case .terms(let matcher) where matcher.termCount == 1:
             return matcher.ranges.first.map { [$0.lowerBound] } ?? []
         case .terms:
-            return evaluate(unitIndex, document: d)?.terms ?? []
+            return evaluate(unit, document: d)?.terms ?? []
         }
     }
 
     func rank(_ d: Int) -> RankedDocument {
         var ranked = RankedDocument(document: d, matched: 0, typos: 0, score: 0, date: Int(data.dates[d]))
         for u in positiveUnits {
-            guard let result = evaluate(u, document: d) else { continue }
+            guard let result = scored(units[u], document: d) else { continue }
             ranked.matched += 1
             ranked.typos += result.typos
             ranked.score += result.score
@@ -390,7 +409,7 @@ struct Ranker {
                             ranked.typos += driverResult.typos
                             ranked.score += driverResult.score
                         }
-                    } else if let result = evaluate(u, document: d) {
+                    } else if let result = scored(units[u], document: d) {
                         ranked.typos += result.typos
                         ranked.score += result.score
                     }
@@ -421,7 +440,7 @@ struct Ranker {
                 var held = units[u].documents
                 held.formIntersection(candidates)
                 held.forEach { d in
-                    guard let result = evaluate(u, document: d) else { return }
+                    guard let result = scored(units[u], document: d) else { return }
                     let i = places.place(of: d)
                     typos[i] = UInt8(result.typos)
                     scores[i] = result.score

@@ -70,15 +70,22 @@ struct TermMatcher: Hashable, Sendable {
     /// each range is looked for in the document's terms, not each term among the ranges.
     func matchingSlots(in terms: SortedTerms) -> [Int] {
         var slots: [Int] = []
+        forEachMatchingSlot(in: terms) { slots.append($0) }
+        return slots
+    }
+
+    /// Calls `body` with each slot `matchingSlots(in:)` gives, in the same order, without
+    /// making an array of them.
+    @inline(__always)
+    func forEachMatchingSlot(in terms: SortedTerms, _ body: (Int) -> Void) {
         var slot = terms.slots.lowerBound
         for range in ranges {
             slot = terms.firstSlot(atLeast: range.lowerBound, from: slot)
             while slot < terms.slots.upperBound && terms[slot] < range.upperBound {
-                slots.append(slot)
+                body(slot)
                 slot += 1
             }
         }
-        return slots
     }
 
     /// Whether a document holding `terms` holds a term this matcher matches.
