@@ -82,36 +82,44 @@ final class Highlighter {
         let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
         let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
-            let unit = units[u]
-            guard unit.documents.contains(d) else { continue }
-            switch unit.kind {
-            case .terms(let matcher):
-                let matched = data.forwardTerm.withUnsafeBufferPointer { forward in
-                    let held = SortedTerms(forward, slots: forwardSlots)
-                    return matcher.matchingSlots(in: held).map { (term: held[$0], slot: $0) }
-                }
-                for (term, slot) in matched {
+            addWantedWords(of: units[u], document: d, forwardSlots: forwardSlots, phraseMatcher: phraseMatcher, into: &wantedByField)
+        }
+    }
+
+    /// Adds to `wantedByField` the words through which `unit` matches document `d`. The unit is
+    /// borrowed, not copied: a copy would retain (and then release) each of its arrays, for
+    /// every unit of every hit.
+    private func addWantedWords(of unit: borrowing QueryUnit, document d: Int, forwardSlots: Range<Int>,
+                                phraseMatcher: PhraseMatcher, into wantedByField: inout [WantedWords]) {
+        guard unit.documents.contains(d) else { return }
+        switch unit.kind {
+        case .terms(let matcher):
+            let field = unit.field
+            data.forwardTerm.withUnsafeBufferPointer { forward in
+                let held = SortedTerms(forward, slots: forwardSlots)
+                matcher.forEachMatchingSlot(in: held) { slot in
+                    let term = held[slot]
                     var e = data.firstEntry(term: term, document: d, forwardSlot: slot)
                     let end = Int(data.termEntryStart[term + 1])
                     while e < end && Int(data.entryDocument[e]) == d {
                         let f = Int(data.entryField[e])
-                        if unit.field == nil || unit.field == f {
+                        if field == nil || field == f {
                             wantedByField[f].add(term: term, positionsAt: data.positionRange(ofEntry: e), of: data.positions)
                         }
                         e += 1
                     }
                 }
-            case .phrase(let phrase):
-                if readsWholeFields {
-                    for f in phraseMatcher.fieldsHoldingEveryWord(of: phrase, in: d, field: unit.field) {
-                        wantedByField[f].phrases.append(phrase)
-                    }
-                } else {
-                    for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field, known: unit.phraseEntries) {
-                        for word in phrase {
-                            wantedByField[occurrence.field]
-                                .add(term: word.term, position: UInt16(occurrence.start + word.offset))
-                        }
+            }
+        case .phrase(let phrase):
+            if readsWholeFields {
+                for f in phraseMatcher.fieldsHoldingEveryWord(of: phrase, in: d, field: unit.field) {
+                    wantedByField[f].phrases.append(phrase)
+                }
+            } else {
+                for occurrence in phraseMatcher.occurrences(phrase, in: d, field: unit.field, known: unit.phraseEntries) {
+                    for word in phrase {
+                        wantedByField[occurrence.field]
+                            .add(term: word.term, position: UInt16(occurrence.start + word.offset))
                     }
                 }
             }
@@ -356,27 +364,32 @@ final class Highlighter {
                 while last > first && isSpace(last - 1) { last -= 1 }
             }
         }
-        let ellipsis: StaticString = "…"
-        let prefix = first > 0 ? ellipsis.utf8CodeUnitCount : 0
-        let suffix = last < characterCount ? ellipsis.utf8CodeUnitCount : 0
         let startByte = starts[first]
         let endByte = starts[last]
-        // The cut's bytes, written once: "…", the text with line breaks and tabs as spaces, "…".
-        let text = String(unsafeUninitializedCapacity: prefix + endByte - startByte + suffix) { out in
-            var i = 0
-            func writeEllipsis() {
-                for k in 0..<ellipsis.utf8CodeUnitCount { out[i + k] = ellipsis.utf8Start[k] }
-                i += ellipsis.utf8CodeUnitCount
+        // The cut: "…", the text with line breaks and tabs as spaces, "…". The text is turned
+        // into a string alone, by `String(decoding:as:)`: that checks a word at a time whether
+        // its bytes are all ASCII and then skips the byte-by-byte UTF-8 validation, which the
+        // non-ASCII "…" would otherwise force on the whole cut. (The bytes are valid UTF-8 cut at
+        // character starts, so this gives the same string as decoding them together.)
+        let ellipsis = "…"
+        let kept = UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])
+        let middle = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(kept.count, 1)) { out in
+            for k in kept.indices {
+                let byte = kept[k]
+                out[k] = byte == 10 || byte == 13 || byte == 9 ? 32 : byte
             }
-            if prefix > 0 { writeEllipsis() }
-            let kept = UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])
-            _ = UnsafeMutableBufferPointer(rebasing: out[i..<(i + kept.count)]).initialize(from: kept)
-            for k in i..<(i + kept.count) where out[k] <= 13 && (out[k] == 10 || out[k] == 13 || out[k] == 9) { out[k] = 32 }
-            i += kept.count
-            if suffix > 0 { writeEllipsis() }
-            return i
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<kept.count]), as: UTF8.self)
         }
-        let shift = prefix - startByte
+        var text = ""
+        if first > 0 || last < characterCount {
+            text.reserveCapacity(middle.utf8.count + 2 * ellipsis.utf8.count)
+            if first > 0 { text += ellipsis }
+            text += middle
+            if last < characterCount { text += ellipsis }
+        } else {
+            text = middle
+        }
+        let shift = (first > 0 ? ellipsis.utf8.count : 0) - startByte
         let ranges = highlights.compactMap { range -> Range<Int>? in
             let lower = max(range.lowerBound, startByte)
             let upper = min(range.upperBound, endByte)
