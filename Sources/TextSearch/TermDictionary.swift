@@ -156,36 +156,53 @@ struct TermDictionary: Sendable {
     /// given that every term of `ids` has the same first `offset` scalars (sorted, they then
     /// are sorted by the rest).
     func prefixRange(_ prefix: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) -> Range<Int> {
-        /// -1, 0 or 1 as the term's scalars from `offset` on sort before, start with or sort after `prefix`.
-        func compare(_ id: Int) -> Int {
-            let term = scalars(of: id)
-            var i = offset
-            for q in prefix {
-                if i >= term.count { return -1 }
-                if term[i] != q { return term[i] < q ? -1 : 1 }
-                i += 1
-            }
-            return 0
-        }
-        var low = ids.lowerBound, high = ids.upperBound
+        let lower = firstNotBefore(prefix, from: offset, within: ids)
+        var low = lower, high = ids.upperBound
         while low < high {
             let mid = (low + high) / 2
-            if compare(mid) < 0 { low = mid + 1 } else { high = mid }
-        }
-        let lower = low
-        high = ids.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if compare(mid) <= 0 { low = mid + 1 } else { high = mid }
+            if compare(mid, from: offset, with: prefix) <= 0 { low = mid + 1 } else { high = mid }
         }
         return lower..<low
     }
 
+    /// The id within `ids` of the term whose scalars from `offset` on are exactly `rest`, if
+    /// any (`ids` as for `prefixRange`). One binary search: such a term is the first of those
+    /// starting with `rest`, as a string sorts before the strings it is a prefix of.
+    func exactTerm(_ rest: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) -> Int? {
+        let id = firstNotBefore(rest, from: offset, within: ids)
+        guard id < ids.upperBound, scalars(of: id).count == offset + rest.count,
+              compare(id, from: offset, with: rest) == 0 else { return nil }
+        return id
+    }
+
+    /// The first id within `ids` whose term's scalars from `offset` on do not sort before
+    /// `prefix` (start with it or sort after it); `ids.upperBound` when there is none.
+    private func firstNotBefore(_ prefix: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) -> Int {
+        var low = ids.lowerBound, high = ids.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(mid, from: offset, with: prefix) < 0 { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// -1, 0 or 1 as the scalars of term `id` from `offset` on sort before, start with or sort
+    /// after `prefix`.
+    @inline(__always)
+    private func compare(_ id: Int, from offset: Int, with prefix: some Collection<UInt32>) -> Int {
+        let term = scalars(of: id)
+        var i = offset
+        for q in prefix {
+            if i >= term.count { return -1 }
+            if term[i] != q { return term[i] < q ? -1 : 1 }
+            i += 1
+        }
+        return 0
+    }
+
     /// The id of exactly `term`, if indexed.
     func lookup(_ term: [UInt32]) -> Int? {
-        let range = prefixRange(term)
-        guard let first = range.first, scalars(of: first).count == term.count else { return nil }
-        return first
+        exactTerm(term, from: 0, within: 0..<count)
     }
 
     /// The ids of the indexed terms sharing `term`'s stem, and of the stem itself when indexed.

@@ -52,10 +52,10 @@ enum TypoSearch {
         var found: [Range<Int>] = []
         /// Keeps the matches, among `ids`, of the terms whose scalars from `offset` on are `string` (or start with it).
         func keep(_ string: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) {
-            let matches = dictionary.prefixRange(string, from: offset, within: ids)
             if prefix {
+                let matches = dictionary.prefixRange(string, from: offset, within: ids)
                 if !matches.isEmpty { found.append(matches) }
-            } else if let id = matches.first, dictionary.scalars(of: id).count == offset + string.count {
+            } else if let id = dictionary.exactTerm(string, from: offset, within: ids) {
                 found.append(id..<id + 1)
             }
         }
