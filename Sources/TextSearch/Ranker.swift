@@ -135,12 +135,8 @@ struct Ranker {
     /// The score and typos of one unit in document `d`, and the terms through which it matches
     /// (nil when the unit does not match it).
     func evaluate(_ unitIndex: Int, document d: Int) -> (typos: Int, score: Double, terms: [Int])? {
-        evaluate(units[unitIndex], document: d)
-    }
-
-    private func evaluate(_ unit: borrowing QueryUnit, document d: Int) -> (typos: Int, score: Double, terms: [Int])? {
-        guard let result = scored(unit, document: d) else { return nil }
-        switch unit.kind {
+        guard let result = scored(units[unitIndex], document: d) else { return nil }
+        switch units[unitIndex].kind {
         case .terms: return (result.typos, result.score, result.bestTerm.map { [$0] } ?? [])
         case .phrase(let terms): return (result.typos, result.score, terms.map(\.term))
         }
@@ -183,7 +179,7 @@ struct Ranker {
         case .terms(let matcher) where matcher.termCount == 1:
             return matcher.ranges.first.map { [$0.lowerBound] } ?? []
         case .terms:
-            return evaluate(unit, document: d)?.terms ?? []
+            return scored(unit, document: d)?.bestTerm.map { [$0] } ?? []
         }
     }
 

@@ -66,16 +66,9 @@ struct TermMatcher: Hashable, Sendable {
         }
     }
 
-    /// The slots of `terms` (a document's) that hold a term this matcher matches, ascending:
-    /// each range is looked for in the document's terms, not each term among the ranges.
-    func matchingSlots(in terms: SortedTerms) -> [Int] {
-        var slots: [Int] = []
-        forEachMatchingSlot(in: terms) { slots.append($0) }
-        return slots
-    }
-
-    /// Calls `body` with each slot `matchingSlots(in:)` gives, in the same order, without
-    /// making an array of them.
+    /// Calls `body` with each slot of `terms` (a document's) that holds a term this matcher
+    /// matches, ascending: each range is looked for in the document's terms, not each term
+    /// among the ranges.
     @inline(__always)
     func forEachMatchingSlot(in terms: SortedTerms, _ body: (Int) -> Void) {
         var slot = terms.slots.lowerBound

@@ -19,7 +19,9 @@ import Testing
             terms.withUnsafeBufferPointer { storage in
                 let held = SortedTerms(storage, slots: padding..<storage.count)
                 let expected = held.slots.filter { matcher.typos(of: held[$0]) != nil }
-                #expect(matcher.matchingSlots(in: held) == expected)
+                var slots: [Int] = []
+                matcher.forEachMatchingSlot(in: held) { slots.append($0) }
+                #expect(slots == expected)
                 found += expected.count
             }
         }
