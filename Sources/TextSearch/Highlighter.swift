@@ -1,4 +1,9 @@
 /// Finds where the matched words are in a hit's fields and cuts a snippet around the best of them.
+///
+/// Immutable: what changes from hit to hit is a `Scratch` the caller holds and passes in. (A
+/// class's stored `var`s are checked for exclusive access at run time, a `swift_beginAccess`
+/// and `swift_endAccess` for each use on every hit; and a struct's method that changed its own
+/// scratch while reading its other properties would copy it.)
 final class Highlighter {
     let data: IndexData
     let schema: IndexSchema
@@ -10,11 +15,6 @@ final class Highlighter {
     /// The fields a snippet may come from, in the order they are tried: the snippet field,
     /// then every field weighted below the top weight, in schema order.
     private let snippetFields: [Int]
-    /// The wanted words of each field and the highlights of each field read, kept from hit to
-    /// hit (a highlighter serves one search, one hit at a time) so that their storage is made
-    /// once, not for every hit.
-    private var wantedScratch: [WantedWords]
-    private var readScratch: [[Range<Int>]?]
 
     init(data: IndexData, schema: IndexSchema, units: [QueryUnit], positiveUnits: [Int], readsWholeFields: Bool = false) {
         self.data = data
@@ -26,52 +26,62 @@ final class Highlighter {
         let preferred = schema.snippetField.flatMap { schema.fieldIndex(named: $0) }
         let others = schema.fields.indices.filter { $0 != preferred && schema.fields[$0].effectiveWeight < topWeight }
         snippetFields = (preferred.map { [$0] } ?? []) + others
-        wantedScratch = Array(repeating: WantedWords(), count: schema.fields.count)
-        readScratch = Array(repeating: nil, count: schema.fields.count)
+    }
+
+    /// The storage one hit's highlighting works in, kept from hit to hit (a highlighter serves
+    /// one search, one hit at a time) so that it is made once, not for every hit.
+    struct Scratch {
+        /// The wanted words of each field.
+        fileprivate var wanted: [WantedWords]
+        /// The merged highlights of each field, nil for a field not read yet.
+        fileprivate var read: [[Range<Int>]?]
+        fileprivate var analyzer = TextAnalyzer()
+    }
+
+    /// A scratch for this highlighter's hits.
+    func makeScratch() -> Scratch {
+        Scratch(wanted: Array(repeating: WantedWords(), count: schema.fields.count),
+                read: Array(repeating: nil, count: schema.fields.count))
     }
 
     /// About this many characters in a snippet.
     static let snippetLength = 160
 
-    /// A hit's highlights, field index → merged UTF-8 byte ranges of matched words in the
-    /// field's text, for the fields in `fields` (every matched field when nil), and its snippet.
+    /// A hit's highlights, the merged UTF-8 byte ranges of matched words in each field's text
+    /// (by field index, in schema order, fields without any left out), for the fields in
+    /// `fields` (every matched field when nil), and its snippet.
     ///
     /// A word unit's terms are highlighted wherever the postings put them; a phrase's words only
     /// where the whole phrase occurs. The postings say which fields hold them, so a field is
     /// read only when its highlights are wanted or the snippet may come from it, only up to its
     /// last matched word, and each word read is compared only with the terms wanted at its
     /// position.
-    func highlightsAndSnippet(document d: Int, fields: Set<Int>?) -> (highlights: [Int: [Range<Int>]], snippet: Snippet?) {
-        var wantedByField: [WantedWords] = []
-        var read: [[Range<Int>]?] = []
-        swap(&wantedByField, &wantedScratch)
-        swap(&read, &readScratch)
-        defer {
-            swap(&wantedByField, &wantedScratch)
-            swap(&read, &readScratch)
+    func highlightsAndSnippet(document d: Int, fields: Set<Int>?, scratch: inout Scratch)
+        -> (highlights: [(field: Int, ranges: [Range<Int>])], snippet: Snippet?) {
+        findWantedWords(document: d, into: &scratch.wanted)
+        for f in scratch.read.indices { scratch.read[f] = nil }
+        var shown: [(field: Int, ranges: [Range<Int>])] = []
+        for f in scratch.wanted.indices where !scratch.wanted[f].isEmpty && fields?.contains(f) ?? true {
+            let ranges = highlights(document: d, field: f, &scratch)
+            if !ranges.isEmpty { shown.append((f, ranges)) }
         }
-        findWantedWords(document: d, into: &wantedByField)
-        for f in read.indices { read[f] = nil }
-        var analyzer = TextAnalyzer()
-        func highlights(of f: Int) -> [Range<Int>] {
-            if let ranges = read[f] { return ranges }
-            guard !wantedByField[f].isEmpty else { return [] }
-            let ranges: [Range<Int>]
-            if readsWholeFields {
-                ranges = Highlighter.merge(wholeReading(document: d, field: f, wantedByField[f], &analyzer))
-            } else {
-                wantedByField[f].sortWords()
-                ranges = Highlighter.merge(guidedReading(document: d, field: f, wantedByField[f], &analyzer))
-            }
-            read[f] = ranges
-            return ranges
+        return (shown, snippet(document: d, &scratch))
+    }
+
+    /// The merged highlights of field `f` of the hit `scratch.wanted` was filled for: read
+    /// once, then kept in `scratch.read`.
+    private func highlights(document d: Int, field f: Int, _ scratch: inout Scratch) -> [Range<Int>] {
+        if let ranges = scratch.read[f] { return ranges }
+        guard !scratch.wanted[f].isEmpty else { return [] }
+        let ranges: [Range<Int>]
+        if readsWholeFields {
+            ranges = Highlighter.merge(wholeReading(document: d, field: f, scratch.wanted[f], &scratch.analyzer))
+        } else {
+            scratch.wanted[f].sortWords()
+            ranges = Highlighter.merge(guidedReading(document: d, field: f, scratch.wanted[f], &scratch.analyzer))
         }
-        var shown: [Int: [Range<Int>]] = [:]
-        for f in wantedByField.indices where !wantedByField[f].isEmpty && fields?.contains(f) ?? true {
-            let ranges = highlights(of: f)
-            if !ranges.isEmpty { shown[f] = ranges }
-        }
-        return (shown, snippet(document: d, highlights: highlights(of:)))
+        scratch.read[f] = ranges
+        return ranges
     }
 
     /// The words each field of document `d` holds for the query, from the postings alone,
@@ -129,7 +139,7 @@ final class Highlighter {
     /// The words of field `f` at the wanted positions whose text is a term wanted there
     /// (`wanted`'s words sorted).
     private func guidedReading(document d: Int, field f: Int, _ wanted: WantedWords, _ analyzer: inout TextAnalyzer) -> [Range<Int>] {
-        var sink = HighlightSink(wanted, dictionary: data.dictionary)
+        var sink = HighlightSink(wanted, data: data)
         data.withFieldBytes(document: d, field: f) { analyzer.tokenize(utf8: $0, into: &sink) }
         return sink.ranges
     }
@@ -157,7 +167,7 @@ final class Highlighter {
     }
 
     /// The words wanted in one field: each matched term at the positions it is wanted.
-    private struct WantedWords {
+    fileprivate struct WantedWords {
         /// Distinct terms, in the order first added.
         var terms: [Int] = []
         /// (position, index into `terms`); unsorted, possibly repeated.
@@ -203,7 +213,10 @@ final class Highlighter {
     private struct HighlightSink: TokenSink {
         /// The wanted terms.
         let terms: [Int]
-        let dictionary: TermDictionary
+        /// The index, for its dictionary: unowned, as the highlighter holds it for longer than
+        /// any sink (a copy of the dictionary would retain and release each of its columns for
+        /// every field read).
+        unowned(unsafe) let data: IndexData
         /// (position, index into `terms`), sorted: the words wanted, shared with the
         /// `WantedWords` they come from (not copied).
         let words: [(position: UInt16, slot: Int)]
@@ -211,9 +224,9 @@ final class Highlighter {
         private(set) var isFinished = false
 
         /// `wanted`'s words must be sorted (`WantedWords.sortWords`).
-        init(_ wanted: WantedWords, dictionary: TermDictionary) {
+        init(_ wanted: WantedWords, data: IndexData) {
             terms = wanted.terms
-            self.dictionary = dictionary
+            self.data = data
             words = wanted.words
             isFinished = words.isEmpty
         }
@@ -236,7 +249,7 @@ final class Highlighter {
             if stored > last { isFinished = true }
             var i = PhraseMatcher.lowerBound(of: stored, in: positions)
             while i < words.count && words[i].position == stored {
-                if dictionary.term(terms[words[i].slot], hasUTF8: term.bytes) {
+                if data.dictionary.term(terms[words[i].slot], hasUTF8: term.bytes) {
                     ranges.append(start..<end)
                     return
                 }
@@ -285,23 +298,27 @@ final class Highlighter {
     /// lower-weighted field that does, else the start of the snippet field (or of the first
     /// non-empty lower-weighted field). Each field is read once, when it is cut; one that reads
     /// empty (a damaged snapshot's) is passed over.
-    private func snippet(document d: Int, highlights: (Int) -> [Range<Int>]) -> Snippet? {
-        let order = snippetFields
-        func snippet(of field: Int) -> Snippet? {
-            let matched = highlights(field)
-            return data.withFieldBytes(document: d, field: field) { text in
-                guard !text.isEmpty else { return nil }
-                let (cut, ranges) = Highlighter.cut(utf8: text, highlights: matched, length: Highlighter.snippetLength)
-                return Snippet(text: cut, highlights: ranges, field: schema.fields[field].name)
-            }
+    private func snippet(document d: Int, _ scratch: inout Scratch) -> Snippet? {
+        var matched: Int? = nil
+        for field in snippetFields where !highlights(document: d, field: field, &scratch).isEmpty {
+            matched = field
+            break
         }
-        if let matched = order.first(where: { !highlights($0).isEmpty }), let snippet = snippet(of: matched) {
-            return snippet
-        }
-        for field in order {
-            if let snippet = snippet(of: field) { return snippet }
+        if let matched, let snippet = snippet(document: d, field: matched, &scratch) { return snippet }
+        for field in snippetFields {
+            if let snippet = snippet(document: d, field: field, &scratch) { return snippet }
         }
         return nil
+    }
+
+    /// The snippet cut from field `field` around its highlights, nil when the field reads empty.
+    private func snippet(document d: Int, field: Int, _ scratch: inout Scratch) -> Snippet? {
+        let matched = highlights(document: d, field: field, &scratch)
+        return data.withFieldBytes(document: d, field: field) { text in
+            guard !text.isEmpty else { return nil }
+            let (cut, ranges) = Highlighter.cut(utf8: text, highlights: matched, length: Highlighter.snippetLength)
+            return Snippet(text: cut, highlights: ranges, field: schema.fields[field].name)
+        }
     }
 
     /// Cuts about `length` characters of `text` around the densest group of highlights, at word

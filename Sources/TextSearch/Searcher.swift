@@ -57,7 +57,10 @@ struct Searcher {
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits,
                                       readsWholeFields: options.highlightsReadWholeFields)
         let highlightedFields = options.highlightedFields.map { names in Set(names.compactMap(schema.fieldIndex(named:))) }
-        let hits = top.map { ranked -> SearchHit in
+        var scratch = highlighter.makeScratch()
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(top.count)
+        for ranked in top {
             let d = ranked.document
             var matchedTerms: [String] = []
             for u in planner.positiveUnits {
@@ -66,12 +69,12 @@ struct Searcher {
                     if !matchedTerms.contains(text) { matchedTerms.append(text) }
                 }
             }
-            let shown = highlighter.highlightsAndSnippet(document: d, fields: highlightedFields)
-            var highlights: [String: [Range<Int>]] = [:]
+            let shown = highlighter.highlightsAndSnippet(document: d, fields: highlightedFields, scratch: &scratch)
+            var highlights: [String: [Range<Int>]] = Dictionary(minimumCapacity: shown.highlights.count)
             for (f, ranges) in shown.highlights { highlights[schema.fields[f].name] = ranges }
-            return SearchHit(document: d, id: data.ids[d], score: ranked.score, matchedTerms: matchedTerms,
-                             matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
-                             snippet: shown.snippet)
+            hits.append(SearchHit(document: d, id: data.ids[d], score: ranked.score, matchedTerms: matchedTerms,
+                                  matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
+                                  snippet: shown.snippet))
         }
         var results = SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)
         results.trace = trace

@@ -44,6 +44,28 @@ import Testing
         #expect(words.highlights["title"]?.count == 2)
     }
 
+    /// The snippet comes from the snippet field when it holds a match, else from a lower-weighted
+    /// field that does (the summary here), else from the start of the snippet field, or of the
+    /// first lower-weighted field with text when the snippet field has none.
+    @Test func theSnippetComesFromTheFirstFieldThatHoldsAMatch() throws {
+        let index = SearchIndex(schema: Corpus.newsSchema, documents: [
+            Corpus.news("body", title: "Kigali", body: "Members met in Kigali.", summary: "A Kigali summary."),
+            Corpus.news("summary", title: "Kigali", body: "Members met.", summary: "A Kigali summary."),
+            Corpus.news("title", title: "Kigali", body: "Members met.", summary: "A summary."),
+            Corpus.news("no body", title: "Kigali", summary: "A summary."),
+        ])
+        let snippets = Dictionary(uniqueKeysWithValues: index.search("kigali").hits.map { ($0.id, $0.snippet) })
+        #expect(snippets["body"]??.field == "body")
+        #expect(snippets["body"]??.highlights == [15..<21])
+        #expect(snippets["summary"]??.field == "summary")
+        #expect(snippets["summary"]??.text == "A Kigali summary.")
+        #expect(snippets["title"]??.field == "body")
+        #expect(snippets["title"]??.text == "Members met.")
+        #expect(snippets["title"]??.highlights == [])
+        #expect(snippets["no body"]??.field == "summary")
+        #expect(snippets["no body"]??.text == "A summary.")
+    }
+
     @Test func shortFieldIsTheWholeSnippet() throws {
         let index = Corpus.bodies(["Members met in Kigali."])
         let snippet = try #require(index.search("kigali").hits.first?.snippet)
