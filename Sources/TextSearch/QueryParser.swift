@@ -211,28 +211,22 @@ struct QueryParser {
 
     // MARK: Lexing
 
-    private static func isQuote(_ c: Character) -> Bool {
-        if let ascii = c.asciiValue { return ascii == UInt8(ascii: "\"") }
-        return c == "“" || c == "”" || c == "„"
-    }
-
     private func lex(_ query: String, problems: inout [QueryProblem]) -> [Lexeme] {
-        let characters = Array(query)
+        let characters = QueryCharacters(query)
         var lexemes: [Lexeme] = []
         var i = 0
         var lastWordIndex: Int? = nil
         while i < characters.count {
-            let c = characters[i]
-            if c.isQuerySpace { i += 1; continue }
-            if c.isASCII("(") { lexemes.append(.open); i += 1; continue }
-            if c.isASCII(")") { lexemes.append(.close); i += 1; continue }
+            if characters.isSpace(i) { i += 1; continue }
+            if characters.isASCII(i, "(") { lexemes.append(.open); i += 1; continue }
+            if characters.isASCII(i, ")") { lexemes.append(.close); i += 1; continue }
             var negated = false
-            if c.isASCII("-") {
+            if characters.isASCII(i, "-") {
                 i += 1
-                guard i < characters.count, !characters[i].isQuerySpace, !characters[i].isASCII(")") else { continue }
+                guard i < characters.count, !characters.isSpace(i), !characters.isASCII(i, ")") else { continue }
                 negated = true
             }
-            if i < characters.count, QueryParser.isQuote(characters[i]) {
+            if i < characters.count, characters.isQuote(i) {
                 let (text, next) = readPhrase(characters, from: i + 1, problems: &problems)
                 lexemes.append(.term(text: text, isPhrase: true, field: nil, negated: negated, isPrefix: false))
                 i = next
@@ -240,9 +234,8 @@ struct QueryParser {
             }
             var word = ""
             while i < characters.count {
-                let ch = characters[i]
-                if ch.isQuerySpace || ch.isASCII("(") || ch.isASCII(")") || QueryParser.isQuote(ch) { break }
-                word.append(ch)
+                if characters.isSpace(i) || characters.isASCII(i, "(") || characters.isASCII(i, ")") || characters.isQuote(i) { break }
+                word.append(characters[i])
                 i += 1
             }
             if !negated {
@@ -258,7 +251,7 @@ struct QueryParser {
                 let name = String(word[..<colon])
                 let value = String(word[word.index(after: colon)...])
                 if value.isEmpty {
-                    if i < characters.count, QueryParser.isQuote(characters[i]) {
+                    if i < characters.count, characters.isQuote(i) {
                         let (text, next) = readPhrase(characters, from: i + 1, problems: &problems)
                         lexemes.append(.term(text: text, isPhrase: true, field: name, negated: negated, isPrefix: false))
                         i = next
@@ -282,7 +275,7 @@ struct QueryParser {
         }
         // The word being typed: the last lexeme, a word, with no space after it.
         if lastWordIsPrefix, let index = lastWordIndex, index == lexemes.count - 1,
-           let last = characters.last, !last.isQuerySpace,
+           characters.count > 0, !characters.isSpace(characters.count - 1),
            case let .term(text, false, field, negated, _) = lexemes[index] {
             let isFacetOrSpecial = field.map { schema.fieldIndex(named: $0) == nil } ?? false
             if !isFacetOrSpecial {
@@ -313,11 +306,11 @@ struct QueryParser {
         return (text, star)
     }
 
-    private func readPhrase(_ characters: [Character], from start: Int, problems: inout [QueryProblem]) -> (String, Int) {
+    private func readPhrase(_ characters: QueryCharacters, from start: Int, problems: inout [QueryProblem]) -> (String, Int) {
         var i = start
         var text = ""
         while i < characters.count {
-            if QueryParser.isQuote(characters[i]) { return (text, i + 1) }
+            if characters.isQuote(i) { return (text, i + 1) }
             text.append(characters[i])
             i += 1
         }
@@ -356,16 +349,38 @@ struct DateBounds: Hashable, Sendable {
     }
 }
 
-/// Tests on a query's characters that compare ASCII ones as bytes: a comparison of two
-/// `Character`s, or a Unicode property, costs a string comparison or a table search.
-private extension Character {
-    /// `isWhitespace`.
-    var isQuerySpace: Bool {
-        if let ascii = asciiValue { return ascii == 32 || (9...13).contains(ascii) }
-        return isWhitespace
+/// A query's characters, with the tests the lexer makes on them. Each character's ASCII value
+/// is found once, and the tests compare ASCII characters as bytes: `asciiValue`, a comparison
+/// of two `Character`s or a Unicode property each cost a look at the character's scalars (or a
+/// string comparison, or a table search), and the lexer tests each character several times.
+private struct QueryCharacters {
+    private let characters: [Character]
+    /// `asciiValue` of each character (also 10 for "\r\n").
+    private let asciiValues: [UInt8?]
+
+    init(_ query: String) {
+        characters = Array(query)
+        asciiValues = characters.map(\.asciiValue)
     }
 
-    /// Whether this is the ASCII character `scalar` (which must be ASCII, and not a line feed,
-    /// the `asciiValue` of "\r\n" too).
-    func isASCII(_ scalar: Unicode.Scalar) -> Bool { asciiValue == UInt8(ascii: scalar) }
+    var count: Int { characters.count }
+
+    subscript(i: Int) -> Character { characters[i] }
+
+    /// `isWhitespace`.
+    func isSpace(_ i: Int) -> Bool {
+        if let ascii = asciiValues[i] { return ascii == 32 || (9...13).contains(ascii) }
+        return characters[i].isWhitespace
+    }
+
+    /// Whether character `i` is the ASCII character `scalar` (which must be ASCII, and not a
+    /// line feed, the `asciiValue` of "\r\n" too).
+    func isASCII(_ i: Int, _ scalar: Unicode.Scalar) -> Bool { asciiValues[i] == UInt8(ascii: scalar) }
+
+    /// A straight or curly double quote.
+    func isQuote(_ i: Int) -> Bool {
+        if let ascii = asciiValues[i] { return ascii == UInt8(ascii: "\"") }
+        let c = characters[i]
+        return c == "“" || c == "”" || c == "„"
+    }
 }

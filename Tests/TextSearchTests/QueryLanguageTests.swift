@@ -28,6 +28,20 @@ import Testing
         #expect(parser.parse("satellite\u{1F}orbit").root == .word("satellite\u{1F}orbit", field: nil, isPrefix: true))
     }
 
+    /// Curly double quotes (“ ” „, in any pairing) open and close a phrase as straight ones
+    /// do, and end a word they follow; a curly single quote is part of a word.
+    @Test func curlyDoubleQuotesMakeAPhrase() {
+        let parser = QueryParser(schema: Corpus.newsSchema)
+        let straight = parser.parse("member \"gold sector\" title:plan")
+        for (open, close) in [("“", "”"), ("„", "“"), ("”", "”"), ("\"", "”")] {
+            let parsed = parser.parse("member" + open + "gold sector" + close + "title:plan")
+            #expect(parsed.root == straight.root, "\(open)…\(close)")
+            #expect(parsed.problems == straight.problems)
+        }
+        #expect(ids("“gold sector”") == ["d"])
+        #expect(parser.parse("ITU’s").root == .word("ITU’s", field: nil, isPrefix: true))
+    }
+
     @Test func wordsAreAnded() {
         #expect(ids("spectrum auction") == ["c"])
         #expect(ids("spectrum AND auction") == ["c"])
