@@ -1,6 +1,10 @@
 /// One scoring element of a query: a word (with its prefix, stem and typo expansions) or a phrase,
 /// resolved against the dictionary, with the documents that hold it.
-struct QueryUnit: Sendable {
+///
+/// An immutable class: the planner, the ranker, the highlighter and a session's cache share
+/// each unit, and the ranker and highlighter read it for every hit. A struct of these arrays
+/// and sets cost a retain and a release of each at every copy; a class costs one.
+final class QueryUnit: Sendable {
     /// A phrase word and its offset from the phrase's first word.
     struct PhraseTerm: Hashable, Sendable {
         var term: Int
@@ -13,15 +17,23 @@ struct QueryUnit: Sendable {
         case phrase([PhraseTerm])
     }
 
-    var kind: Kind
+    let kind: Kind
     /// Restricts the unit to one field.
-    var field: Int?
-    var documents: DocumentSet
+    let field: Int?
+    let documents: DocumentSet
     /// A phrase's words' first entries in each matched document (nil for a word).
-    var phraseEntries: PhraseEntries? = nil
+    let phraseEntries: PhraseEntries?
     /// A word's entries in its one field, when few enough to keep (nil otherwise, and for a
     /// phrase or a word in every field).
-    var fieldEntries: FieldEntries? = nil
+    let fieldEntries: FieldEntries?
+
+    init(kind: Kind, field: Int?, documents: DocumentSet, phraseEntries: PhraseEntries? = nil, fieldEntries: FieldEntries? = nil) {
+        self.kind = kind
+        self.field = field
+        self.documents = documents
+        self.phraseEntries = phraseEntries
+        self.fieldEntries = fieldEntries
+    }
 }
 
 /// Identifies a unit by what was typed, so a session can reuse it across keystrokes.
