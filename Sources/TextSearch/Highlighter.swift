@@ -96,10 +96,8 @@ final class Highlighter {
         }
     }
 
-    /// Adds to `wantedByField` the words through which `unit` matches document `d`. The unit is
-    /// borrowed, not copied: a copy would retain (and then release) each of its arrays, for
-    /// every unit of every hit.
-    private func addWantedWords(of unit: borrowing QueryUnit, document d: Int, forwardSlots: Range<Int>,
+    /// Adds to `wantedByField` the words through which `unit` matches document `d`.
+    private func addWantedWords(of unit: QueryUnit, document d: Int, forwardSlots: Range<Int>,
                                 phraseMatcher: PhraseMatcher, into wantedByField: inout [WantedWords]) {
         guard unit.documents.contains(d) else { return }
         switch unit.kind {

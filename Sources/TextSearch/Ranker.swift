@@ -144,9 +144,8 @@ struct Ranker {
 
     /// The score and typos of one unit in document `d`, and a word's best term (nil for a
     /// phrase); nil when the unit does not match `d`. What ranking needs of `evaluate`, without
-    /// making an array of terms for every document ranked. The unit is borrowed in place: a
-    /// copy would retain (and release) each of its arrays.
-    private func scored(_ unit: borrowing QueryUnit, document d: Int) -> (typos: Int, score: Double, bestTerm: Int?)? {
+    /// making an array of terms for every document ranked.
+    private func scored(_ unit: QueryUnit, document d: Int) -> (typos: Int, score: Double, bestTerm: Int?)? {
         guard unit.documents.contains(d) else { return nil }
         switch unit.kind {
         case .terms(let matcher):
@@ -168,10 +167,7 @@ struct Ranker {
     /// a phrase's words, or a word's best term. A word of one term needs no scoring: a document
     /// the word holds (in its field, when it has one) gives that term a score above 0.
     func matchedTerms(_ unitIndex: Int, document d: Int) -> [Int] {
-        matchedTerms(units[unitIndex], document: d)
-    }
-
-    private func matchedTerms(_ unit: borrowing QueryUnit, document d: Int) -> [Int] {
+        let unit = units[unitIndex]
         guard unit.documents.contains(d) else { return [] }
         switch unit.kind {
         case .phrase(let terms):
