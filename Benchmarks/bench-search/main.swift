@@ -6,9 +6,8 @@ import TextSearch
 ///
 /// Usage: `swift run -c release bench-search [--sizes 10000] [--samples 200] [--limit 20]`
 ///
-/// The default (10,000 news items) takes about two and a half minutes on a busy two-core
-/// machine; 100,000 items (`--sizes 100000`) takes ten times as long, most of it in FTS5's
-/// prefix queries.
+/// The default (10,000 news items) took 50 s on an idle two-core machine; 100,000 items
+/// (`--sizes 100000`) take far longer, most of it in FTS5's prefix queries.
 ///
 /// For each corpus size, both engines hold exactly the news documents CatalogSearch makes for
 /// a generated catalog (organizations and Sectors are left out of both, so ours runs without a
@@ -17,7 +16,8 @@ import TextSearch
 /// ours is built both pinned to one core and in parallel. Then both are built here, every query
 /// is run once on each (warming them) and the number of results in the top `limit` is compared:
 /// a disagreement, a query problem or an SQLite error ends the run with status 1. Last, each
-/// query class is timed with at least `samples` samples per engine.
+/// query class is timed with at least `samples` samples per engine, the engines taking turns
+/// (and, as a diagnostic, each round run again back to back; see `timeClasses`).
 struct Arguments {
     var sizes = [10_000]
     var samples = 200
@@ -87,31 +87,55 @@ func crossCheck(ours index: SearchIndex, fts5: FTS5Engine, limit: Int) throws {
 }
 
 /// Times every class with at least `samples` samples per engine; rounds over the class's
-/// queries alternate between the engines so that both see the same machine.
+/// queries alternate between the engines so that both see the same machine. The ratio of these
+/// medians is the benchmark's.
+///
+/// As a diagnostic, each round is run twice in a row by the same engine, and the second run
+/// is timed apart ("back to back"): its queries start with the caches their own engine left,
+/// where the first run's start with those the other engine's round has just filled. The
+/// difference between an engine's two medians is what the other engine's round costs it;
+/// taken in the same turns, both see the same machine.
 func timeClasses(ours index: SearchIndex, fts5: FTS5Engine, samples: Int, limit: Int) throws {
-    print("\(pad("class", 16)) \(pad("samples", 8)) \(pad("ours median", 12)) \(pad("ours p99", 10)) \(pad("FTS5 median", 12)) \(pad("FTS5 p99", 10))  FTS5/ours")
+    print("\(pad("", 16)) \(pad("", 8)) in turns\(String(repeating: " ", count: 53))back to back")
+    print("\(pad("class", 16)) \(pad("samples", 8)) \(pad("ours median", 12)) \(pad("ours p99", 10)) \(pad("FTS5 median", 12)) \(pad("FTS5 p99", 10))  FTS5/ours"
+        + "   ours median  FTS5 median  FTS5/ours")
     for queryClass in QueryClass.all() {
-        var oursSamples: [Double] = []
-        var fts5Samples: [Double] = []
+        var oursSamples: [Double] = [], oursAlone: [Double] = []
+        var fts5Samples: [Double] = [], fts5Alone: [Double] = []
         let options = ourOptions(queryClass, limit: limit)
         while oursSamples.count < samples {
-            var session = SearchSession(index: index)
-            for query in queryClass.queries {
-                var results = SearchResults()
-                oursSamples.append(Timing.seconds {
-                    results = queryClass.asYouType ? session.search(query.ours, options: options) : index.search(query.ours, options: options)
-                })
-                _ = try ourCount(results, query: query.ours)
-            }
-            for query in queryClass.queries {
-                try fts5Samples.append(Timing.seconds { _ = try fts5.search(query.fts5) })
-            }
+            try oursSamples += timeOurRound(queryClass, index: index, options: options)
+            try oursAlone += timeOurRound(queryClass, index: index, options: options)
+            try fts5Samples += timeFTS5Round(queryClass, fts5: fts5)
+            try fts5Alone += timeFTS5Round(queryClass, fts5: fts5)
         }
         let oursMedian = Timing.percentile(oursSamples, 50), fts5Median = Timing.percentile(fts5Samples, 50)
+        let oursAloneMedian = Timing.percentile(oursAlone, 50), fts5AloneMedian = Timing.percentile(fts5Alone, 50)
         print("\(pad(queryClass.name, 16)) \(pad(String(oursSamples.count), 8)) \(Timing.milliseconds(oursMedian))     "
             + "\(Timing.milliseconds(Timing.percentile(oursSamples, 99)))   \(Timing.milliseconds(fts5Median))     "
-            + "\(Timing.milliseconds(Timing.percentile(fts5Samples, 99)))  \(String(format: "%7.1f", fts5Median / oursMedian))x")
+            + "\(Timing.milliseconds(Timing.percentile(fts5Samples, 99)))  \(String(format: "%7.1f", fts5Median / oursMedian))x"
+            + "     \(Timing.milliseconds(oursAloneMedian))     \(Timing.milliseconds(fts5AloneMedian))  \(String(format: "%7.1f", fts5AloneMedian / oursAloneMedian))x")
     }
+}
+
+/// One round of a class's queries on our engine (typed into one session for as-you-type),
+/// each query's time in seconds.
+func timeOurRound(_ queryClass: QueryClass, index: SearchIndex, options: SearchOptions) throws -> [Double] {
+    var session = SearchSession(index: index)
+    var times: [Double] = []
+    for query in queryClass.queries {
+        var results = SearchResults()
+        times.append(Timing.seconds {
+            results = queryClass.asYouType ? session.search(query.ours, options: options) : index.search(query.ours, options: options)
+        })
+        _ = try ourCount(results, query: query.ours)
+    }
+    return times
+}
+
+/// One round of a class's queries on FTS5, each query's time in seconds.
+func timeFTS5Round(_ queryClass: QueryClass, fts5: FTS5Engine) throws -> [Double] {
+    try queryClass.queries.map { query in try Timing.seconds { _ = try fts5.search(query.fts5) } }
 }
 
 /// Builds each engine alone in a child and prints build times and peak memory.
