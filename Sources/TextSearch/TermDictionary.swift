@@ -11,9 +11,10 @@ struct TermDictionary: Sendable {
     let starts: Column<UInt32>
     /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
     let stemGroups: StemGroups
-    /// The runs of terms that share a first character, in id order, with that character:
-    /// worked out once (`findFirstCharacterRuns`), for the typo search of every long word.
-    private(set) var firstCharacterRuns: [(character: UInt32, ids: Range<Int>)] = []
+    /// The runs of terms that share a first character, in id order, with that character and
+    /// the lengths of its terms (see `LengthSet`): worked out once (`findFirstCharacterRuns`),
+    /// for the typo search of every long word.
+    private(set) var firstCharacterRuns: [(character: UInt32, ids: Range<Int>, lengths: LengthSet)] = []
 
     /// `starts` must be checked first (see `scalars(of:)`).
     init(scalars: Column<UInt32>, starts: Column<UInt32>, stemGroups: StemGroups) {
@@ -137,8 +138,8 @@ struct TermDictionary: Sendable {
     /// The runs of terms that share a first character, found by galloping from run to run.
     /// (Each is at least one term long, so a dictionary that is not sorted, a hostile
     /// snapshot's, gives more runs, never an endless walk.)
-    private func findFirstCharacterRuns() -> [(character: UInt32, ids: Range<Int>)] {
-        var found: [(UInt32, Range<Int>)] = []
+    private func findFirstCharacterRuns() -> [(character: UInt32, ids: Range<Int>, lengths: LengthSet)] {
+        var found: [(UInt32, Range<Int>, LengthSet)] = []
         var id = 0
         while id < count {
             guard let first = scalars(of: id).first else {
@@ -146,7 +147,9 @@ struct TermDictionary: Sendable {
                 continue
             }
             let end = withUnsafePointer(to: first) { endOfPrefix(UnsafeBufferPointer(start: $0, count: 1), length: 1, from: id) }
-            found.append((first, id..<end))
+            var lengths = LengthSet()
+            for term in id..<end { lengths.insert(Int(starts[term + 1]) - Int(starts[term])) }
+            found.append((first, id..<end, lengths))
             id = end
         }
         return found
@@ -215,7 +218,7 @@ struct TermDictionary: Sendable {
 
     var memoryEstimate: Int {
         scalars.count * 4 + starts.count * 4 + stemGroups.memoryEstimate
-            + firstCharacterRuns.count * MemoryLayout<(UInt32, Range<Int>)>.stride
+            + firstCharacterRuns.count * MemoryLayout<(UInt32, Range<Int>, LengthSet)>.stride
     }
 }
 
@@ -252,4 +255,24 @@ struct StemGroups: Sendable, Equatable {
     }
 
     var memoryEstimate: Int { stems.bytes.count + stems.count * 8 + members.count * 4 }
+}
+
+/// The lengths, in scalars, of a set of terms, as one bit a length; every length from 63 on
+/// shares the last bit. It can only say that no term has a length, never that one has.
+struct LengthSet: Sendable, Equatable {
+    private var bits: UInt64 = 0
+
+    mutating func insert(_ length: Int) {
+        bits |= 1 << UInt64(min(max(length, 0), 63))
+    }
+
+    /// False when no term of the set has `length` scalars.
+    func mayHold(length: Int) -> Bool {
+        bits & (1 << UInt64(min(max(length, 0), 63))) != 0
+    }
+
+    /// False when no term of the set has `length` scalars or more.
+    func mayHold(lengthAtLeast length: Int) -> Bool {
+        bits >> UInt64(min(max(length, 0), 63)) != 0
+    }
 }

@@ -63,9 +63,14 @@ enum TypoSearch {
             keep(rest, from: 0, within: run)
             if query.count >= 2 { keep([query[1], first] + query.dropFirst(2), from: 0, within: run) }
         }
-        for (c, ids) in dictionary.firstCharacterRuns where c != first {
-            keep(rest, from: 1, within: ids)
-            keep(query, from: 1, within: ids)
+        for (c, ids, lengths) in dictionary.firstCharacterRuns where c != first {
+            // `c` and the rest of `query` has as many scalars as `query`; `c` and all of it one more.
+            if prefix ? lengths.mayHold(lengthAtLeast: query.count) : lengths.mayHold(length: query.count) {
+                keep(rest, from: 1, within: ids)
+            }
+            if prefix ? lengths.mayHold(lengthAtLeast: query.count + 1) : lengths.mayHold(length: query.count + 1) {
+                keep(query, from: 1, within: ids)
+            }
         }
         return found
     }

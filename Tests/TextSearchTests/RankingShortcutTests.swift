@@ -163,7 +163,29 @@ import Testing
             }
             #expect(dictionary.firstCharacterRuns.map(\.character) == expected.map(\.0), "\(terms)")
             #expect(dictionary.firstCharacterRuns.map(\.ids) == expected.map(\.1), "\(terms)")
+            for run in dictionary.firstCharacterRuns {
+                let lengths = Set(run.ids.map { terms[$0].count })
+                for length in 0...6 {
+                    #expect(run.lengths.mayHold(length: length) == lengths.contains(length), "\(terms), \(run.ids), \(length)")
+                    #expect(run.lengths.mayHold(lengthAtLeast: length) == lengths.contains { $0 >= length },
+                            "\(terms), \(run.ids), \(length)")
+                }
+            }
         }
+    }
+
+    /// A length set answers for every length it was given, and shares one answer for the
+    /// lengths from 63 on; it never says no to a length it holds.
+    @Test func aLengthSetHoldsItsLengthsAndTheLongOnesTogether() {
+        var set = LengthSet()
+        #expect(!set.mayHold(length: 0) && !set.mayHold(lengthAtLeast: 0))
+        for length in [0, 5, 9, 70] { set.insert(length) }
+        #expect((0...80).filter { set.mayHold(length: $0) } == [0, 5, 9] + Array(63...80))
+        #expect(set.mayHold(lengthAtLeast: 10) && set.mayHold(lengthAtLeast: 63) && set.mayHold(lengthAtLeast: 500))
+        var short = LengthSet()
+        short.insert(2)
+        short.insert(-1)
+        #expect(short.mayHold(length: 0) && short.mayHold(length: 2) && !short.mayHold(lengthAtLeast: 3))
     }
 
     /// Merged highlights are the union of the ranges, sorted, with no two overlapping or touching.
