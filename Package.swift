@@ -26,7 +26,9 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
-        .target(name: "TextSearch", dependencies: ["SnapshotFormat"], exclude: ["QUERY-LANGUAGE.md"]),
+        .target(name: "TextSearch", dependencies: ["SnapshotFormat", "CPrefetch"], exclude: ["QUERY-LANGUAGE.md"]),
+        // A header only: the CPU prefetch hint TextSearch gives before reading its hits (see `HitPrefetch`).
+        .systemLibrary(name: "CPrefetch"),
         .target(name: "CatalogSearch", dependencies: ["Catalog", "TextSearch", "SnapshotFormat"]),
         .target(name: "CatalogCache", dependencies: ["Catalog", "CatalogSearch", "SnapshotFormat", "XDGDirectories"]),
         .target(name: "Screen"),
@@ -106,7 +108,7 @@ let package = Package(
 /// the dependencies, the executable and the benchmarks again. Every other
 /// use of the package (the README's commands included) sees all of it.
 let unsafeCodeTargets: Set<String> = [
-    "Catalog", "SnapshotFormat", "CLibDeflate", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
+    "Catalog", "SnapshotFormat", "CLibDeflate", "CPrefetch", "TextSearch", "CatalogSearch", "CatalogCache", "XDGDirectories", "Screen", "CNcurses", "Terminal",
     "CatalogTests", "TextSearchTests", "CatalogSearchTests", "CatalogCacheTests", "TerminalTests",
 ]
 if ProcessInfo.processInfo.environment["ITU_BROWSER_PACKAGE"] == "unsafe-code" {

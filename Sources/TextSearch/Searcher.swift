@@ -57,6 +57,10 @@ struct Searcher {
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits,
                                       readsWholeFields: options.highlightsReadWholeFields)
         let highlightedFields = options.highlightedFields.map { names in Set(names.compactMap(schema.fieldIndex(named:))) }
+        let readsForwardLists = planner.positiveUnits.contains { u in
+            if case .terms = planner.units[u].kind { return true } else { return false }
+        }
+        HitPrefetch(data: data, readsForwardLists: readsForwardLists).prefetch(top.map(\.document))
         var scratch = highlighter.makeScratch()
         var hits: [SearchHit] = []
         hits.reserveCapacity(top.count)
