@@ -9,14 +9,14 @@ import SnapshotFormat
 /// then the list; a text's offsets, then the text), one hit after the other. When that memory
 /// is cold (another program, or other work, has used the caches since), every wait is a trip to
 /// memory. Asking for every hit's memory first, in two rounds (the addresses a document number
-/// gives, then those the first round's values give), lets the trips overlap. A prefetch is a
-/// hint: it reads nothing and changes no result, whatever the numbers; only the first round's
-/// values are read, through the columns' checked subscripts.
+/// gives, then those the first round's values give), lets the trips overlap. A prefetch is only
+/// a hint and changes no result, whatever the address; the only values read are the first
+/// round's, through the columns' checked subscripts.
 ///
 /// In `bench-search`, with the engines taking turns, this took 4% to 6% off a field scope's
-/// median and 1% to 4% off a phrase's (see the README); the forward lists, which a phrase's
-/// highlights do not read, are left out for a query of phrases only, where asking for them made
-/// it slower.
+/// median and 2% to 3% off a phrase's (see the README). The forward lists, which a phrase's
+/// highlights do not read, are left out for a query of phrases only: asking for them there
+/// took most of the phrase's gain away.
 struct HitPrefetch {
     let data: IndexData
     /// Whether highlighting reads each hit's forward list: a word unit's terms are found there.
