@@ -100,21 +100,21 @@ func timeClasses(ours index: SearchIndex, fts5: FTS5Engine, samples: Int, limit:
     print("\(pad("class", 16)) \(pad("samples", 8)) \(pad("ours median", 12)) \(pad("ours p99", 10)) \(pad("FTS5 median", 12)) \(pad("FTS5 p99", 10))  FTS5/ours"
         + "   ours median  FTS5 median  FTS5/ours")
     for queryClass in QueryClass.all() {
-        var oursSamples: [Double] = [], oursAlone: [Double] = []
-        var fts5Samples: [Double] = [], fts5Alone: [Double] = []
+        var oursSamples: [Double] = [], oursBackToBack: [Double] = []
+        var fts5Samples: [Double] = [], fts5BackToBack: [Double] = []
         let options = ourOptions(queryClass, limit: limit)
         while oursSamples.count < samples {
             try oursSamples += timeOurRound(queryClass, index: index, options: options)
-            try oursAlone += timeOurRound(queryClass, index: index, options: options)
+            try oursBackToBack += timeOurRound(queryClass, index: index, options: options)
             try fts5Samples += timeFTS5Round(queryClass, fts5: fts5)
-            try fts5Alone += timeFTS5Round(queryClass, fts5: fts5)
+            try fts5BackToBack += timeFTS5Round(queryClass, fts5: fts5)
         }
         let oursMedian = Timing.percentile(oursSamples, 50), fts5Median = Timing.percentile(fts5Samples, 50)
-        let oursAloneMedian = Timing.percentile(oursAlone, 50), fts5AloneMedian = Timing.percentile(fts5Alone, 50)
+        let oursBackToBackMedian = Timing.percentile(oursBackToBack, 50), fts5BackToBackMedian = Timing.percentile(fts5BackToBack, 50)
         print("\(pad(queryClass.name, 16)) \(pad(String(oursSamples.count), 8)) \(Timing.milliseconds(oursMedian))     "
             + "\(Timing.milliseconds(Timing.percentile(oursSamples, 99)))   \(Timing.milliseconds(fts5Median))     "
             + "\(Timing.milliseconds(Timing.percentile(fts5Samples, 99)))  \(String(format: "%7.1f", fts5Median / oursMedian))x"
-            + "     \(Timing.milliseconds(oursAloneMedian))     \(Timing.milliseconds(fts5AloneMedian))  \(String(format: "%7.1f", fts5AloneMedian / oursAloneMedian))x")
+            + "     \(Timing.milliseconds(oursBackToBackMedian))     \(Timing.milliseconds(fts5BackToBackMedian))  \(String(format: "%7.1f", fts5BackToBackMedian / oursBackToBackMedian))x")
     }
 }
 
