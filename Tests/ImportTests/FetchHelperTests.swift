@@ -11,11 +11,25 @@ struct FetchHelperTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fetch-helper-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("helper")
-        try ("#!/bin/sh\n" + body + "\n").write(to: script, atomically: false, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try writeScript("#!/bin/sh\n" + body + "\n", to: script)
         var fetcher = SourceFetcher(timeout: 1, maximumBytes: maximumBytes, helper: script.path)
         fetcher.helperGrace = 0.5
         return (fetcher, folder)
+    }
+
+    /// Writes an executable script through a child process, so that this process never holds a
+    /// descriptor open for writing on it.
+    ///
+    /// Tests run in parallel threads, and a child that another test forks inherits this process's
+    /// descriptors until it calls exec. If one of them were the script's, running the script in
+    /// that moment would fail with "Text file busy" (CI saw it once, as NSCocoaErrorDomain 256).
+    private static func writeScript(_ text: String, to script: URL) throws {
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", #"printf '%s' "$1" > "$0" && chmod 755 "$0""#, script.path, text]
+        try writer.run()
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0, "writing \(script.path)")
     }
 
     private static func failure(_ body: String, maximumBytes: Int = 10 << 20) throws -> ImportFailure? {
