@@ -234,7 +234,12 @@ struct QueryPlanner {
         _ terms: [QueryUnit.PhraseTerm], field: Int?, _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
     ) -> (documents: DocumentSet, entries: PhraseEntries) where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
         if terms.count == 2 {
-            return twoWordPhraseDocuments(terms[0], terms[1], field: field, entryDocument, entryField, allPositions)
+            let phrase = TwoWordPhrase(entryDocument: entryDocument, entryField: entryField, allPositions: allPositions,
+                                       positionStarts: data.entryPositionStart, documentCount: data.documentCount,
+                                       fieldCount: data.fieldCount)
+            func entries(_ term: Int) -> Range<Int> { Int(data.termEntryStart[term])..<Int(data.termEntryStart[term + 1]) }
+            return phrase.documents(terms[0], terms[1], field: field, firstEntries: entries(terms[0].term),
+                                    secondEntries: entries(terms[1].term))
         }
         var result = DocumentSet(capacity: data.documentCount)
         var found = PhraseEntries(wordCount: terms.count)
@@ -262,47 +267,6 @@ struct QueryPlanner {
                     PhraseEntries.firstOfDocument(k == 0 ? e : cursors[k], from: starts[k], entryDocument)
                 })
                 continue entries
-            }
-        }
-        return (result, found)
-    }
-
-    /// `phraseDocuments` for the commonest phrase, of two words: both words' postings are
-    /// merged with a step that does not branch on which side is behind.
-    private func twoWordPhraseDocuments<
-        Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>, Positions: RandomAccessCollection<UInt16>
-    >(
-        _ first: QueryUnit.PhraseTerm, _ second: QueryUnit.PhraseTerm, field: Int?,
-        _ entryDocument: Documents, _ entryField: Fields, _ allPositions: Positions
-    ) -> (documents: DocumentSet, entries: PhraseEntries) where Documents.Index == Int, Fields.Index == Int, Positions.Index == Int {
-        var result = DocumentSet(capacity: data.documentCount)
-        var found = PhraseEntries(wordCount: 2)
-        let positionStarts = data.entryPositionStart
-        let positionCount = allPositions.count
-        func key(_ e: Int) -> Int { Int(entryDocument[e]) << 8 | Int(entryField[e]) }
-        let terms = [first, second]
-        let iStart = Int(data.termEntryStart[first.term]), jStart = Int(data.termEntryStart[second.term])
-        var i = iStart, j = jStart
-        let iEnd = Int(data.termEntryStart[first.term + 1]), jEnd = Int(data.termEntryStart[second.term + 1])
-        while i < iEnd && j < jEnd {
-            let a = key(i), b = key(j)
-            if a == b {
-                let d = a >> 8
-                if (field == nil || field == a & 0xFF) && !result.contains(d) {
-                    let seconds = allPositions[positionStarts.range(ofEntry: j, within: positionCount)]
-                    for p in allPositions[positionStarts.range(ofEntry: i, within: positionCount)]
-                    where PhraseMatcher.holds(terms, at: Int(p) - first.offset, { _ in seconds }) {
-                        result.insert(d)
-                        found.append(document: d, firstEntries: PhraseEntries.firstOfDocument(i, from: iStart, entryDocument),
-                                     PhraseEntries.firstOfDocument(j, from: jStart, entryDocument))
-                        break
-                    }
-                }
-                i += 1
-                j += 1
-            } else {
-                i &+= a < b ? 1 : 0
-                j &+= a > b ? 1 : 0
             }
         }
         return (result, found)
