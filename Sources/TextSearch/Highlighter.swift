@@ -247,7 +247,7 @@ final class Highlighter {
             if stored > last { isFinished = true }
             var i = PhraseMatcher.lowerBound(of: stored, in: positions)
             while i < words.count && words[i].position == stored {
-                if data.dictionary.term(terms[words[i].slot], hasUTF8: term.bytes) {
+                if data.term(terms[words[i].slot], hasUTF8: term.bytes) {
                     ranges.append(start..<end)
                     return
                 }

@@ -84,6 +84,13 @@ final class IndexData: Sendable {
         storedTexts.withBytes(document: d, field: f, body)
     }
 
+    /// `dictionary.term(_:hasUTF8:)`, asked of the index: the dictionary is used where it is
+    /// stored, where `data.dictionary.term(…)` would copy it out first (a retain and a release
+    /// of each of its columns, for every word the highlighter compares).
+    @inline(__always) func term(_ id: Int, hasUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        dictionary.term(id, hasUTF8: bytes)
+    }
+
     /// The first posting entry of `term` in document `d`, which holds it in forward slot `slot`:
     /// recorded in an index built here, else the first of the term's entries (sorted by
     /// document) not below `d`. Whatever a snapshot holds, the entry found lies within the
