@@ -64,7 +64,7 @@ struct TwoWordPhrase<
                     let (i, j) = firstIsMarked ? (m, p) : (p, m)
                     guard Self.follows(allPositions[positionStarts.range(ofEntry: i, within: positionCount)],
                                        allPositions[positionStarts.range(ofEntry: j, within: positionCount)],
-                                       by: second.offset - first.offset, from: first.offset) else { continue }
+                                       offsets: first.offset, second.offset) else { continue }
                     lastDocument = d
                     result.insert(d)
                     found.append(document: d, firstEntries: PhraseEntries.firstOfDocument(i, from: firstEntries.lowerBound, entryDocument),
@@ -120,14 +120,16 @@ struct TwoWordPhrase<
         return count
     }
 
-    /// Whether some position of `firsts` plus `distance` is in `seconds` (both sorted), the
-    /// phrase starting `offset` before the first word at a position a phrase can start at.
+    /// Whether the phrase starts somewhere in the field: at a position `start` (from 0, and
+    /// below the saturated position with its last word) where the first word is at `start +
+    /// first` (in `firsts`) and the second at `start + second` (in `seconds`), as
+    /// `PhraseMatcher.holds` checks it.
     private static func follows(_ firsts: Positions.SubSequence, _ seconds: Positions.SubSequence,
-                                by distance: Int, from offset: Int) -> Bool {
+                                offsets first: Int, _ second: Int) -> Bool {
         for p in firsts {
-            let start = Int(p) - offset
-            guard start >= 0, start + offset + distance < PhraseMatcher.saturatedPosition else { continue }
-            if PhraseMatcher.contains(seconds, UInt16(Int(p) + distance)) { return true }
+            let start = Int(p) - first
+            guard start >= 0, start + second < PhraseMatcher.saturatedPosition else { continue }
+            if PhraseMatcher.contains(seconds, UInt16(start + second)) { return true }
         }
         return false
     }
