@@ -51,6 +51,7 @@ struct TwoWordPhrase<
                 }
                 let keptCount = keep(probed, field: field, bits: UnsafeBufferPointer(bits), into: kept)
                 let positionCount = allPositions.count
+                let terms = [first, second]
                 var lastDocument = -1
                 for k in 0..<keptCount {
                     let p = Int(kept[k])
@@ -62,9 +63,11 @@ struct TwoWordPhrase<
                     let m = marked.lowerBound + Int(before[w]) + (bits[w] & ((1 << UInt64(pair & 63)) &- 1)).nonzeroBitCount
                     guard m < marked.upperBound, self.pair(m) == pair else { continue }
                     let (i, j) = firstIsMarked ? (m, p) : (p, m)
-                    guard Self.follows(allPositions[positionStarts.range(ofEntry: i, within: positionCount)],
-                                       allPositions[positionStarts.range(ofEntry: j, within: positionCount)],
-                                       offsets: first.offset, second.offset) else { continue }
+                    let seconds = allPositions[positionStarts.range(ofEntry: j, within: positionCount)]
+                    let holds = allPositions[positionStarts.range(ofEntry: i, within: positionCount)].contains { p in
+                        PhraseMatcher.holds(terms, at: Int(p) - first.offset, { _ in seconds })
+                    }
+                    guard holds else { continue }
                     lastDocument = d
                     result.insert(d)
                     found.append(document: d, firstEntries: PhraseEntries.firstOfDocument(i, from: firstEntries.lowerBound, entryDocument),
@@ -104,11 +107,11 @@ struct TwoWordPhrase<
         // Written at every entry, kept only when the count moves past it. The bit is added as a
         // number, so that the loop has no branch to mispredict.
         if let field {
+            let wanted = UInt8(truncatingIfNeeded: field)
             for e in entries {
                 let pair = self.pair(e)
                 kept[count] = UInt32(e)
-                let inField = Int(truncatingIfNeeded: (UInt64(entryField[e]) ^ UInt64(field)) == 0 ? 1 as UInt64 : 0)
-                count &+= Int(truncatingIfNeeded: bits[pair >> 6] >> UInt64(pair & 63)) & inField
+                count &+= Int(truncatingIfNeeded: bits[pair >> 6] >> UInt64(pair & 63)) & (entryField[e] == wanted ? 1 : 0)
             }
         } else {
             for e in entries {
@@ -118,19 +121,5 @@ struct TwoWordPhrase<
             }
         }
         return count
-    }
-
-    /// Whether the phrase starts somewhere in the field: at a position `start` (from 0, and
-    /// below the saturated position with its last word) where the first word is at `start +
-    /// first` (in `firsts`) and the second at `start + second` (in `seconds`), as
-    /// `PhraseMatcher.holds` checks it.
-    private static func follows(_ firsts: Positions.SubSequence, _ seconds: Positions.SubSequence,
-                                offsets first: Int, _ second: Int) -> Bool {
-        for p in firsts {
-            let start = Int(p) - first
-            guard start >= 0, start + second < PhraseMatcher.saturatedPosition else { continue }
-            if PhraseMatcher.contains(seconds, UInt16(start + second)) { return true }
-        }
-        return false
     }
 }
