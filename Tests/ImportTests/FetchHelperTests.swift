@@ -29,7 +29,7 @@ struct FetchHelperTests {
         writer.arguments = ["-c", #"printf '%s' "$1" > "$0" && chmod 755 "$0""#, script.path, text]
         try writer.run()
         writer.waitUntilExit()
-        #expect(writer.terminationStatus == 0, "writing \(script.path)")
+        try #require(writer.terminationStatus == 0, "writing \(script.path)")
     }
 
     private static func failure(_ body: String, maximumBytes: Int = 10 << 20) throws -> ImportFailure? {
