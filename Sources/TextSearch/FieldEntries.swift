@@ -14,19 +14,24 @@ struct FieldEntries: Sendable {
     static let capacity = 16_384
 
     let field: Int
-    private(set) var entries: [UInt32] = []
+    /// The entries, ascending.
+    let entries: [UInt32]
+    /// The document of each entry (`entryDocument[entries[i]]`), as the planner read it: ranking
+    /// then reads these in order, not the document column at each entry's place.
+    let documents: [UInt32]
 
-    init(field: Int) {
-        self.field = field
+    /// The entries and their documents (as many), kept; nil past `capacity` entries.
+    static func keeping(field: Int, entries: [UInt32], documents: [UInt32]) -> FieldEntries? {
+        precondition(entries.count == documents.count, "a document for each entry")
+        assert(zip(entries, entries.dropFirst()).allSatisfy { $0 < $1 }, "entries are kept in ascending order")
+        guard entries.count <= capacity else { return nil }
+        return FieldEntries(field: field, entries: entries, documents: documents)
     }
 
-    /// Records entry `e`, above every entry recorded so far. False once more than `capacity`
-    /// would be held (nothing more is recorded then).
-    @inline(__always) mutating func append(_ e: Int) -> Bool {
-        guard entries.count < FieldEntries.capacity else { return false }
-        assert(entries.last.map { Int($0) < e } ?? true, "entries are recorded in ascending order")
-        entries.append(UInt32(truncatingIfNeeded: e))
-        return true
+    private init(field: Int, entries: [UInt32], documents: [UInt32]) {
+        self.field = field
+        self.entries = entries
+        self.documents = documents
     }
 
     var count: Int { entries.count }

@@ -272,8 +272,9 @@ final class Highlighter {
     }
 
     /// The ranges sorted, overlapping and touching ones joined. In place: the ranges read from
-    /// a field mostly come sorted already, and are then not copied.
-    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    /// a field mostly come sorted already, and are then not copied (nor is the array, which
+    /// the caller hands over).
+    static func merge(_ ranges: consuming [Range<Int>]) -> [Range<Int>] {
         var merged = ranges
         if !zip(merged, merged.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound }) {
             merged.sort { $0.lowerBound < $1.lowerBound }

@@ -1,4 +1,3 @@
-import CPrefetch
 import SnapshotFormat
 
 /// Starts loading, all at once, the memory that making the top hits reads first: each hit's
@@ -72,8 +71,7 @@ struct HitPrefetch {
     }
 
     @inline(__always) private func hint<Element>(_ buffer: UnsafeBufferPointer<Element>, _ index: Int) {
-        guard index >= 0, index < buffer.count, let base = buffer.baseAddress else { return }
-        text_search_prefetch(base + index)
+        CacheHint.load(buffer, index)
     }
 
     @inline(__always) private func hintLines<Element>(_ buffer: UnsafeBufferPointer<Element>, _ range: Range<Int>) {

@@ -232,12 +232,12 @@ struct QueryParser {
                 i = next
                 continue
             }
-            var word = ""
+            let start = i
             while i < characters.count {
                 if characters.isSpace(i) || characters.isASCII(i, "(") || characters.isASCII(i, ")") || characters.isQuote(i) { break }
-                word.append(characters[i])
                 i += 1
             }
+            let word = characters.text(start..<i)
             if !negated {
                 switch word {
                 case "OR", "|", "||": lexemes.append(.or); continue
@@ -247,7 +247,7 @@ struct QueryParser {
                 }
             }
             if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
-               word[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }) {
+               QueryParser.isFieldName(word[..<colon]) {
                 let name = String(word[..<colon])
                 let value = String(word[word.index(after: colon)...])
                 if value.isEmpty {
@@ -308,14 +308,23 @@ struct QueryParser {
 
     private func readPhrase(_ characters: QueryCharacters, from start: Int, problems: inout [QueryProblem]) -> (String, Int) {
         var i = start
-        var text = ""
         while i < characters.count {
-            if characters.isQuote(i) { return (text, i + 1) }
-            text.append(characters[i])
+            if characters.isQuote(i) { return (characters.text(start..<i), i + 1) }
             i += 1
         }
+        let text = characters.text(start..<i)
         problems.append(QueryProblem("unclosed quote: searched \"\(text)\" as a phrase"))
         return (text, i)
+    }
+
+    /// Letters and underscores only (`Character.isLetter`), as a field's or facet's name before a colon.
+    private static func isFieldName(_ name: Substring) -> Bool {
+        var ascii = true
+        for byte in name.utf8 {
+            guard byte < 0x80 else { ascii = false; break }
+            if !((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) && byte != UInt8(ascii: "_") { return false }
+        }
+        return ascii || name.allSatisfy { $0.isLetter || $0 == "_" }
     }
 }
 
@@ -353,33 +362,52 @@ struct DateBounds: Hashable, Sendable {
 /// is found once, and the tests compare ASCII characters as bytes: `asciiValue`, a comparison
 /// of two `Character`s or a Unicode property each cost a look at the character's scalars (or a
 /// string comparison, or a table search), and the lexer tests each character several times.
+/// A query of ASCII only (most are) is read as its bytes, without finding its characters.
 private struct QueryCharacters {
+    /// The query's bytes when they are all ASCII, one character each (a "\r\n" is then two
+    /// characters, both spaces to the lexer, where it is otherwise one); empty otherwise.
+    private let bytes: [UInt8]
+    /// The characters of a query that is not all ASCII; empty otherwise.
     private let characters: [Character]
-    /// `asciiValue` of each character (also 10 for "\r\n").
+    /// `asciiValue` of each of `characters` (also 10 for "\r\n").
     private let asciiValues: [UInt8?]
+    let count: Int
 
     init(_ query: String) {
-        characters = Array(query)
-        asciiValues = characters.map(\.asciiValue)
+        let utf8 = Array(query.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            bytes = utf8
+            characters = []
+            asciiValues = []
+            count = utf8.count
+        } else {
+            bytes = []
+            characters = Array(query)
+            asciiValues = characters.map(\.asciiValue)
+            count = characters.count
+        }
     }
 
-    var count: Int { characters.count }
+    private func asciiValue(_ i: Int) -> UInt8? { characters.isEmpty ? bytes[i] : asciiValues[i] }
 
-    subscript(i: Int) -> Character { characters[i] }
+    /// The text of the characters at `range`.
+    func text(_ range: Range<Int>) -> String {
+        characters.isEmpty ? String(decoding: bytes[range], as: UTF8.self) : String(characters[range])
+    }
 
     /// `isWhitespace`.
     func isSpace(_ i: Int) -> Bool {
-        if let ascii = asciiValues[i] { return ascii == 32 || (9...13).contains(ascii) }
+        if let ascii = asciiValue(i) { return ascii == 32 || (9...13).contains(ascii) }
         return characters[i].isWhitespace
     }
 
     /// Whether character `i` is the ASCII character `scalar` (which must be ASCII, and not a
     /// line feed, the `asciiValue` of "\r\n" too).
-    func isASCII(_ i: Int, _ scalar: Unicode.Scalar) -> Bool { asciiValues[i] == UInt8(ascii: scalar) }
+    func isASCII(_ i: Int, _ scalar: Unicode.Scalar) -> Bool { asciiValue(i) == UInt8(ascii: scalar) }
 
     /// A straight or curly double quote.
     func isQuote(_ i: Int) -> Bool {
-        if let ascii = asciiValues[i] { return ascii == UInt8(ascii: "\"") }
+        if let ascii = asciiValue(i) { return ascii == UInt8(ascii: "\"") }
         let c = characters[i]
         return c == "“" || c == "”" || c == "„"
     }

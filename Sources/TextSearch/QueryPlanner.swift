@@ -281,7 +281,8 @@ struct QueryPlanner {
             return documents.withUnsafeBufferPointer { entryDocument in
                 guard let field else { return (self.documents(matching: matcher, entryDocument), nil) }
                 return fields.withUnsafeBufferPointer { fields in
-                    self.documents(matching: matcher, field: field, entryDocument) { range, body in
+                    self.documents(matching: matcher, field: field, entryDocument,
+                                   hint: { CacheHint.load(entryDocument, $0) }) { range, body in
                         FieldEntries.forEach(in: fields, range: range, field: UInt8(field), body)
                     }
                 }
@@ -289,7 +290,7 @@ struct QueryPlanner {
         }
         guard let field else { return (documents(matching: matcher, data.entryDocument), nil) }
         let entryField = data.entryField
-        return documents(matching: matcher, field: field, data.entryDocument) { range, body in
+        return documents(matching: matcher, field: field, data.entryDocument, hint: { _ in }) { range, body in
             for e in range where entryField[e] == UInt8(field) { body(e) }
         }
     }
@@ -311,22 +312,45 @@ struct QueryPlanner {
     }
 
     /// The documents of the entries of `matcher`'s terms in `field`, which `forEachInField`
-    /// finds among a range of entries, and those entries (see `FieldEntries`).
+    /// finds among a range of entries, and those entries with their documents (see
+    /// `FieldEntries`). `hint` asks for the cache line of an entry's document (see `CacheHint`).
     private func documents<Documents: RandomAccessCollection<UInt32>>(
-        matching matcher: TermMatcher, field: Int, _ entryDocument: Documents,
+        matching matcher: TermMatcher, field: Int, _ entryDocument: Documents, hint: (Int) -> Void,
         forEachInField: (Range<Int>, (Int) -> Void) -> Void
     ) -> (documents: DocumentSet, fieldEntries: FieldEntries?) where Documents.Index == Int {
-        var set = DocumentSet(capacity: data.documentCount)
-        var kept: FieldEntries? = FieldEntries(field: field)
         let termEntryStart = data.termEntryStart
-        // A word is in a field in few of the entries that hold it: each is inserted on its own.
-        for range in matcher.ranges {
-            forEachInField(Int(termEntryStart[range.lowerBound])..<Int(termEntryStart[range.upperBound])) { e in
-                set.insert(Int(entryDocument[e]))
-                if kept?.append(e) == false { kept = nil }
+        // First the entries in the field, from the field column alone (a word is in a field in
+        // few of the entries that hold it): counted, then written into an array of that size.
+        let ranges = matcher.ranges.map { Int(termEntryStart[$0.lowerBound])..<Int(termEntryStart[$0.upperBound]) }
+        var count = 0
+        for range in ranges { forEachInField(range) { _ in count += 1 } }
+        let entries = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for range in ranges {
+                forEachInField(range) { e in
+                    guard initialized < buffer.count else { return }
+                    buffer[initialized] = UInt32(truncatingIfNeeded: e)
+                    initialized += 1
+                }
             }
         }
-        return (set, kept)
+        // Then their documents. The entries lie apart in the document column, so each read may
+        // be a trip to memory: the reads of a few entries on are asked for first.
+        let keeps = entries.count <= FieldEntries.capacity
+        var documents = [UInt32](repeating: 0, count: keeps ? entries.count : 0)
+        var set = DocumentSet(capacity: data.documentCount)
+        documents.withUnsafeMutableBufferPointer { documents in
+            entries.withUnsafeBufferPointer { entries in
+                set.insertAll { insert in
+                    for i in entries.indices {
+                        if i + CacheHint.distance < entries.count { hint(Int(entries[i + CacheHint.distance])) }
+                        let d = entryDocument[Int(entries[i])]
+                        if keeps { documents[i] = d }
+                        insert(Int(d))
+                    }
+                }
+            }
+        }
+        return (set, keeps ? FieldEntries.keeping(field: field, entries: entries, documents: documents) : nil)
     }
 
     /// While a word is typed, its matcher only shrinks: when a cached unit for an earlier

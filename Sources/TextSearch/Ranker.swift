@@ -501,26 +501,36 @@ struct Ranker {
         }
         // A word in one field whose entries there were kept: only those are read. Each is the
         // one entry of its (term, document) pair in the field, so its sum is its own weighted
-        // frequency, as `sumGroup` would find it.
-        func walkKept<Documents: RandomAccessCollection<UInt32>>(_ kept: FieldEntries, _ documents: Documents, into best: BestTerms,
-                                                                  termFrequency: (Int) -> Int) where Documents.Index == Int {
-            let f = kept.field, weight = weights[f]
-            var cursor = 0
+        // frequency, as `sumGroup` would find it. The documents ascend within a term but lie
+        // apart, and so do their field norms and dates (read when the candidates are ranked):
+        // those of a few entries on are asked for first (see `CacheHint`), and `hintFrequency`
+        // asks for what `termFrequency` reads.
+        func walkKept(_ kept: FieldEntries, into best: BestTerms, hintFrequency: (Int) -> Void, termFrequency: (Int) -> Int) {
+            let f = kept.field, weight = weights[f], fieldCount = data.fieldCount
+            let norms = data.fieldNorms.buffer, dates = data.dates.buffer
+            var i = 0
             trace.postingsRead += kept.count
             kept.entries.withUnsafeBufferPointer { entries in
-                for (k, range) in matcher.ranges.enumerated() {
-                    let typo = matcher.typos[k]
-                    for term in range {
-                        let end = data.termEntryStart[term + 1]
-                        let termIDF = idf(term)
-                        while cursor < entries.count && entries[cursor] < end {
-                            let e = Int(entries[cursor])
-                            cursor += 1
-                            let d = Int(documents[e])
-                            guard candidates.contains(d) else { continue }
-                            let weighted = weightedFrequency(termFrequency(e), document: d, field: f)
-                            best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
-                                       at: places.place(of: d))
+                kept.documents.withUnsafeBufferPointer { documents in
+                    for (k, range) in matcher.ranges.enumerated() {
+                        let typo = matcher.typos[k]
+                        for term in range {
+                            let end = data.termEntryStart[term + 1]
+                            let termIDF = idf(term)
+                            while i < entries.count && entries[i] < end {
+                                let ahead = i + CacheHint.distance
+                                if ahead < entries.count {
+                                    CacheHint.load(norms, Int(documents[ahead]) * fieldCount + f)
+                                    CacheHint.load(dates, Int(documents[ahead]))
+                                    hintFrequency(Int(entries[ahead]))
+                                }
+                                let e = Int(entries[i]), d = Int(documents[i])
+                                i += 1
+                                guard candidates.contains(d) else { continue }
+                                let weighted = weightedFrequency(termFrequency(e), document: d, field: f)
+                                best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
+                                           at: places.place(of: d))
+                            }
                         }
                     }
                 }
@@ -531,9 +541,11 @@ struct Ranker {
                 let best = BestTerms(scores: scores, typos: typos)
                 switch (plain, unit.fieldEntries) {
                 case let (plain?, kept?):
-                    walkKept(kept, plain.documents, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+                    walkKept(kept, into: best, hintFrequency: { CacheHint.load(plain.positionStarts, $0) }) {
+                        Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0])
+                    }
                 case let (nil, kept?):
-                    walkKept(kept, data.entryDocument, into: best) { data.termFrequency(ofEntry: $0) }
+                    walkKept(kept, into: best, hintFrequency: { _ in }) { data.termFrequency(ofEntry: $0) }
                 case let (plain?, nil):
                     walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
                 case (nil, nil):

@@ -82,25 +82,40 @@ enum TypoSearch {
         guard m > 0, !ids.isEmpty else { return [] }
         let maxDepth = m + k
         let width = m + 1
+        precondition(k < Int(UInt8.max), "a typo limit that fits the byte-wide rows")
+        // Scratch read through pointers in the innermost loop: every index there stays within
+        // the band of a row (columns 0...m) and rows 0...maxDepth, which these sizes hold. It is
+        // small (a byte a cell), so that it fits the stack for a word of up to about 30
+        // characters: asked for where it can be put there, not from the allocator.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (maxDepth + 1) * width) { rows in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDepth + 1) { bestLast in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxDepth + 1) { pathBuffer in
+                    walk(query, maxTypos: k, prefix: prefix, ids: ids, in: dictionary, rows: rows, bestLast: bestLast,
+                         pathBuffer: pathBuffer)
+                }
+            }
+        }
+    }
+
+    /// `walk` in the scratch it is given: `rows` of `(query.count + k + 1) * (query.count + 1)`
+    /// entries, `bestLast` and `pathBuffer` of `query.count + k + 1`.
+    private static func walk(_ query: [UInt32], maxTypos k: Int, prefix: Bool, ids: Range<Int>, in dictionary: TermDictionary,
+                             rows: UnsafeMutableBufferPointer<UInt8>, bestLast: UnsafeMutableBufferPointer<UInt8>,
+                             pathBuffer: UnsafeMutableBufferPointer<UInt32>) -> [(Range<Int>, Int)] {
+        let m = query.count
+        let maxDepth = m + k
+        let width = m + 1
         // Only the cells within `k` of the diagonal are computed (Ukkonen's band): any other
         // cell's distance is over `k`, and it holds `k + 1`, which decides every test the same.
+        // For the same reason every distance is kept capped at `k + 1`: each at most `k` is
+        // still exact, as it comes from cells at most `k` too.
         let beyond = k + 1
-        // Scratch read through pointers in the innermost loop: every index there stays within
-        // the band of a row (columns 0...m) and rows 0...maxDepth, which these sizes hold.
-        let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: (maxDepth + 1) * width)
-        let bestLast = UnsafeMutableBufferPointer<Int>.allocate(capacity: maxDepth + 1)
-        let pathBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: maxDepth + 1)
-        defer {
-            rows.deallocate()
-            bestLast.deallocate()
-            pathBuffer.deallocate()
-        }
-        rows.initialize(repeating: beyond)
-        bestLast.initialize(repeating: Int.max)
+        rows.initialize(repeating: UInt8(beyond))
+        bestLast.initialize(repeating: UInt8(beyond))
         pathBuffer.initialize(repeating: 0)
         let path = UnsafeBufferPointer(pathBuffer)
-        for j in 0...min(m, k) { rows[j] = j }
-        bestLast[0] = m
+        for j in 0...min(m, k) { rows[j] = UInt8(j) }
+        bestLast[0] = UInt8(min(m, beyond))
         return query.withUnsafeBufferPointer { query in
             var found: [(Range<Int>, Int)] = []
             var id = ids.lowerBound
@@ -124,22 +139,23 @@ enum TypoSearch {
                     pathBuffer[d] = c
                     let previous = d * width
                     let current = (d + 1) * width
-                    rows[current] = min(d + 1, beyond)
-                    var rowMin = rows[current]
+                    rows[current] = UInt8(min(d + 1, beyond))
+                    var rowMin = Int(rows[current])
                     for j in max(1, d + 1 - k)...min(m, d + 1 + k) {
                         let cost = query[j - 1] == c ? 0 : 1
-                        var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                        var value = min(Int(rows[previous + j]) + 1, Int(rows[current + j - 1]) + 1, Int(rows[previous + j - 1]) + cost)
                         if d >= 1 && j >= 2 && c == query[j - 2] && path[d - 1] == query[j - 1] {
-                            value = min(value, rows[(d - 1) * width + j - 2] + 1)
+                            value = min(value, Int(rows[(d - 1) * width + j - 2]) + 1)
                         }
-                        rows[current + j] = value
+                        value = min(value, beyond)
+                        rows[current + j] = UInt8(truncatingIfNeeded: value)
                         rowMin = min(rowMin, value)
                     }
                     d += 1
                     bestLast[d] = min(bestLast[d - 1], rows[current + m])
                     if prefix && (rows[current + m] == 0 || d == maxDepth) && bestLast[d] <= k {
                         let end = min(dictionary.endOfPrefix(path, length: d, from: id), ids.upperBound)
-                        found.append((id..<end, bestLast[d]))
+                        found.append((id..<end, Int(bestLast[d])))
                         skipTo = end
                         break
                     }
@@ -147,7 +163,7 @@ enum TypoSearch {
                         // No longer prefix comes within the limit; in prefix mode, one this short
                         // may have, and then it holds for every term below it.
                         let end = min(dictionary.endOfPrefix(path, length: d, from: id), ids.upperBound)
-                        if prefix && bestLast[d] <= k { found.append((id..<end, bestLast[d])) }
+                        if prefix && bestLast[d] <= k { found.append((id..<end, Int(bestLast[d]))) }
                         skipTo = end
                         break
                     }
@@ -158,7 +174,7 @@ enum TypoSearch {
                     continue
                 }
                 if d == length {
-                    let distance = prefix ? bestLast[d] : rows[d * width + m]
+                    let distance = Int(prefix ? bestLast[d] : rows[d * width + m])
                     if distance <= k { found.append((id..<id + 1, distance)) }
                     id += 1
                 } else {

@@ -126,6 +126,17 @@ import Testing
         #expect(ids("foo:spectrum") == ["a", "c"])
     }
 
+    /// A name before a colon is a field's when it is letters and underscores, ASCII or not (a
+    /// query of ASCII only is read as bytes, any other as characters; both read it alike).
+    @Test func aFieldNameIsLettersAndUnderscores() {
+        #expect(problems("títle:spectrum") == ["unknown field \"títle\" — known: title, summary, body, sector, org, category, type, year, after, before, sort"])
+        #expect(problems("my_field:spectrum") == ["unknown field \"my_field\" — known: title, summary, body, sector, org, category, type, year, after, before, sort"])
+        let parser = QueryParser(schema: Corpus.newsSchema)
+        for word in ["ti1le:spectrum", "ti-tle:spectrum", "ti@le:spectrum", "ti1lé:spectrum"] {
+            #expect(parser.parse(word + " ").root == .word(word, field: nil, isPrefix: false), "\(word)")
+        }
+    }
+
     @Test func malformedQueriesStillSearchAndSayWhatWasWrong() {
         #expect(problems("\"gold sector") == ["unclosed quote: searched \"gold sector\" as a phrase"])
         #expect(ids("\"gold sector") == ["d"])

@@ -53,6 +53,7 @@ import Testing
                 }
             }
             #expect(kept.entries == expected, "\(text)")
+            #expect(kept.documents == expected.map { data.entryDocument[Int($0)] }, "\(text): each entry's document")
             #expect(unit.documents == documents, "\(text)")
 
             let results = RankingShortcutTests.index.search("title:\(text)\(isPrefix ? "*" : "") ", options: SearchOptions(limit: 10))
@@ -66,14 +67,14 @@ import Testing
         #expect(try #require(planner.resolve(UnitKey(text: "orbit", isPhrase: false, field: nil, isPrefix: true), cache: &cache)).fieldEntries == nil)
     }
 
-    @Test func fieldEntriesStopAtTheirCapacity() {
-        var kept = FieldEntries(field: 0)
-        var appended = 0
-        for e in 0..<FieldEntries.capacity where kept.append(e) { appended += 1 }
-        #expect(appended == FieldEntries.capacity)
-        let pastCapacity = kept.append(FieldEntries.capacity)
-        #expect(!pastCapacity)
+    @Test func fieldEntriesStopAtTheirCapacity() throws {
+        let full = (0..<UInt32(FieldEntries.capacity)).map { $0 }
+        let kept = try #require(FieldEntries.keeping(field: 2, entries: full, documents: full.map { $0 / 3 }))
         #expect(kept.count == FieldEntries.capacity)
+        #expect(kept.field == 2)
+        #expect(kept.documents == full.map { $0 / 3 })
+        let pastCapacity = full + [UInt32(FieldEntries.capacity)]
+        #expect(FieldEntries.keeping(field: 2, entries: pastCapacity, documents: pastCapacity) == nil)
     }
 
     /// A member's place is the number of members below it, or the document itself when the
