@@ -324,6 +324,10 @@ struct QueryPlanner {
         let ranges = matcher.ranges.map { Int(termEntryStart[$0.lowerBound])..<Int(termEntryStart[$0.upperBound]) }
         var count = 0
         for range in ranges { forEachInField(range) { _ in count += 1 } }
+        var set = DocumentSet(capacity: data.documentCount)
+        // (An array made with no room writes its count into the shared empty array, which the
+        // thread sanitizer reports as a race: none is made.)
+        guard count > 0 else { return (set, FieldEntries.keeping(field: field, entries: [], documents: [])) }
         let entries = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
             for range in ranges {
                 forEachInField(range) { e in
@@ -335,22 +339,27 @@ struct QueryPlanner {
         }
         // Then their documents. The entries lie apart in the document column, so each read may
         // be a trip to memory: the reads of a few entries on are asked for first.
-        let keeps = entries.count <= FieldEntries.capacity
-        var documents = [UInt32](repeating: 0, count: keeps ? entries.count : 0)
-        var set = DocumentSet(capacity: data.documentCount)
-        documents.withUnsafeMutableBufferPointer { documents in
+        func readDocuments(into kept: UnsafeMutableBufferPointer<UInt32>?) {
             entries.withUnsafeBufferPointer { entries in
                 set.insertAll { insert in
                     for i in entries.indices {
                         if i + CacheHint.distance < entries.count { hint(Int(entries[i + CacheHint.distance])) }
                         let d = entryDocument[Int(entries[i])]
-                        if keeps { documents[i] = d }
+                        kept?[i] = d
                         insert(Int(d))
                     }
                 }
             }
         }
-        return (set, keeps ? FieldEntries.keeping(field: field, entries: entries, documents: documents) : nil)
+        guard entries.count <= FieldEntries.capacity else {
+            readDocuments(into: nil)
+            return (set, nil)
+        }
+        let documents = [UInt32](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
+            readDocuments(into: buffer)
+            initialized = buffer.count
+        }
+        return (set, FieldEntries.keeping(field: field, entries: entries, documents: documents))
     }
 
     /// While a word is typed, its matcher only shrinks: when a cached unit for an earlier
