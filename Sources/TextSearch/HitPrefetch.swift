@@ -33,9 +33,9 @@ struct HitPrefetch {
         let forwardStart = data.forwardStart
         let idOffsets = data.ids.offsets
         for d in documents {
-            if readsForwardLists { hint(forwardStart.buffer, d) }
-            hint(textOffsets.buffer, d * fieldCount)
-            hint(idOffsets.buffer, d)
+            if readsForwardLists { CacheHint.load(forwardStart.buffer, d) }
+            CacheHint.load(textOffsets.buffer, d * fieldCount)
+            CacheHint.load(idOffsets.buffer, d)
         }
         for d in documents {
             if readsForwardLists {
@@ -50,7 +50,7 @@ struct HitPrefetch {
                     hintLines(bytes.buffer, start..<min(Int(textOffsets[d * fieldCount + f + 1]), start + Self.textBytes))
                 }
             }
-            hint(data.ids.bytes.buffer, Int(idOffsets[d]))
+            CacheHint.load(data.ids.bytes.buffer, Int(idOffsets[d]))
         }
     }
 
@@ -70,11 +70,7 @@ struct HitPrefetch {
         if (upper - 1 - lower) % step != 0 { body(upper - 1) }
     }
 
-    @inline(__always) private func hint<Element>(_ buffer: UnsafeBufferPointer<Element>, _ index: Int) {
-        CacheHint.load(buffer, index)
-    }
-
     @inline(__always) private func hintLines<Element>(_ buffer: UnsafeBufferPointer<Element>, _ range: Range<Int>) {
-        Self.forEachLineIndex(range, count: buffer.count, stride: MemoryLayout<Element>.stride) { hint(buffer, $0) }
+        Self.forEachLineIndex(range, count: buffer.count, stride: MemoryLayout<Element>.stride) { CacheHint.load(buffer, $0) }
     }
 }

@@ -324,14 +324,13 @@ struct QueryPlanner {
         let ranges = matcher.ranges.map { Int(termEntryStart[$0.lowerBound])..<Int(termEntryStart[$0.upperBound]) }
         var count = 0
         for range in ranges { forEachInField(range) { _ in count += 1 } }
-        var set = DocumentSet(capacity: data.documentCount)
-        // (An array made with no room writes its count into the shared empty array, which the
-        // thread sanitizer reports as a race: none is made.)
-        guard count > 0 else { return (set, FieldEntries.keeping(field: field, entries: [], documents: [])) }
-        let entries = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // At least one entry of capacity (here and for the documents): an empty request would
+        // hand out the storage all empty arrays share, whose count the array then writes (a race
+        // the thread sanitizer reports).
+        let entries = [UInt32](unsafeUninitializedCapacity: max(1, count)) { buffer, initialized in
             for range in ranges {
                 forEachInField(range) { e in
-                    guard initialized < buffer.count else { return }
+                    guard initialized < count else { return }
                     buffer[initialized] = UInt32(truncatingIfNeeded: e)
                     initialized += 1
                 }
@@ -339,6 +338,7 @@ struct QueryPlanner {
         }
         // Then their documents. The entries lie apart in the document column, so each read may
         // be a trip to memory: the reads of a few entries on are asked for first.
+        var set = DocumentSet(capacity: data.documentCount)
         func readDocuments(into kept: UnsafeMutableBufferPointer<UInt32>?) {
             entries.withUnsafeBufferPointer { entries in
                 set.insertAll { insert in
@@ -355,9 +355,9 @@ struct QueryPlanner {
             readDocuments(into: nil)
             return (set, nil)
         }
-        let documents = [UInt32](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
+        let documents = [UInt32](unsafeUninitializedCapacity: max(1, entries.count)) { buffer, initialized in
             readDocuments(into: buffer)
-            initialized = buffer.count
+            initialized = entries.count
         }
         return (set, FieldEntries.keeping(field: field, entries: entries, documents: documents))
     }
