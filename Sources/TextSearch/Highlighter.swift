@@ -48,8 +48,8 @@ final class Highlighter {
     static let snippetLength = 160
 
     /// A hit's highlights, the merged UTF-8 byte ranges of matched words in each field's text
-    /// (by field index, in schema order, fields without any left out), for the fields in
-    /// `fields` (every matched field when nil), and its snippet.
+    /// (by field name, fields without any left out), for the fields in `fields` (every
+    /// matched field when nil), and its snippet.
     ///
     /// A word unit's terms are highlighted wherever the postings put them; a phrase's words only
     /// where the whole phrase occurs. The postings say which fields hold them, so a field is
@@ -57,13 +57,13 @@ final class Highlighter {
     /// last matched word, and each word read is compared only with the terms wanted at its
     /// position.
     func highlightsAndSnippet(document d: Int, fields: Set<Int>?, scratch: inout Scratch)
-        -> (highlights: [(field: Int, ranges: [Range<Int>])], snippet: Snippet?) {
+        -> (highlights: [String: [Range<Int>]], snippet: Snippet?) {
         findWantedWords(document: d, into: &scratch.wanted)
         for f in scratch.read.indices { scratch.read[f] = nil }
-        var shown: [(field: Int, ranges: [Range<Int>])] = []
+        var shown: [String: [Range<Int>]] = [:]
         for f in scratch.wanted.indices where !scratch.wanted[f].isEmpty && fields?.contains(f) ?? true {
             let ranges = highlights(document: d, field: f, &scratch)
-            if !ranges.isEmpty { shown.append((f, ranges)) }
+            if !ranges.isEmpty { shown[schema.fields[f].name] = ranges }
         }
         return (shown, snippet(document: d, &scratch))
     }
@@ -227,6 +227,8 @@ final class Highlighter {
             self.data = data
             words = wanted.words
             isFinished = words.isEmpty
+            // At most a range a wanted word, mostly: one allocation, not one for each doubling.
+            ranges.reserveCapacity(words.count)
         }
 
         /// The wanted positions, in order.
@@ -406,10 +408,12 @@ final class Highlighter {
             text = middle
         }
         let shift = (first > 0 ? ellipsis.utf8.count : 0) - startByte
-        let ranges = highlights.compactMap { range -> Range<Int>? in
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(highlights.count)
+        for range in highlights {
             let lower = max(range.lowerBound, startByte)
             let upper = min(range.upperBound, endByte)
-            return lower < upper ? (lower + shift)..<(upper + shift) : nil
+            if lower < upper { ranges.append((lower + shift)..<(upper + shift)) }
         }
         return (text, ranges)
     }

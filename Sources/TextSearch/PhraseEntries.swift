@@ -32,6 +32,15 @@ struct PhraseEntries: Sendable {
         entries.append(UInt32(second))
     }
 
+    /// How many documents are recorded.
+    var count: Int { documents.count }
+
+    /// The document recorded at `row` (rows ascend with their documents).
+    func document(at row: Int) -> Int { Int(documents[row]) }
+
+    /// The first entry of word `k` in the document recorded at `row`.
+    func entry(at row: Int, word k: Int) -> Int { Int(entries[row * wordCount + k]) }
+
     /// The first entry of word `k` in document `d`, nil when `d` was not recorded.
     func firstEntry(word k: Int, document d: Int) -> Int? {
         var low = 0, high = documents.count

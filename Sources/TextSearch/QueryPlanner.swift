@@ -421,18 +421,34 @@ struct PhraseMatcher {
     private func occurrences<Positions: RandomAccessCollection<UInt16>>(
         _ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?, known: PhraseEntries?, allPositions: Positions
     ) -> [(field: Int, start: Int)] where Positions.Index == Int {
-        guard let first = terms.first else { return [] }
-        var firstEntries: [Int] = []
-        firstEntries.reserveCapacity(terms.count)
-        for (k, term) in terms.enumerated() {
-            guard let entry = known?.firstEntry(word: k, document: d) ?? firstEntry(term: term.term, document: d) else { return [] }
-            firstEntries.append(entry)
+        guard !terms.isEmpty else { return [] }
+        // Each word's first entry in `d`, and the range of `allPositions` holding its positions
+        // in the field being read: a few words, so on the stack, not from the allocator.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: terms.count) { firstEntries in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: terms.count) { lists in
+                for (k, term) in terms.enumerated() {
+                    guard let entry = known?.firstEntry(word: k, document: d) ?? firstEntry(term: term.term, document: d) else {
+                        return []
+                    }
+                    firstEntries.initializeElement(at: k, to: entry)
+                }
+                lists.initialize(repeating: 0..<0)
+                return occurrences(terms, in: d, field: field, firstEntries: UnsafeBufferPointer(firstEntries), lists: lists,
+                                   allPositions: allPositions)
+            }
         }
+    }
+
+    /// `occurrences` with each word's first entry in `d` found (`firstEntries`), and `lists`
+    /// (as many as the words) to work in.
+    private func occurrences<Positions: RandomAccessCollection<UInt16>>(
+        _ terms: [QueryUnit.PhraseTerm], in d: Int, field: Int?, firstEntries: UnsafeBufferPointer<Int>,
+        lists: UnsafeMutableBufferPointer<Range<Int>>, allPositions: Positions
+    ) -> [(field: Int, start: Int)] where Positions.Index == Int {
+        guard let first = terms.first else { return [] }
         let positionStarts = data.entryPositionStart
         let positionCount = allPositions.count
         var found: [(field: Int, start: Int)] = []
-        // The range of `allPositions` holding each word's positions in the field being read.
-        var lists = [Range<Int>](repeating: 0..<0, count: terms.count)
         var e = firstEntries[0]
         let end = Int(data.termEntryStart[first.term + 1])
         entries: while e < end && Int(data.entryDocument[e]) == d {

@@ -90,16 +90,21 @@ struct RankedSelection {
     let capacity: Int
     /// The best so far, best first.
     private(set) var elements: [RankedDocument] = []
-    /// Every document not dropped, the best among them; a superset of the final ties.
+    /// Every document not dropped, the best among them; a superset of the final ties. Empty
+    /// when ties are not kept.
     private(set) var contenders: [RankedDocument] = []
+    /// Whether `contenders` is kept: only proximity, which a query of one word does not have,
+    /// reorders ties, so without it the best are `elements` alone.
+    let keepsTies: Bool
     /// Documents offered, dropped or not.
     private(set) var seen = 0
     /// The contenders are sifted again when they reach this many; it doubles past what a sift
     /// keeps, so that many ties cost linear time.
     private var siftAt: Int
 
-    init(limit: Int) {
+    init(limit: Int, keepsTies: Bool = true) {
         capacity = limit
+        self.keepsTies = keepsTies
         siftAt = 4 * limit + 64
         elements.reserveCapacity(limit + 1)
     }
@@ -110,7 +115,9 @@ struct RankedSelection {
     @inline(__always) mutating func insert(_ ranked: RankedDocument) {
         seen += 1
         guard capacity > 0 else { return }
-        if isFull, let last = elements.last {
+        if !keepsTies {
+            if isFull, let last = elements.last, !RankedDocument.precedesIgnoringProximity(ranked, last) { return }
+        } else if isFull, let last = elements.last {
             if RankedDocument.hasLowerRelevance(ranked, than: last) { return }
             if contenders.count >= siftAt {
                 contenders.removeAll { RankedDocument.hasLowerRelevance($0, than: last) }

@@ -34,6 +34,9 @@ struct Ranker {
 
     static let k1 = 1.2
 
+    /// In `top`'s `onlyWordTerms`: the document holds none of the word's terms.
+    static let noTerm = UInt32.max
+
     func idf(_ term: Int) -> Double { data.inverseDocumentFrequency[term] }
 
     static func idf(documentCount: Int, documentFrequency: Int) -> Double {
@@ -234,8 +237,9 @@ struct Ranker {
     // MARK: Selecting the best
 
     /// The best `limit` candidates in relevance order (date order with `sort:date`), taken in
-    /// one of six ways. Every way returns what ranking every candidate returns (the tests
-    /// check each against an independent BM25F and read which way ran from `trace`):
+    /// one of seven ways. Every way returns what ranking every candidate returns (the tests
+    /// check each against an independent BM25F, a phrase against ranking every candidate, and
+    /// read which way ran from `trace`):
     ///
     /// | Strategy         | When                                          | How                                        |
     /// |------------------|-----------------------------------------------|--------------------------------------------|
@@ -252,6 +256,8 @@ struct Ranker {
     /// |                  | candidate                                     |                                            |
     /// | `allWordsWalk`   | the same with more driver postings            | documents visited through the driver's     |
     /// |                  |                                               | terms by bound; stops when none can enter  |
+    /// | `singlePhrase`   | one phrase whose walk kept its words' entries,| every candidate ranked from those entries, |
+    /// |                  | every candidate holding it                    | in order (`topPhrase`)                     |
     /// | `everyCandidate` | anything else, or `exhaustive`                | every candidate ranked                     |
     ///
     /// The driver is the word with most terms (a short prefix). Postings count as ranking reads
@@ -260,22 +266,26 @@ struct Ranker {
     /// Tie-break, the "relevance order" of `RankedDocument.precedes`: more words matched, fewer
     /// typos, higher score, then fewer words between the matched ones (proximity), newer, lower
     /// document number. Proximity is costly, so it is computed only for the candidates tied
-    /// with the last one selected without it (`settleTies`, over what `RankedSelection` keeps).
+    /// with the last one selected without it (`settleTies`, over what `RankedSelection` keeps);
+    /// a query of one word or phrase has none, and keeps no ties.
+    ///
+    /// `onlyWordTerms`, from `singleWordDense` only: each selected document's best term of the
+    /// one word, as `matchedTerms` gives it (`noTerm` where it holds none), found on the way.
     func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false,
-             trace: inout SearchTrace) -> [RankedDocument] {
-        guard limit > 0 else { return [] }
+             trace: inout SearchTrace) -> (ranked: [RankedDocument], onlyWordTerms: [UInt32]?) {
+        guard limit > 0 else { return ([], nil) }
         if byDate || positiveUnits.isEmpty {
             trace.strategy = .byDate
-            return topByDate(candidates, limit: limit, trace: &trace)
+            return (topByDate(candidates, limit: limit, trace: &trace), nil)
         }
         if exhaustive {
             trace.strategy = .everyCandidate
-            return topOfAll(candidates, limit: limit, trace: &trace)
+            return (topOfAll(candidates, limit: limit, trace: &trace), nil)
         }
         if positiveUnits.count == 1, limit <= 256, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
             trace.strategy = .singleWordWalk
-            return topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit, trace: &trace)
+            return (topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit, trace: &trace), nil)
         }
         if positiveUnits.count == 1, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.isSubset(of: units[positiveUnits[0]].documents),
@@ -287,15 +297,57 @@ struct Ranker {
         if positiveUnits.count > 1, candidates.count > 1_000,
            positiveUnits.allSatisfy({ candidates.isSubset(of: units[$0].documents) }),
            let driver = positiveUnits.max(by: { termCount(of: $0) < termCount(of: $1) }), termCount(of: driver) > 0 {
-            return topAllWords(candidates, driver: driver, limit: limit, trace: &trace)
+            return (topAllWords(candidates, driver: driver, limit: limit, trace: &trace), nil)
+        }
+        if positiveUnits.count == 1, case .phrase(let terms) = units[positiveUnits[0]].kind,
+           let found = units[positiveUnits[0]].phraseEntries, candidates.isSubset(of: units[positiveUnits[0]].documents) {
+            trace.strategy = .singlePhrase
+            return (topPhrase(candidates, terms: terms, field: units[positiveUnits[0]].field, found: found, limit: limit,
+                              trace: &trace), nil)
         }
         trace.strategy = .everyCandidate
-        return topOfAll(candidates, limit: limit, trace: &trace)
+        return (topOfAll(candidates, limit: limit, trace: &trace), nil)
+    }
+
+    /// A phrase alone: each candidate is ranked as `rank` ranks it, from the words' first
+    /// entries the phrase's walk kept (`PhraseEntries`), read in order, not looked up for each
+    /// candidate. The entries lie apart in the posting columns, and so do the documents' field
+    /// norms and dates: those of the documents a few rows on are asked for first (see
+    /// `CacheHint`).
+    private func topPhrase(_ candidates: DocumentSet, terms: [QueryUnit.PhraseTerm], field: Int?, found: PhraseEntries,
+                           limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
+        var selection = RankedSelection(limit: limit, keepsTies: false)
+        let norms = data.fieldNorms.buffer, dates = data.dates.buffer, fieldCount = data.fieldCount
+        for row in 0..<found.count {
+            let ahead = row + CacheHint.distance
+            if ahead < found.count {
+                let d = found.document(at: ahead)
+                CacheHint.load(norms, d * fieldCount)
+                CacheHint.load(dates, d)
+                if let plain {
+                    for k in terms.indices {
+                        let e = found.entry(at: ahead, word: k)
+                        CacheHint.load(plain.documents, e)
+                        CacheHint.load(plain.fields, e)
+                        CacheHint.load(plain.positionStarts, e)
+                    }
+                }
+            }
+            let d = found.document(at: row)
+            guard candidates.contains(d) else { continue }
+            var total = 0.0
+            for k in terms.indices {
+                total += score(term: terms[k].term, document: d, firstEntry: found.entry(at: row, word: k), field: field)
+            }
+            selection.insert(RankedDocument(document: d, matched: 1, typos: 0, score: total, date: Int(data.dates[d])))
+        }
+        trace.documentsRanked += selection.seen
+        return settleTies(selection, limit: limit)
     }
 
     /// Ranks every candidate.
     private func topOfAll(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
-        var selection = RankedSelection(limit: limit)
+        var selection = RankedSelection(limit: limit, keepsTies: positiveUnits.count > 1)
         candidates.forEach { d in selection.insert(rank(d)) }
         trace.documentsRanked += selection.seen
         return settleTies(selection, limit: limit)
@@ -303,13 +355,14 @@ struct Ranker {
 
     /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
     private func settleTies(_ selection: RankedSelection, limit: Int) -> [RankedDocument] {
+        // With one word there is no proximity to settle (the selection kept no ties): the
+        // selection's best, ranked without it, are the best.
+        guard selection.keepsTies else { return selection.elements }
         guard let kth = selection.worst else { return [] }
         var finalists = selection.elements.filter { !RankedDocument.sameRelevance($0, kth) }
         let tied = selection.contenders.filter { RankedDocument.sameRelevance($0, kth) }
         finalists += tied
-        if positiveUnits.count > 1 {
-            for i in finalists.indices { finalists[i].proximity = proximity(finalists[i].document) }
-        }
+        for i in finalists.indices { finalists[i].proximity = proximity(finalists[i].document) }
         return Array(finalists.sorted(by: RankedDocument.precedes).prefix(limit))
     }
 
@@ -338,7 +391,7 @@ struct Ranker {
         let driverHasOneTerm = matcher.termCount == 1
         if postingCount(matcher, of: driverUnit) <= 8 * candidates.count {
             trace.strategy = .allWordsDense
-            return topAllWordsDense(candidates, limit: limit, trace: &trace)
+            return topAllWordsDense(candidates, limit: limit, trace: &trace).ranked
         }
         trace.strategy = .allWordsWalk
         var otherBound = 0.0
@@ -354,7 +407,7 @@ struct Ranker {
         }
         let terms = termsByBound(matcher)
         var visited = DocumentSet(capacity: data.documentCount)
-        var selection = RankedSelection(limit: limit)
+        var selection = RankedSelection(limit: limit, keepsTies: positiveUnits.count > 1)
         let matched = positiveUnits.count
         for (visitedTerms, candidate) in terms.enumerated() {
             if selection.isFull, let worst = selection.worst {
@@ -416,19 +469,34 @@ struct Ranker {
     /// `topAllWords` when the driver has few postings: every word scored into dense arrays,
     /// then every candidate summed. The arrays hold one value a candidate, at its place among
     /// the candidates (`DocumentSet.MemberIndex`).
-    private func topAllWordsDense(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
+    private func topAllWordsDense(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace)
+        -> (ranked: [RankedDocument], onlyWordTerms: [UInt32]?) {
         let places = DocumentSet.MemberIndex(candidates)
         var unitScores: [[Double]] = []
         var unitTypos: [[UInt8]] = []
+        // A query of one word keeps each candidate's best term of it, for its hit.
+        let isOneWord = positiveUnits.count == 1
+        var onlyWordTerms: [UInt32] = []
         for u in positiveUnits {
+            var scores = [Double](repeating: 0, count: places.count)
+            var typos = [UInt8](repeating: .max, count: places.count)
             switch units[u].kind {
             case .terms(let matcher):
-                let (scores, typos) = denseBest(units[u], matcher: matcher, candidates: candidates, places: places, trace: &trace)
-                unitScores.append(scores)
-                unitTypos.append(typos)
+                if isOneWord { onlyWordTerms = [UInt32](repeating: Ranker.noTerm, count: places.count) }
+                scores.withUnsafeMutableBufferPointer { scores in
+                    typos.withUnsafeMutableBufferPointer { typos in
+                        guard isOneWord else {
+                            let best = BestTerms(scores: scores, typos: typos, terms: NoKeptTerms())
+                            return denseBest(units[u], matcher: matcher, candidates: candidates, places: places, into: best,
+                                             trace: &trace)
+                        }
+                        onlyWordTerms.withUnsafeMutableBufferPointer { terms in
+                            let best = BestTerms(scores: scores, typos: typos, terms: KeptTermBuffer(terms: terms))
+                            denseBest(units[u], matcher: matcher, candidates: candidates, places: places, into: best, trace: &trace)
+                        }
+                    }
+                }
             case .phrase:
-                var scores = [Double](repeating: 0, count: places.count)
-                var typos = [UInt8](repeating: .max, count: places.count)
                 var held = units[u].documents
                 held.formIntersection(candidates)
                 held.forEach { d in
@@ -437,11 +505,11 @@ struct Ranker {
                     typos[i] = UInt8(result.typos)
                     scores[i] = result.score
                 }
-                unitScores.append(scores)
-                unitTypos.append(typos)
             }
+            unitScores.append(scores)
+            unitTypos.append(typos)
         }
-        var selection = RankedSelection(limit: limit)
+        var selection = RankedSelection(limit: limit, keepsTies: !isOneWord)
         let matched = positiveUnits.count
         candidates.forEach { d in
             var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
@@ -453,7 +521,8 @@ struct Ranker {
             selection.insert(ranked)
         }
         trace.documentsRanked += selection.seen
-        return settleTies(selection, limit: limit)
+        let top = settleTies(selection, limit: limit)
+        return (top, onlyWordTerms.isEmpty ? nil : top.map { onlyWordTerms[places.place(of: $0.document)] })
     }
 
     /// The score of the driver term through which document `d` is being visited, as a seed
@@ -464,18 +533,16 @@ struct Ranker {
         return s > 0 ? (candidate.term, candidate.typos, s) : nil
     }
 
-    /// Each candidate's best term of a word unit, term at a time: (scores, typos) by the
-    /// candidate's place in `places`, typos `.max` where the word is absent. Terms are visited
-    /// in id order and only a strictly better term replaces the best, so the choice equals
-    /// `bestTerm`'s.
-    private func denseBest(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet, places: DocumentSet.MemberIndex,
-                           trace: inout SearchTrace) -> ([Double], [UInt8]) {
-        var scores = [Double](repeating: 0, count: places.count)
-        var typos = [UInt8](repeating: .max, count: places.count)
+    /// Each candidate's best term of a word unit, term at a time, into `best` (by the
+    /// candidate's place in `places`; typos stay `.max` where the word is absent). Terms are
+    /// visited in id order and only a strictly better term replaces the best, so the choice
+    /// equals `bestTerm`'s.
+    private func denseBest<Terms: KeptTerms>(_ unit: QueryUnit, matcher: TermMatcher, candidates: DocumentSet,
+                                             places: DocumentSet.MemberIndex, into best: BestTerms<Terms>, trace: inout SearchTrace) {
         // Each (term, document) group of entries is read once: its document decides whether it
         // is a candidate, and its entries are summed as `score` sums them.
         func walk<Documents: RandomAccessCollection<UInt32>, Fields: RandomAccessCollection<UInt8>>(
-            _ documents: Documents, _ fields: Fields, into best: BestTerms, termFrequency: (Int) -> Int
+            _ documents: Documents, _ fields: Fields, into best: BestTerms<Terms>, termFrequency: (Int) -> Int
         ) where Documents.Index == Int, Fields.Index == Int {
             for (k, range) in matcher.ranges.enumerated() {
                 let typo = matcher.typos[k]
@@ -494,7 +561,7 @@ struct Ranker {
                         let (weighted, bestWeight) = sumGroup(documents, fields, document: d, entry: &e, end: end,
                                                               field: unit.field, termFrequency: termFrequency)
                         best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: bestWeight), typo: typo,
-                                   at: places.place(of: d))
+                                   term: term, at: places.place(of: d))
                     }
                 }
             }
@@ -505,7 +572,7 @@ struct Ranker {
         // apart, and so do their field norms and dates (read when the candidates are ranked):
         // those of a few entries on are asked for first (see `CacheHint`), and `hintFrequency`
         // asks for what `termFrequency` reads.
-        func walkKept(_ kept: FieldEntries, into best: BestTerms, hintFrequency: (Int) -> Void, termFrequency: (Int) -> Int) {
+        func walkKept(_ kept: FieldEntries, into best: BestTerms<Terms>, hintFrequency: (Int) -> Void, termFrequency: (Int) -> Int) {
             let f = kept.field, weight = weights[f], fieldCount = data.fieldCount
             let norms = data.fieldNorms.buffer, dates = data.dates.buffer
             var i = 0
@@ -529,31 +596,25 @@ struct Ranker {
                                 guard candidates.contains(d) else { continue }
                                 let weighted = weightedFrequency(termFrequency(e), document: d, field: f)
                                 best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
-                                           at: places.place(of: d))
+                                           term: term, at: places.place(of: d))
                             }
                         }
                     }
                 }
             }
         }
-        scores.withUnsafeMutableBufferPointer { scores in
-            typos.withUnsafeMutableBufferPointer { typos in
-                let best = BestTerms(scores: scores, typos: typos)
-                switch (plain, unit.fieldEntries) {
-                case let (plain?, kept?):
-                    walkKept(kept, into: best, hintFrequency: { CacheHint.load(plain.positionStarts, $0) }) {
-                        Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0])
-                    }
-                case let (nil, kept?):
-                    walkKept(kept, into: best, hintFrequency: { _ in }) { data.termFrequency(ofEntry: $0) }
-                case let (plain?, nil):
-                    walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
-                case (nil, nil):
-                    walk(data.entryDocument, data.entryField, into: best) { data.termFrequency(ofEntry: $0) }
-                }
+        switch (plain, unit.fieldEntries) {
+        case let (plain?, kept?):
+            walkKept(kept, into: best, hintFrequency: { CacheHint.load(plain.positionStarts, $0) }) {
+                Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0])
             }
+        case let (nil, kept?):
+            walkKept(kept, into: best, hintFrequency: { _ in }) { data.termFrequency(ofEntry: $0) }
+        case let (plain?, nil):
+            walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+        case (nil, nil):
+            walk(data.entryDocument, data.entryField, into: best) { data.termFrequency(ofEntry: $0) }
         }
-        return (scores, typos)
     }
 
     /// `sort:date` (or no words): the newest; relevance only orders documents of the same date.
@@ -632,19 +693,42 @@ struct Ranker {
 /// Each candidate's best term score so far, by place (see `Ranker.denseBest`): typos `.max`
 /// where no term of the word has scored yet. Written through the buffers of the two arrays
 /// `denseBest` returns, which outlive it.
-private struct BestTerms {
+private struct BestTerms<Terms: KeptTerms> {
     let scores: UnsafeMutableBufferPointer<Double>
     let typos: UnsafeMutableBufferPointer<UInt8>
+    /// The best term at each place, when kept.
+    let terms: Terms
 
-    /// Keeps score `s` of a term with `typo` typos at place `i` when it is the first there or a
-    /// better one (fewer typos, or as few and a strictly higher score); a score of 0 is none.
-    @inline(__always) func offer(_ s: Double, typo: UInt8, at i: Int) {
+    /// Keeps score `s` of `term`, with `typo` typos, at place `i` when it is the first there or
+    /// a better one (fewer typos, or as few and a strictly higher score); a score of 0 is none.
+    @inline(__always) func offer(_ s: Double, typo: UInt8, term: Int, at i: Int) {
         guard s > 0 else { return }
         precondition(i >= 0 && i < scores.count && scores.count == typos.count, "place outside the candidates")
         if typos[i] == .max || typo < typos[i] || (typo == typos[i] && s > scores[i]) {
             typos[i] = typo
             scores[i] = s
+            terms.keep(term, at: i)
         }
+    }
+}
+
+/// Where `BestTerms` keeps the best term of each place: a type, so that the ranking loops of a
+/// query that keeps none are compiled without it.
+private protocol KeptTerms {
+    func keep(_ term: Int, at place: Int)
+}
+
+/// Keeps no term.
+private struct NoKeptTerms: KeptTerms {
+    @inline(__always) func keep(_ term: Int, at place: Int) {}
+}
+
+/// Keeps each place's best term in a buffer of one a place.
+private struct KeptTermBuffer: KeptTerms {
+    let terms: UnsafeMutableBufferPointer<UInt32>
+
+    @inline(__always) func keep(_ term: Int, at place: Int) {
+        terms[place] = UInt32(truncatingIfNeeded: term)
     }
 }
 

@@ -14,6 +14,7 @@ struct SearchTrace: Sendable, Equatable {
         case singleWordDense
         case allWordsDense
         case allWordsWalk
+        case singlePhrase
     }
 
     var strategy = Strategy.none

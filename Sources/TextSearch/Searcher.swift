@@ -60,24 +60,29 @@ struct Searcher {
         let readsForwardLists = planner.positiveUnits.contains { u in
             if case .terms = planner.units[u].kind { return true } else { return false }
         }
-        HitPrefetch(data: data, readsForwardLists: readsForwardLists).prefetch(top.map(\.document))
+        HitPrefetch(data: data, readsForwardLists: readsForwardLists).prefetch(top.ranked.map(\.document))
         var scratch = highlighter.makeScratch()
         var hits: [SearchHit] = []
-        hits.reserveCapacity(top.count)
-        for ranked in top {
+        hits.reserveCapacity(top.ranked.count)
+        for (i, ranked) in top.ranked.enumerated() {
             let d = ranked.document
             var matchedTerms: [String] = []
-            for u in planner.positiveUnits {
-                for term in ranker.matchedTerms(u, document: d) {
-                    let text = data.dictionary.text(term)
-                    if !matchedTerms.contains(text) { matchedTerms.append(text) }
+            if let terms = top.onlyWordTerms {
+                if terms[i] != Ranker.noTerm { matchedTerms = [data.dictionary.text(Int(terms[i]))] }
+            } else {
+                for u in planner.positiveUnits {
+                    let terms = ranker.matchedTerms(u, document: d)
+                    // A phrase's words: one allocation, not one a word.
+                    if matchedTerms.isEmpty { matchedTerms.reserveCapacity(terms.count) }
+                    for term in terms {
+                        let text = data.dictionary.text(term)
+                        if !matchedTerms.contains(text) { matchedTerms.append(text) }
+                    }
                 }
             }
             let shown = highlighter.highlightsAndSnippet(document: d, fields: highlightedFields, scratch: &scratch)
-            var highlights: [String: [Range<Int>]] = Dictionary(minimumCapacity: shown.highlights.count)
-            for (f, ranges) in shown.highlights { highlights[schema.fields[f].name] = ranges }
             hits.append(SearchHit(document: d, id: data.ids[d], score: ranked.score, matchedTerms: matchedTerms,
-                                  matchedWords: ranked.matched, typos: ranked.typos, highlights: highlights,
+                                  matchedWords: ranked.matched, typos: ranked.typos, highlights: shown.highlights,
                                   snippet: shown.snippet))
         }
         var results = SearchResults(hits: hits, totalMatches: candidates.count, isPartial: isPartial, problems: problems)

@@ -78,4 +78,44 @@ import Testing
             #expect(results == index.search(query, options: exhaustive), "\(query)")
         }
     }
+
+    /// A phrase alone is ranked from the entries its walk kept; what it returns, in any field,
+    /// with a filter or a word left out, is what ranking every candidate returns.
+    @Test func aPhraseAloneIsRankedFromItsKeptEntriesAsEveryCandidateIs() {
+        let index = PrunedRankingTests.index(seed: 5, count: 2_500)
+        for query in ["\"satellite spectrum\"", "\"orbit radio signal\"", "title:\"sun star\"", "body:\"radio signal\"",
+                      "\"spectrum satellite\" -orbit", "\"radio signal\" sector:ITU-D", "\"signal system\" sort:date"] {
+            for limit in [1, 7, 20] {
+                let options = SearchOptions(limit: limit)
+                var exhaustive = options
+                exhaustive.exhaustiveRanking = true
+                let results = index.search(query, options: options)
+                #expect(!results.hits.isEmpty, "\(query)")
+                #expect(results == index.search(query, options: exhaustive), "\(query) limit \(limit)")
+                if !query.contains("sort:") { #expect(results.trace.strategy == .singlePhrase, "\(query)") }
+            }
+        }
+    }
+
+    /// A word in one field is ranked densely, each candidate's best term kept on the way for
+    /// its hit: the hits (their matched terms too) are what ranking every candidate gives, for
+    /// words with typos, whose candidates hold several of its terms.
+    @Test func aWordInOneFieldKeepsEachHitsBestTermAsEveryCandidateFindsIt() {
+        let index = PrunedRankingTests.index(seed: 6, count: 2_500)
+        var termCounts: Set<Int> = []
+        for query in ["title:satelite", "title:satellites", "title:spectral", "summary:satelite", "title:orbitall"] {
+            for (limit, prefix) in [(1, false), (7, false), (20, false), (20, true)] {
+                let options = SearchOptions(limit: limit, lastWordIsPrefix: prefix)
+                var exhaustive = options
+                exhaustive.exhaustiveRanking = true
+                let results = index.search(query, options: options)
+                #expect(results.trace.strategy == .singleWordDense, "\(query)")
+                #expect(results == index.search(query, options: exhaustive), "\(query) limit \(limit)")
+                termCounts.formUnion(results.hits.map { Set($0.matchedTerms).count })
+                termCounts.insert(Set(results.hits.flatMap(\.matchedTerms)).count)
+            }
+        }
+        // The hits of a word of several terms hold different ones.
+        #expect(termCounts.contains { $0 > 1 })
+    }
 }

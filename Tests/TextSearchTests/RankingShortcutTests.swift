@@ -98,9 +98,11 @@ import Testing
         }
     }
 
-    /// The selection keeps the best `limit` by relevance without proximity, and every offered
-    /// document that ties with the last of them (the ones proximity may reorder).
-    @Test func theSelectionKeepsTheBestAndEveryTieOfTheLast() {
+    /// The selection keeps the best `limit` by relevance without proximity and, when it keeps
+    /// ties, every offered document that ties with the last of them (the ones proximity may
+    /// reorder); when it does not, no other.
+    @Test(arguments: [true, false])
+    func theSelectionKeepsTheBestAndEveryTieOfTheLast(keepsTies: Bool) {
         var random = SeededGenerator(seed: 44)
         for _ in 0..<300 {
             let limit = Int.random(in: 1...12, using: &random)
@@ -108,11 +110,15 @@ import Testing
                 RankedDocument(document: d, matched: Int.random(in: 1...2, using: &random), typos: Int.random(in: 0...1, using: &random),
                                score: Double(Int.random(in: 0...4, using: &random)), date: Int.random(in: 0...3, using: &random))
             }
-            var selection = RankedSelection(limit: limit)
+            var selection = RankedSelection(limit: limit, keepsTies: keepsTies)
             for ranked in offered { selection.insert(ranked) }
             let sorted = offered.sorted(by: RankedDocument.precedesIgnoringProximity)
             #expect(selection.seen == offered.count)
             #expect(selection.elements.map(\.document) == sorted.prefix(limit).map(\.document))
+            guard keepsTies else {
+                #expect(selection.contenders.isEmpty)
+                continue
+            }
             guard let last = selection.worst else { continue }
             let ties = Set(offered.filter { RankedDocument.sameRelevance($0, last) }.map(\.document))
             let kept = Set(selection.contenders.map(\.document))
