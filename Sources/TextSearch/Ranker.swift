@@ -355,8 +355,8 @@ struct Ranker {
 
     /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
     private func settleTies(_ selection: RankedSelection, limit: Int) -> [RankedDocument] {
-        // With one word there is no proximity to settle (the selection kept no ties): the
-        // selection's best, ranked without it, are the best.
+        // With one word or phrase there is no proximity to settle (the selection kept no
+        // ties): the selection's best, ranked without it, are the best.
         guard selection.keepsTies else { return selection.elements }
         guard let kth = selection.worst else { return [] }
         var finalists = selection.elements.filter { !RankedDocument.sameRelevance($0, kth) }
