@@ -93,8 +93,8 @@ struct RankedSelection {
     /// Every document not dropped, the best among them; a superset of the final ties. Empty
     /// when ties are not kept.
     private(set) var contenders: [RankedDocument] = []
-    /// Whether `contenders` is kept: only proximity, which a query of one word does not have,
-    /// reorders ties, so without it the best are `elements` alone.
+    /// Whether `contenders` is kept: only proximity, which a query of one word or phrase does
+    /// not have, reorders ties, so without it the best are `elements` alone.
     let keepsTies: Bool
     /// Documents offered, dropped or not.
     private(set) var seen = 0
@@ -102,7 +102,7 @@ struct RankedSelection {
     /// keeps, so that many ties cost linear time.
     private var siftAt: Int
 
-    init(limit: Int, keepsTies: Bool = true) {
+    init(limit: Int, keepsTies: Bool) {
         capacity = limit
         self.keepsTies = keepsTies
         siftAt = 4 * limit + 64

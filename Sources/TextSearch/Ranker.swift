@@ -316,7 +316,7 @@ struct Ranker {
     /// `CacheHint`).
     private func topPhrase(_ candidates: DocumentSet, terms: [QueryUnit.PhraseTerm], field: Int?, found: PhraseEntries,
                            limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
-        var selection = RankedSelection(limit: limit, keepsTies: false)
+        var selection = makeSelection(limit: limit)
         let norms = data.fieldNorms.buffer, dates = data.dates.buffer, fieldCount = data.fieldCount
         for row in 0..<found.count {
             let ahead = row + CacheHint.distance
@@ -347,10 +347,16 @@ struct Ranker {
 
     /// Ranks every candidate.
     private func topOfAll(_ candidates: DocumentSet, limit: Int, trace: inout SearchTrace) -> [RankedDocument] {
-        var selection = RankedSelection(limit: limit, keepsTies: positiveUnits.count > 1)
+        var selection = makeSelection(limit: limit)
         candidates.forEach { d in selection.insert(rank(d)) }
         trace.documentsRanked += selection.seen
         return settleTies(selection, limit: limit)
+    }
+
+    /// An empty selection of the best `limit`, keeping the ties of the last only where
+    /// proximity may reorder them: between several words.
+    private func makeSelection(limit: Int) -> RankedSelection {
+        RankedSelection(limit: limit, keepsTies: positiveUnits.count > 1)
     }
 
     /// Proximity breaks ties of (matched, typos, score): settle them among every tied candidate.
@@ -407,7 +413,7 @@ struct Ranker {
         }
         let terms = termsByBound(matcher)
         var visited = DocumentSet(capacity: data.documentCount)
-        var selection = RankedSelection(limit: limit, keepsTies: positiveUnits.count > 1)
+        var selection = makeSelection(limit: limit)
         let matched = positiveUnits.count
         for (visitedTerms, candidate) in terms.enumerated() {
             if selection.isFull, let worst = selection.worst {
@@ -509,7 +515,7 @@ struct Ranker {
             unitScores.append(scores)
             unitTypos.append(typos)
         }
-        var selection = RankedSelection(limit: limit, keepsTies: !isOneWord)
+        var selection = makeSelection(limit: limit)
         let matched = positiveUnits.count
         candidates.forEach { d in
             var ranked = RankedDocument(document: d, matched: matched, typos: 0, score: 0, date: Int(data.dates[d]))
