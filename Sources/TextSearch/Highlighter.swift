@@ -12,12 +12,19 @@ final class Highlighter {
     /// Compare every word of a matched field with the matched terms, not only the words at the
     /// positions the postings give (see `SearchOptions.highlightsReadWholeFields`).
     let readsWholeFields: Bool
+    /// Each unit's entries in the hits, by unit index, where its field's entries were kept
+    /// (nil elsewhere; empty for none): read in place of the hits' forward lists.
+    let hitEntries: [HitFieldEntries?]
     /// The fields a snippet may come from, in the order they are tried: the snippet field,
     /// then every field weighted below the top weight, in schema order.
     private let snippetFields: [Int]
+    /// The field a snippet is tried from first.
+    var firstSnippetField: Int? { snippetFields.first }
 
-    init(data: IndexData, schema: IndexSchema, units: [QueryUnit], positiveUnits: [Int], readsWholeFields: Bool = false) {
+    init(data: IndexData, schema: IndexSchema, units: [QueryUnit], positiveUnits: [Int], hitEntries: [HitFieldEntries?] = [],
+         readsWholeFields: Bool = false) {
         self.data = data
+        self.hitEntries = hitEntries
         self.schema = schema
         self.units = units
         self.positiveUnits = positiveUnits
@@ -89,20 +96,29 @@ final class Highlighter {
     /// filled.
     private func findWantedWords(document d: Int, into wantedByField: inout [WantedWords]) {
         for f in wantedByField.indices { wantedByField[f].removeAll() }
-        let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
         let phraseMatcher = PhraseMatcher(data: data)
         for u in positiveUnits {
-            addWantedWords(of: units[u], document: d, forwardSlots: forwardSlots, phraseMatcher: phraseMatcher, into: &wantedByField)
+            addWantedWords(of: u, document: d, phraseMatcher: phraseMatcher, into: &wantedByField)
         }
     }
 
-    /// Adds to `wantedByField` the words through which `unit` matches document `d`.
-    private func addWantedWords(of unit: QueryUnit, document d: Int, forwardSlots: Range<Int>,
-                                phraseMatcher: PhraseMatcher, into wantedByField: inout [WantedWords]) {
+    /// Adds to `wantedByField` the words through which unit `u` matches document `d`.
+    private func addWantedWords(of u: Int, document d: Int, phraseMatcher: PhraseMatcher,
+                                into wantedByField: inout [WantedWords]) {
+        let unit = units[u]
         guard unit.documents.contains(d) else { return }
+        if u < hitEntries.count, let known = hitEntries[u] {
+            // A word in one field whose entries in the hits were picked from its kept entries.
+            for row in known.rows(of: d) {
+                wantedByField[known.field].add(term: Int(row.term), positionsAt: data.positionRange(ofEntry: Int(row.entry)),
+                                               of: data.positions)
+            }
+            return
+        }
         switch unit.kind {
         case .terms(let matcher):
             let field = unit.field
+            let forwardSlots = Int(data.forwardStart[d])..<Int(data.forwardStart[d + 1])
             data.forwardTerm.withUnsafeBufferPointer { forward in
                 let held = SortedTerms(forward, slots: forwardSlots)
                 matcher.forEachMatchingSlot(in: held) { slot in

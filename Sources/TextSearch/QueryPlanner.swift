@@ -188,10 +188,16 @@ struct QueryPlanner {
         }
         for id in data.dictionary.stemVariants(of: term) { candidates.append((id..<id + 1, 0)) }
         let maxTypos = TypoSearch.maxTypos(forLength: scalars.count)
-        if maxTypos > 0, term.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+        if maxTypos > 0, scalars.allSatisfy(QueryPlanner.isLetter) {
             candidates += TypoSearch.search(scalars, maxTypos: maxTypos, prefix: isPrefix, in: data.dictionary)
         }
         return TermMatcher(candidates: candidates)
+    }
+
+    /// True for a letter of any script; ASCII is answered without Unicode's property tables.
+    private static func isLetter(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A }
+        return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
     }
 
     // MARK: Documents of a unit
@@ -319,23 +325,13 @@ struct QueryPlanner {
         forEachInField: (Range<Int>, (Int) -> Void) -> Void
     ) -> (documents: DocumentSet, fieldEntries: FieldEntries?) where Documents.Index == Int {
         let termEntryStart = data.termEntryStart
-        // First the entries in the field, from the field column alone (a word is in a field in
-        // few of the entries that hold it): counted, then written into an array of that size.
+        // First the entries in the field, from the field column alone, in one pass: into an
+        // array a sixteenth of the entries long to start with (a word is in a field in few of
+        // the entries that hold it), grown as needed.
         let ranges = matcher.ranges.map { Int(termEntryStart[$0.lowerBound])..<Int(termEntryStart[$0.upperBound]) }
-        var count = 0
-        for range in ranges { forEachInField(range) { _ in count += 1 } }
-        // At least one entry of capacity (here and for the documents): an empty request would
-        // hand out the storage all empty arrays share, whose count the array then writes (a race
-        // the thread sanitizer reports).
-        let entries = [UInt32](unsafeUninitializedCapacity: max(1, count)) { buffer, initialized in
-            for range in ranges {
-                forEachInField(range) { e in
-                    guard initialized < count else { return }
-                    buffer[initialized] = UInt32(truncatingIfNeeded: e)
-                    initialized += 1
-                }
-            }
-        }
+        var entries: [UInt32] = []
+        entries.reserveCapacity(max(64, ranges.reduce(0) { $0 + $1.count } / 16))
+        for range in ranges { forEachInField(range) { entries.append(UInt32(truncatingIfNeeded: $0)) } }
         // Then their documents. The entries lie apart in the document column, so each read may
         // be a trip to memory: the reads of a few entries on are asked for first.
         var set = DocumentSet(capacity: data.documentCount)

@@ -137,3 +137,55 @@ struct RankedSelection {
         if elements.count > capacity { elements.removeLast() }
     }
 }
+
+/// The best `limit` documents of one word, offered once for each of the word's terms they
+/// hold, each with the term it came through (`Ranker.topKeptWord`). A document offered again
+/// keeps its better offer: fewer typos, or as few and a strictly higher score (the first on a
+/// tie), as `Ranker.denseBest` chooses a document's best term.
+///
+/// That equals the best `limit` of each document's best offer: an offer that enters is its
+/// document's best so far; one that does not (below the last, which only rises) could not
+/// enter as a better one either, and a better one offered later still can. Looking for an
+/// offered document among those kept takes a pass over them, so the limit is bounded
+/// (`largestLimit`).
+struct KeptWordSelection {
+    static let largestLimit = 256
+
+    let capacity: Int
+    /// The best so far, best first, by `RankedDocument.precedesIgnoringProximity`.
+    private(set) var elements: [RankedDocument] = []
+    /// The term each of `elements` came through.
+    private(set) var terms: [UInt32] = []
+    /// Offers made, kept or not.
+    private(set) var seen = 0
+
+    init(limit: Int) {
+        capacity = limit
+        elements.reserveCapacity(limit + 1)
+        terms.reserveCapacity(limit + 1)
+    }
+
+    /// Offers `ranked` through `term`.
+    @inline(__always) mutating func offer(_ ranked: RankedDocument, term: UInt32) {
+        seen += 1
+        guard capacity > 0 else { return }
+        if elements.count >= capacity, let last = elements.last, !RankedDocument.precedesIgnoringProximity(ranked, last) { return }
+        if let held = elements.firstIndex(where: { $0.document == ranked.document }) {
+            let kept = elements[held]
+            guard ranked.typos < kept.typos || (ranked.typos == kept.typos && ranked.score > kept.score) else { return }
+            elements.remove(at: held)
+            terms.remove(at: held)
+        }
+        var low = 0, high = elements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if RankedDocument.precedesIgnoringProximity(elements[mid], ranked) { low = mid + 1 } else { high = mid }
+        }
+        elements.insert(ranked, at: low)
+        terms.insert(term, at: low)
+        if elements.count > capacity {
+            elements.removeLast()
+            terms.removeLast()
+        }
+    }
+}

@@ -237,7 +237,7 @@ struct Ranker {
     // MARK: Selecting the best
 
     /// The best `limit` candidates in relevance order (date order with `sort:date`), taken in
-    /// one of seven ways. Every way returns what ranking every candidate returns (the tests
+    /// one of eight ways. Every way returns what ranking every candidate returns (the tests
     /// check each against an independent BM25F, a phrase against ranking every candidate, and
     /// read which way ran from `trace`):
     ///
@@ -247,6 +247,9 @@ struct Ranker {
     /// |                  |                                               | of the last of them ranked                 |
     /// | `singleWordWalk` | one word, > 1,000 candidates all holding it,  | its terms visited by bound (highest first);|
     /// |                  | limit ≤ 256                                   | stops when no unvisited term can enter     |
+    /// | `singleWordKept` | one word in one field whose entries there the | each kept entry scored and offered to the  |
+    /// |                  | planner kept, candidates all holding it,      | selection as it is read (`topKeptWord`);   |
+    /// |                  | limit ≤ 256, every entry scoring above 0      | a document keeps its best term's offer     |
     /// | `singleWordDense`| one word, fewer candidates all holding it     | its terms scored term at a time into dense |
     /// |                  | (a field scope, a filter), ≤ 32 postings and  | arrays, every candidate taken (walking the |
     /// |                  | ≤ 256 documents of the index a candidate      | postings costs less than a search in each  |
@@ -269,8 +272,9 @@ struct Ranker {
     /// with the last one selected without it (`settleTies`, over what `RankedSelection` keeps);
     /// a query of one word or phrase has none, and keeps no ties.
     ///
-    /// `onlyWordTerms`, from `singleWordDense` only: each selected document's best term of the
-    /// one word, as `matchedTerms` gives it (`noTerm` where it holds none), found on the way.
+    /// `onlyWordTerms`, from `singleWordKept` and `singleWordDense` only: each selected
+    /// document's best term of the one word, as `matchedTerms` gives it (`noTerm` where it
+    /// holds none), found on the way.
     func top(_ candidates: DocumentSet, limit: Int, byDate: Bool, exhaustive: Bool = false,
              trace: inout SearchTrace) -> (ranked: [RankedDocument], onlyWordTerms: [UInt32]?) {
         guard limit > 0 else { return ([], nil) }
@@ -286,6 +290,12 @@ struct Ranker {
            candidates.count > 1_000, candidates.isSubset(of: units[positiveUnits[0]].documents) {
             trace.strategy = .singleWordWalk
             return (topSingleWord(candidates, matcher: matcher, unit: units[positiveUnits[0]], limit: limit, trace: &trace), nil)
+        }
+        if positiveUnits.count == 1, limit <= KeptWordSelection.largestLimit, case .terms(let matcher) = units[positiveUnits[0]].kind,
+           let kept = units[positiveUnits[0]].fieldEntries, candidates.isSubset(of: units[positiveUnits[0]].documents),
+           let top = topKeptWord(candidates, matcher: matcher, kept: kept, limit: limit, trace: &trace) {
+            trace.strategy = .singleWordKept
+            return top
         }
         if positiveUnits.count == 1, case .terms(let matcher) = units[positiveUnits[0]].kind,
            candidates.isSubset(of: units[positiveUnits[0]].documents),
@@ -572,13 +582,30 @@ struct Ranker {
                 }
             }
         }
-        // A word in one field whose entries there were kept: only those are read. Each is the
-        // one entry of its (term, document) pair in the field, so its sum is its own weighted
-        // frequency, as `sumGroup` would find it. The documents ascend within a term but lie
-        // apart, and so do their field norms and dates (read when the candidates are ranked):
-        // those of a few entries on are asked for first (see `CacheHint`), and `hintFrequency`
-        // asks for what `termFrequency` reads.
-        func walkKept(_ kept: FieldEntries, into best: BestTerms<Terms>, hintFrequency: (Int) -> Void, termFrequency: (Int) -> Int) {
+        switch (plain, unit.fieldEntries) {
+        case (_, let kept?):
+            forEachKeptScore(kept, matcher: matcher, candidates: candidates, trace: &trace) { score, typo, term, d in
+                best.offer(score, typo: typo, term: term, at: places.place(of: d))
+            }
+        case let (plain?, nil):
+            walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
+        case (nil, nil):
+            walk(data.entryDocument, data.entryField, into: best) { data.termFrequency(ofEntry: $0) }
+        }
+    }
+
+    /// A word in one field whose entries there were kept (`FieldEntries`): calls `body` with
+    /// the score, typos, term and document of each kept entry whose document is a candidate,
+    /// in the kept order (terms ascending, then documents). Only those entries are read. Each
+    /// is the one entry of its (term, document) pair in the field, so its sum is its own
+    /// weighted frequency, as `sumGroup` would find it. The documents ascend within a term but
+    /// lie apart, and so do their field norms and dates (read when the candidates are ranked):
+    /// those of a few entries on are asked for first (see `CacheHint`).
+    @inline(__always)
+    private func forEachKeptScore(_ kept: FieldEntries, matcher: TermMatcher, candidates: DocumentSet, trace: inout SearchTrace,
+                                  _ body: (_ score: Double, _ typo: UInt8, _ term: Int, _ document: Int) -> Void) {
+        // `hintFrequency` asks for what `termFrequency` reads.
+        func walkKept(hintFrequency: (Int) -> Void, termFrequency: (Int) -> Int) {
             let f = kept.field, weight = weights[f], fieldCount = data.fieldCount
             let norms = data.fieldNorms.buffer, dates = data.dates.buffer
             var i = 0
@@ -601,26 +628,42 @@ struct Ranker {
                                 i += 1
                                 guard candidates.contains(d) else { continue }
                                 let weighted = weightedFrequency(termFrequency(e), document: d, field: f)
-                                best.offer(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo: typo,
-                                           term: term, at: places.place(of: d))
+                                body(termScore(idf: termIDF, weighted: weighted, bestWeight: weight), typo, term, d)
                             }
                         }
                     }
                 }
             }
         }
-        switch (plain, unit.fieldEntries) {
-        case let (plain?, kept?):
-            walkKept(kept, into: best, hintFrequency: { CacheHint.load(plain.positionStarts, $0) }) {
+        if let plain {
+            walkKept(hintFrequency: { CacheHint.load(plain.positionStarts, $0) }) {
                 Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0])
             }
-        case let (nil, kept?):
-            walkKept(kept, into: best, hintFrequency: { _ in }) { data.termFrequency(ofEntry: $0) }
-        case let (plain?, nil):
-            walk(plain.documents, plain.fields, into: best) { Int(plain.positionStarts[$0 + 1] - plain.positionStarts[$0]) }
-        case (nil, nil):
-            walk(data.entryDocument, data.entryField, into: best) { data.termFrequency(ofEntry: $0) }
+        } else {
+            walkKept(hintFrequency: { _ in }) { data.termFrequency(ofEntry: $0) }
         }
+    }
+
+    /// A word in one field whose entries there were kept, every candidate holding it: each
+    /// kept entry is scored and offered to the selection as it is read (see
+    /// `KeptWordSelection`), with no arrays of one value a candidate and no second pass over
+    /// them. Nil when an entry scores 0 (a field of weight 0, or a snapshot's odd norms): the
+    /// dense ranking then ranks such a document as holding no term, which one pass cannot.
+    private func topKeptWord(_ candidates: DocumentSet, matcher: TermMatcher, kept: FieldEntries, limit: Int,
+                             trace: inout SearchTrace) -> (ranked: [RankedDocument], onlyWordTerms: [UInt32])? {
+        var selection = KeptWordSelection(limit: limit)
+        var scoredZero = false
+        forEachKeptScore(kept, matcher: matcher, candidates: candidates, trace: &trace) { score, typo, term, d in
+            guard score > 0 else {
+                scoredZero = true
+                return
+            }
+            selection.offer(RankedDocument(document: d, matched: 1, typos: Int(typo), score: score, date: Int(data.dates[d])),
+                            term: UInt32(truncatingIfNeeded: term))
+        }
+        guard !scoredZero else { return nil }
+        trace.documentsRanked += selection.seen
+        return (selection.elements, selection.terms)
     }
 
     /// `sort:date` (or no words): the newest; relevance only orders documents of the same date.

@@ -12,6 +12,7 @@ struct SearchTrace: Sendable, Equatable {
         case everyCandidate
         case singleWordWalk
         case singleWordDense
+        case singleWordKept
         case allWordsDense
         case allWordsWalk
         case singlePhrase

@@ -54,13 +54,15 @@ struct Searcher {
         let limit = max(0, min(options.limit, data.documentCount))
         let top = ranker.top(candidates, limit: limit, byDate: parsed.sortByDate, exhaustive: options.exhaustiveRanking,
                              trace: &trace)
+        let hitDocuments = top.ranked.map(\.document)
+        let hitEntries = HitFieldEntries.ofUnits(planner.units, positive: planner.positiveUnits, hits: hitDocuments,
+                                                 termEntryStart: data.termEntryStart)
         let highlighter = Highlighter(data: data, schema: schema, units: planner.units, positiveUnits: planner.positiveUnits,
-                                      readsWholeFields: options.highlightsReadWholeFields)
+                                      hitEntries: hitEntries, readsWholeFields: options.highlightsReadWholeFields)
         let highlightedFields = options.highlightedFields.map { names in Set(names.compactMap(schema.fieldIndex(named:))) }
-        let readsForwardLists = planner.positiveUnits.contains { u in
-            if case .terms = planner.units[u].kind { return true } else { return false }
-        }
-        HitPrefetch(data: data, readsForwardLists: readsForwardLists).prefetch(top.ranked.map(\.document))
+        HitPrefetch(data: data, units: planner.units, positiveUnits: planner.positiveUnits, hitEntries: hitEntries,
+                    highlightedFields: highlightedFields, firstSnippetField: highlighter.firstSnippetField)
+            .prefetch(hitDocuments, entries: hitEntries.flatMap { $0?.rows.map { Int($0.entry) } ?? [] })
         var scratch = highlighter.makeScratch()
         var hits: [SearchHit] = []
         hits.reserveCapacity(top.ranked.count)

@@ -11,17 +11,16 @@ struct TermDictionary: Sendable {
     let starts: Column<UInt32>
     /// Stem → ids of the terms with that stem, for stems shared by two terms or more.
     let stemGroups: StemGroups
-    /// The runs of terms that share a first character, in id order, with that character and
-    /// the lengths of its terms (see `LengthSet`): worked out once (`findFirstCharacterRuns`),
-    /// for the typo search of every long word.
-    private(set) var firstCharacterRuns: [(character: UInt32, ids: Range<Int>, lengths: LengthSet)] = []
+    /// The terms grouped by their first one and two characters (see `CharacterRuns`): worked
+    /// out once, for every lookup and the typo search of every long word.
+    private(set) var characterRuns = CharacterRuns.none
 
     /// `starts` must be checked first (see `scalars(of:)`).
     init(scalars: Column<UInt32>, starts: Column<UInt32>, stemGroups: StemGroups) {
         self.scalars = scalars
         self.starts = starts
         self.stemGroups = stemGroups
-        firstCharacterRuns = findFirstCharacterRuns()
+        characterRuns = CharacterRuns(of: self)
     }
 
     init(sortedTerms: [[UInt32]]) {
@@ -44,7 +43,7 @@ struct TermDictionary: Sendable {
         self.stemGroups = StemGroups(groups.filter { stem, members in
             members.count > 1 || members.first.map { Self.text(of: sortedTerms[Int($0)]) != stem } ?? false
         })
-        firstCharacterRuns = findFirstCharacterRuns()
+        characterRuns = CharacterRuns(of: self)
     }
 
     var count: Int { starts.count - 1 }
@@ -61,6 +60,9 @@ struct TermDictionary: Sendable {
         let start = Int(starts[id])
         return UnsafeBufferPointer(rebasing: scalars.buffer[start..<Int(starts[id + 1])])
     }
+
+    /// The number of scalars of term `id`.
+    @inline(__always) func length(of id: Int) -> Int { Int(starts[id + 1]) - Int(starts[id]) }
 
     func text(_ id: Int) -> String {
         let term = scalars(of: id)
@@ -104,7 +106,29 @@ struct TermDictionary: Sendable {
 
     /// The ids of the terms starting with `prefix`.
     func prefixRange(_ prefix: [UInt32]) -> Range<Int> {
-        prefixRange(prefix, from: 0, within: 0..<count)
+        terms(startingWith: prefix, exactly: false)
+    }
+
+    /// The ids of the terms that start with `string` (`exactly`: the id of the term that is
+    /// `string`, or an empty range), searched within the run of its first two characters.
+    func terms(startingWith string: some Collection<UInt32>, exactly: Bool) -> Range<Int> {
+        guard let first = string.first else { return exactly ? search(string, from: 0, within: 0..<count, exactly: true) : 0..<count }
+        guard let k = characterRuns.firstRun(of: first) else { return 0..<0 }
+        return terms(inFirstCharacterRun: k, followedBy: string.dropFirst(), exactly: exactly)
+    }
+
+    /// The ids of the terms of first-character run `k` whose scalars after the first start with
+    /// `tail` (`exactly`: are `tail`, at most one id).
+    func terms(inFirstCharacterRun k: Int, followedBy tail: some Collection<UInt32>, exactly: Bool) -> Range<Int> {
+        guard let second = tail.first else { return search(tail, from: 1, within: characterRuns.firsts[k].ids, exactly: exactly) }
+        guard let s = characterRuns.secondRun(second, inFirstRun: k) else { return 0..<0 }
+        return search(tail.dropFirst(), from: 2, within: characterRuns.seconds[s].ids, exactly: exactly)
+    }
+
+    /// `prefixRange(_:from:within:)`, or `exactTerm`'s id as a range.
+    func search(_ string: some Collection<UInt32>, from offset: Int, within ids: Range<Int>, exactly: Bool) -> Range<Int> {
+        guard exactly else { return prefixRange(string, from: offset, within: ids) }
+        return exactTerm(string, from: offset, within: ids).map { $0..<$0 + 1 } ?? 0..<0
     }
 
     /// The end of the run of terms starting with `prefix[0..<length]`, given that term `id`
@@ -133,26 +157,6 @@ struct TermDictionary: Sendable {
             if hasPrefix(mid) { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-
-    /// The runs of terms that share a first character, found by galloping from run to run.
-    /// (Each is at least one term long, so a dictionary that is not sorted, a hostile
-    /// snapshot's, gives more runs, never an endless walk.)
-    private func findFirstCharacterRuns() -> [(character: UInt32, ids: Range<Int>, lengths: LengthSet)] {
-        var found: [(UInt32, Range<Int>, LengthSet)] = []
-        var id = 0
-        while id < count {
-            guard let first = scalars(of: id).first else {
-                id += 1
-                continue
-            }
-            let end = withUnsafePointer(to: first) { endOfPrefix(UnsafeBufferPointer(start: $0, count: 1), length: 1, from: id) }
-            var lengths = LengthSet()
-            for term in id..<end { lengths.insert(Int(starts[term + 1]) - Int(starts[term])) }
-            found.append((first, id..<end, lengths))
-            id = end
-        }
-        return found
     }
 
     /// The ids within `ids` of the terms whose scalars from `offset` on start with `prefix`,
@@ -205,7 +209,8 @@ struct TermDictionary: Sendable {
 
     /// The id of exactly `term`, if indexed.
     func lookup(_ term: [UInt32]) -> Int? {
-        exactTerm(term, from: 0, within: 0..<count)
+        let found = terms(startingWith: term, exactly: true)
+        return found.isEmpty ? nil : found.lowerBound
     }
 
     /// The ids of the indexed terms sharing `term`'s stem, and of the stem itself when indexed.
@@ -218,7 +223,7 @@ struct TermDictionary: Sendable {
 
     var memoryEstimate: Int {
         scalars.count * 4 + starts.count * 4 + stemGroups.memoryEstimate
-            + firstCharacterRuns.count * MemoryLayout<(UInt32, Range<Int>, LengthSet)>.stride
+            + characterRuns.memoryEstimate
     }
 }
 
@@ -264,6 +269,10 @@ struct LengthSet: Sendable, Equatable {
 
     mutating func insert(_ length: Int) {
         bits |= 1 << UInt64(min(max(length, 0), 63))
+    }
+
+    mutating func formUnion(_ other: LengthSet) {
+        bits |= other.bits
     }
 
     /// False when no term of the set has `length` scalars.

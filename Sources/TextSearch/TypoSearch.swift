@@ -42,36 +42,57 @@ enum TypoSearch {
     ///
     /// A string whose first character differs from the query's is at distance 1 only through
     /// an edit of that character, the rest exact: `query` without its first character
-    /// (deleted), with its first two swapped, and for each other first character `c` of the
-    /// dictionary, `c` and the rest of `query` (substituted) or `c` and all of it (inserted).
-    /// Each is looked up (in prefix mode, as a prefix); the last two within `c`'s run only.
+    /// (deleted), with its first two swapped, and for any other first character `c`, `c` and
+    /// the rest of `query` (substituted) or `c` and all of it (inserted). The first two are
+    /// looked up (in prefix mode, as a prefix). The others are looked up in each run of terms
+    /// whose second character is the rest's first (or the query's), and whose lengths allow
+    /// it (`CharacterRuns`): the only runs where they can be.
     static func firstCharacterEdits(_ query: [UInt32], prefix: Bool, within runs: [Range<Int>],
                                     in dictionary: TermDictionary) -> [Range<Int>] {
         guard let first = query.first else { return [] }
         let rest = query.dropFirst()
         var found: [Range<Int>] = []
-        /// Keeps the matches, among `ids`, of the terms whose scalars from `offset` on are `string` (or start with it).
-        func keep(_ string: some Collection<UInt32>, from offset: Int, within ids: Range<Int>) {
-            if prefix {
-                let matches = dictionary.prefixRange(string, from: offset, within: ids)
-                if !matches.isEmpty { found.append(matches) }
-            } else if let id = dictionary.exactTerm(string, from: offset, within: ids) {
-                found.append(id..<id + 1)
+        func keep(_ matches: Range<Int>) {
+            if !matches.isEmpty { found.append(matches) }
+        }
+        /// Keeps the terms that are `string` (or start with it), when it does not start with
+        /// the query's first character (those terms are walked).
+        func keep(_ string: some Collection<UInt32>) {
+            if let head = string.first, head == first { return }
+            if string.isEmpty && prefix {
+                // Every term starts with the empty string: all of `runs`.
+                found += runs
+            } else {
+                keep(dictionary.terms(startingWith: string, exactly: !prefix))
             }
         }
-        for run in runs {
-            keep(rest, from: 0, within: run)
-            if query.count >= 2 { keep([query[1], first] + query.dropFirst(2), from: 0, within: run) }
-        }
-        for (c, ids, lengths) in dictionary.firstCharacterRuns where c != first {
-            // `c` and the rest of `query` has as many scalars as `query`; `c` and all of it one more.
-            if prefix ? lengths.mayHold(lengthAtLeast: query.count) : lengths.mayHold(length: query.count) {
-                keep(rest, from: 1, within: ids)
+        /// Keeps the terms of the runs other than the query's first character's whose scalars
+        /// after the first are `tail` (or start with it), `tail` being at least one scalar and
+        /// the terms `tail.count + 1` long (or longer).
+        func keepAnyFirstCharacter(followedBy tail: ArraySlice<UInt32>) {
+            guard let second = tail.first else { return }
+            let length = tail.count + 1
+            let runs = dictionary.characterRuns
+            runs.forEachRun(withSecondCharacter: second) { run in
+                guard run.first != first,
+                      prefix ? run.lengths.mayHold(lengthAtLeast: length) : run.lengths.mayHold(length: length) else { return }
+                keep(dictionary.search(tail.dropFirst(), from: 2, within: run.ids, exactly: !prefix))
             }
-            if prefix ? lengths.mayHold(lengthAtLeast: query.count + 1) : lengths.mayHold(length: query.count + 1) {
-                keep(query, from: 1, within: ids)
-            }
         }
+        keep(rest)
+        if query.count >= 2 { keep([query[1], first] + query.dropFirst(2)) }
+        if rest.isEmpty {
+            // `c` alone: a term of one character, in no run of two (in prefix mode, every term
+            // of `runs`, kept above).
+            if !prefix {
+                for k in dictionary.characterRuns.firsts.indices where dictionary.characterRuns.firsts[k].character != first {
+                    keep(dictionary.terms(inFirstCharacterRun: k, followedBy: rest, exactly: true))
+                }
+            }
+        } else {
+            keepAnyFirstCharacter(followedBy: rest)
+        }
+        keepAnyFirstCharacter(followedBy: query[...])
         return found
     }
 

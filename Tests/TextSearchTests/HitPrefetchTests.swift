@@ -30,7 +30,8 @@ import Testing
     }
 
     /// Asking for the hits of every document of a built index, with and without forward lists,
-    /// reads only what the index holds (a hostile number would stop the test).
+    /// for some fields or all (one that is not a field among them), with a field scope's
+    /// picked entries, reads only what the index holds (a hostile number would stop the test).
     @Test func prefetchingAnyDocumentOfAnIndexReadsWithinIt() {
         let schema = IndexSchema(fields: [FieldDefinition(name: "title", weight: 3), FieldDefinition(name: "body", weight: 1)],
                                  facets: [], snippetField: "body")
@@ -38,9 +39,56 @@ import Testing
             Document(id: "a", fields: ["title": "Satellite spectrum", "body": "Orbit slots"]),
             Document(id: "b", fields: ["title": "", "body": ""]),
         ])
+        let planner = QueryPlanner(data: index.data, schema: schema)
+        var cache = UnitCache()
+        let unit = planner.resolve(UnitKey(text: "satellite", isPhrase: false, field: 0, isPrefix: false), cache: &cache)
+        guard let unit, case .terms(let matcher) = unit.kind, let kept = unit.fieldEntries else {
+            Issue.record("title:satellite keeps its entries")
+            return
+        }
+        let picked = HitFieldEntries(kept, matcher: matcher, hits: [0, 1], termEntryStart: index.data.termEntryStart)
+        #expect(picked.rows.count == 1)
         for reads in [false, true] {
-            HitPrefetch(data: index.data, readsForwardLists: reads).prefetch([0, 1, 1, 0])
+            for fields in [nil, [0], [1, 0], [2, -1, 1]] as [[Int]?] {
+                HitPrefetch(data: index.data, readsForwardLists: reads, fields: fields).prefetch([0, 1, 1, 0], entries: picked.rows.map { Int($0.entry) } + [-1, 0, 1_000_000])
+            }
         }
         #expect(index.search("satellite", options: SearchOptions(limit: 20)).hits.map(\.id) == ["a"])
+    }
+
+    /// What is asked for follows what highlighting reads: no forward list for a word whose
+    /// entries in the hits were picked, and the texts of the highlighted fields a word may be
+    /// in, with the first snippet field.
+    @Test func theHintsFollowWhatHighlightingReads() throws {
+        let schema = IndexSchema(fields: [FieldDefinition(name: "title", weight: 3), FieldDefinition(name: "summary", weight: 2),
+                                          FieldDefinition(name: "body", weight: 1)], facets: [], snippetField: "body")
+        let index = SearchIndex(schema: schema, documents: [
+            Document(id: "a", fields: ["title": "Satellite spectrum", "summary": "Orbit", "body": "Orbit slots satellite"]),
+        ])
+        func plan(_ query: String, highlighted: Set<Int>?) throws -> HitPrefetch {
+            var parser = QueryParser(schema: schema)
+            parser.lastWordIsPrefix = false
+            var planner = QueryPlanner(data: index.data, schema: schema)
+            var cache = UnitCache()
+            _ = planner.plan(try #require(parser.parse(query).root), cache: &cache)
+            let picked = HitFieldEntries.ofUnits(planner.units, positive: planner.positiveUnits, hits: [0],
+                                                 termEntryStart: index.data.termEntryStart)
+            return HitPrefetch(data: index.data, units: planner.units, positiveUnits: planner.positiveUnits, hitEntries: picked,
+                               highlightedFields: highlighted, firstSnippetField: 2)
+        }
+        let scoped = try plan("title:satellite", highlighted: [0])
+        #expect(!scoped.readsForwardLists)
+        #expect(scoped.fields == [0, 2])
+        let scopedElsewhere = try plan("summary:orbit", highlighted: [0])
+        #expect(scopedElsewhere.fields == [2])
+        let word = try plan("satellite", highlighted: [0])
+        #expect(word.readsForwardLists)
+        #expect(word.fields == [0, 2])
+        let everyField = try plan("satellite title:spectrum", highlighted: nil)
+        #expect(everyField.readsForwardLists)
+        #expect(everyField.fields == [0, 1, 2])
+        let phrase = try plan("\"orbit slots\"", highlighted: [0, 1])
+        #expect(!phrase.readsForwardLists)
+        #expect(phrase.fields == [0, 1, 2])
     }
 }

@@ -97,19 +97,21 @@ import Testing
         }
     }
 
-    /// A word in one field is ranked densely, each candidate's best term kept on the way for
-    /// its hit: the hits (their matched terms too) are what ranking every candidate gives, for
-    /// words with typos, whose candidates hold several of its terms.
+    /// A word in one field is ranked from its kept entries (densely past the kept selection's
+    /// largest limit), each candidate's best term kept on the way for its hit: the hits (their
+    /// matched terms too) are what ranking every candidate gives, for words with typos, whose
+    /// candidates hold several of its terms.
     @Test func aWordInOneFieldKeepsEachHitsBestTermAsEveryCandidateFindsIt() {
         let index = PrunedRankingTests.index(seed: 6, count: 2_500)
         var termCounts: Set<Int> = []
+        let largest = KeptWordSelection.largestLimit
         for query in ["title:satelite", "title:satellites", "title:spectral", "summary:satelite", "title:orbitall"] {
-            for (limit, prefix) in [(1, false), (7, false), (20, false), (20, true)] {
+            for (limit, prefix) in [(1, false), (7, false), (20, false), (20, true), (largest, false), (largest + 1, false)] {
                 let options = SearchOptions(limit: limit, lastWordIsPrefix: prefix)
                 var exhaustive = options
                 exhaustive.exhaustiveRanking = true
                 let results = index.search(query, options: options)
-                #expect(results.trace.strategy == .singleWordDense, "\(query)")
+                #expect(results.trace.strategy == (limit <= largest ? .singleWordKept : .singleWordDense), "\(query)")
                 #expect(results == index.search(query, options: exhaustive), "\(query) limit \(limit)")
                 termCounts.formUnion(results.hits.map { Set($0.matchedTerms).count })
                 termCounts.insert(Set(results.hits.flatMap(\.matchedTerms)).count)

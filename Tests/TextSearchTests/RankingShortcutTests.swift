@@ -58,7 +58,7 @@ import Testing
 
             let results = RankingShortcutTests.index.search("title:\(text)\(isPrefix ? "*" : "") ", options: SearchOptions(limit: 10))
             let allPostings = matcher.ranges.reduce(0) { $0 + Int(data.termEntryStart[$1.upperBound] - data.termEntryStart[$1.lowerBound]) }
-            #expect(results.trace.strategy == .singleWordDense, "\(text)")
+            #expect(results.trace.strategy == .singleWordKept, "\(text)")
             #expect(results.trace.postingsRead == allPostings + expected.count, "\(text): the planner reads every entry, ranking the kept ones")
             #expect(results.hits == RankingShortcutTests.exhaustive("title:\(text)\(isPrefix ? "*" : "") ").hits, "\(text)")
         }
@@ -149,34 +149,51 @@ import Testing
         #expect(checked > 10_000)
     }
 
-    /// The dictionary's first-character runs, worked out when it is made, are the terms
-    /// grouped by first scalar (an empty term in none).
-    @Test func theFirstCharacterRunsGroupTheTermsByTheirFirstScalar() {
+    /// The dictionary's character runs, worked out when it is made, are the terms grouped by
+    /// their first scalar (an empty term in none), and within that by their second (a term of
+    /// one scalar in none); each run knows its terms' lengths, and the runs of one second
+    /// scalar are found together.
+    @Test func theCharacterRunsGroupTheTermsByTheirFirstTwoScalars() {
         var random = SeededGenerator(seed: 45)
         for _ in 0..<100 {
             let alphabet: [UInt32] = [0x61, 0x62, 0x7A, 0xE9, 0x4E9A, 0x1F600]
             let terms = Set((0..<Int.random(in: 0...60, using: &random)).map { _ in
                 (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
             }).sorted { $0.lexicographicallyPrecedes($1) }
-            let dictionary = TermDictionary(sortedTerms: terms)
-            var expected: [(UInt32, Range<Int>)] = []
-            for (id, term) in terms.enumerated() {
-                guard let first = term.first else { continue }
-                if let last = expected.last, last.0 == first, last.1.upperBound == id {
-                    expected[expected.count - 1].1 = last.1.lowerBound..<id + 1
-                } else {
-                    expected.append((first, id..<id + 1))
+            let runs = TermDictionary(sortedTerms: terms).characterRuns
+            func grouped(_ key: ([UInt32]) -> [UInt32]?) -> [([UInt32], Range<Int>)] {
+                var expected: [([UInt32], Range<Int>)] = []
+                for (id, term) in terms.enumerated() {
+                    guard let key = key(term) else { continue }
+                    if let last = expected.last, last.0 == key, last.1.upperBound == id {
+                        expected[expected.count - 1].1 = last.1.lowerBound..<id + 1
+                    } else {
+                        expected.append((key, id..<id + 1))
+                    }
+                }
+                return expected
+            }
+            let firsts = grouped { $0.isEmpty ? nil : [$0[0]] }
+            let seconds = grouped { $0.count < 2 ? nil : Array($0[0...1]) }
+            #expect(runs.firsts.map { [$0.character] } == firsts.map(\.0), "\(terms)")
+            #expect(runs.firsts.map(\.ids) == firsts.map(\.1), "\(terms)")
+            #expect(runs.seconds.map { [$0.first, $0.character] } == seconds.map(\.0), "\(terms)")
+            #expect(runs.seconds.map(\.ids) == seconds.map(\.1), "\(terms)")
+            for run in runs.firsts {
+                #expect(runs.seconds[run.seconds].allSatisfy { $0.first == run.character && run.ids.contains($0.ids.lowerBound) })
+            }
+            let lengthSets = runs.firsts.map { ($0.ids, $0.lengths) } + runs.seconds.map { ($0.ids, $0.lengths) }
+            for (ids, set) in lengthSets {
+                let lengths = Set(ids.map { terms[$0].count })
+                for length in 0...6 {
+                    #expect(set.mayHold(length: length) == lengths.contains(length), "\(terms), \(ids), \(length)")
+                    #expect(set.mayHold(lengthAtLeast: length) == lengths.contains { $0 >= length }, "\(terms), \(ids), \(length)")
                 }
             }
-            #expect(dictionary.firstCharacterRuns.map(\.character) == expected.map(\.0), "\(terms)")
-            #expect(dictionary.firstCharacterRuns.map(\.ids) == expected.map(\.1), "\(terms)")
-            for run in dictionary.firstCharacterRuns {
-                let lengths = Set(run.ids.map { terms[$0].count })
-                for length in 0...6 {
-                    #expect(run.lengths.mayHold(length: length) == lengths.contains(length), "\(terms), \(run.ids), \(length)")
-                    #expect(run.lengths.mayHold(lengthAtLeast: length) == lengths.contains { $0 >= length },
-                            "\(terms), \(run.ids), \(length)")
-                }
+            for second in alphabet + [0x63] {
+                var found: [Range<Int>] = []
+                runs.forEachRun(withSecondCharacter: second) { found.append($0.ids) }
+                #expect(found == seconds.filter { $0.0[1] == second }.map(\.1), "\(terms), second \(second)")
             }
         }
     }

@@ -72,7 +72,14 @@ import Testing
                 }
             }
         }
-        #expect(strategies == ["singleWordWalk", "singleWordDense", "allWordsDense", "allWordsWalk", "everyCandidate"])
+        // Past the kept selection's largest limit, a word in one field is ranked densely.
+        for query in ["title:spectrum", "title:s", "title:satelite"] {
+            for prefix in [true, false] {
+                let expected = ReferenceRankingTests.reference.search(query, lastWordIsPrefix: prefix)
+                strategies.insert("\(ReferenceRankingTests.compare(query, limit: KeptWordSelection.largestLimit + 1, prefix: prefix, expected: expected).strategy)")
+            }
+        }
+        #expect(strategies == ["singleWordWalk", "singleWordDense", "singleWordKept", "allWordsDense", "allWordsWalk", "everyCandidate"])
     }
 
     @Test func theSingleWordWalkRunsAndStopsEarly() {
@@ -87,9 +94,16 @@ import Testing
         #expect(trace.termsSkipped > 0 || trace.documentsSkipped > 0)
     }
 
-    /// A word in one field only: fewer candidates than the word has documents.
-    @Test func theDenseSingleWordPathRuns() {
+    /// A word in one field only, whose entries there were kept: fewer candidates than the
+    /// word has documents, each offered as its entries are read.
+    @Test func theKeptSingleWordPathRuns() {
         let trace = ReferenceRankingTests.compare("title:spectrum", limit: 20, prefix: false)
+        #expect(trace.strategy == .singleWordKept)
+    }
+
+    /// The same past the kept selection's largest limit: ranked densely.
+    @Test func theDenseSingleWordPathRuns() {
+        let trace = ReferenceRankingTests.compare("title:spectrum", limit: KeptWordSelection.largestLimit + 1, prefix: false)
         #expect(trace.strategy == .singleWordDense)
     }
 

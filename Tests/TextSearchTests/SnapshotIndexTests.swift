@@ -174,7 +174,7 @@ import Testing
                 refused += 1
                 continue
             }
-            for query in ["s", "radio gold", "\"gold radio\"", "sector:itu-r", "satelite"] { _ = index.search(query) }
+            for query in ["s", "radio gold", "\"gold radio\"", "sector:itu-r", "satelite", "title:gold"] { _ = index.search(query) }
         }
         #expect(refused > 300)
     }

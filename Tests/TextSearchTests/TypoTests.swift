@@ -56,6 +56,17 @@ import Testing
         #expect(corrected.search("satellite", options: SearchOptions(lastWordIsPrefix: false)).hits.map(\.id) == ["d1", "d0"])
     }
 
+    /// Words of letters of any script are corrected, the ASCII letters at both ends of the
+    /// alphabet among them (and typed in capitals).
+    @Test func wordsOfLettersAreCorrected() {
+        let index = Corpus.bodies(["organization", "amazing zebra", "Москва"])
+        #expect(Corpus.ids(index, "organizaton") == ["d0"])
+        #expect(Corpus.ids(index, "ORGANIZATON") == ["d0"])
+        #expect(Corpus.ids(index, "amazinf") == ["d1"])
+        #expect(Corpus.ids(index, "zebrra") == ["d1"])
+        #expect(Corpus.ids(index, "Моксва") == ["d2"])
+    }
+
     @Test func wordsWithDigitsAreNotCorrected() {
         let index = Corpus.bodies(["WRC-23 opens", "WRC-19 closes", "model 12345"])
         #expect(Corpus.ids(index, "wrc-23") == ["d0"])
