@@ -84,35 +84,23 @@ struct CharacterRuns: Sendable {
 
     /// The index in `firsts` of the run of terms starting with `character`, if any.
     func firstRun(of character: UInt32) -> Int? {
-        var low = 0, high = firsts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if firsts[mid].character < character { low = mid + 1 } else { high = mid }
-        }
-        return low < firsts.count && firsts[low].character == character ? low : nil
+        let k = firsts.indices.partitionPoint { firsts[$0].character < character }
+        return k < firsts.count && firsts[k].character == character ? k : nil
     }
 
     /// The index in `seconds` of first run `k`'s run of terms whose second character is `character`, if any.
     func secondRun(_ character: UInt32, inFirstRun k: Int) -> Int? {
         let range = firsts[k].seconds
-        var low = range.lowerBound, high = range.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if seconds[mid].character < character { low = mid + 1 } else { high = mid }
-        }
-        return low < range.upperBound && seconds[low].character == character ? low : nil
+        let s = range.partitionPoint { seconds[$0].character < character }
+        return s < range.upperBound && seconds[s].character == character ? s : nil
     }
 
     /// Calls `body` with each run of terms whose second character is `character`, in id order.
     func forEachRun(withSecondCharacter character: UInt32, _ body: (SecondRun) -> Void) {
-        var low = 0, high = bySecondCharacter.count
-        while low < high {
-            let mid = (low + high) / 2
-            if seconds[Int(bySecondCharacter[mid])].character < character { low = mid + 1 } else { high = mid }
-        }
-        while low < bySecondCharacter.count, seconds[Int(bySecondCharacter[low])].character == character {
-            body(seconds[Int(bySecondCharacter[low])])
-            low += 1
+        var i = bySecondCharacter.indices.partitionPoint { seconds[Int(bySecondCharacter[$0])].character < character }
+        while i < bySecondCharacter.count, seconds[Int(bySecondCharacter[i])].character == character {
+            body(seconds[Int(bySecondCharacter[i])])
+            i += 1
         }
     }
 

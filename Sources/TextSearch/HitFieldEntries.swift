@@ -76,13 +76,9 @@ struct HitFieldEntries {
 
     /// The rows of document `d`.
     func rows(of d: Int) -> ArraySlice<Row> {
-        var low = 0, high = rows.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(rows[mid].document) < d { low = mid + 1 } else { high = mid }
-        }
-        var end = low
+        let start = rows.indices.partitionPoint { Int(rows[$0].document) < d }
+        var end = start
         while end < rows.count && Int(rows[end].document) == d { end += 1 }
-        return rows[low..<end]
+        return rows[start..<end]
     }
 }

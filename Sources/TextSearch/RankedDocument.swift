@@ -61,12 +61,8 @@ struct TopK<Element> {
     mutating func insert(_ element: Element) {
         guard capacity > 0 else { return }
         if isFull, let last = elements.last, !precedes(element, last) { return }
-        var low = 0, high = elements.count
-        while low < high {
-            let mid = (low + high) / 2
-            if precedes(elements[mid], element) { low = mid + 1 } else { high = mid }
-        }
-        elements.insert(element, at: low)
+        let place = elements.indices.partitionPoint { precedes(elements[$0], element) }
+        elements.insert(element, at: place)
         if elements.count > capacity { elements.removeLast() }
     }
 
@@ -128,12 +124,8 @@ struct RankedSelection {
         } else {
             contenders.append(ranked)
         }
-        var low = 0, high = elements.count
-        while low < high {
-            let mid = (low + high) / 2
-            if RankedDocument.precedesIgnoringProximity(elements[mid], ranked) { low = mid + 1 } else { high = mid }
-        }
-        elements.insert(ranked, at: low)
+        let place = elements.indices.partitionPoint { RankedDocument.precedesIgnoringProximity(elements[$0], ranked) }
+        elements.insert(ranked, at: place)
         if elements.count > capacity { elements.removeLast() }
     }
 }
@@ -176,13 +168,9 @@ struct KeptWordSelection {
             elements.remove(at: held)
             terms.remove(at: held)
         }
-        var low = 0, high = elements.count
-        while low < high {
-            let mid = (low + high) / 2
-            if RankedDocument.precedesIgnoringProximity(elements[mid], ranked) { low = mid + 1 } else { high = mid }
-        }
-        elements.insert(ranked, at: low)
-        terms.insert(term, at: low)
+        let place = elements.indices.partitionPoint { RankedDocument.precedesIgnoringProximity(elements[$0], ranked) }
+        elements.insert(ranked, at: place)
+        terms.insert(term, at: place)
         if elements.count > capacity {
             elements.removeLast()
             terms.removeLast()

@@ -72,8 +72,7 @@ enum TypoSearch {
         func keepAnyFirstCharacter(followedBy tail: ArraySlice<UInt32>) {
             guard let second = tail.first else { return }
             let length = tail.count + 1
-            let runs = dictionary.characterRuns
-            runs.forEachRun(withSecondCharacter: second) { run in
+            dictionary.characterRuns.forEachRun(withSecondCharacter: second) { run in
                 guard run.first != first,
                       prefix ? run.lengths.mayHold(lengthAtLeast: length) : run.lengths.mayHold(length: length) else { return }
                 keep(dictionary.search(tail.dropFirst(), from: 2, within: run.ids, exactly: !prefix))
