@@ -12,6 +12,6 @@ public struct CatalogEncoding: Sendable {
 
     /// Starts encoding `catalog`.
     public init(_ catalog: Catalog) {
-        sections = SectionsInBackground { CatalogSection.append(catalog, to: &$0) }
+        sections = SectionsInBackground(sectionCount: CatalogSection.sectionCount) { CatalogSection.append(catalog, to: &$0) }
     }
 }

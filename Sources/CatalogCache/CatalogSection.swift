@@ -25,6 +25,13 @@ enum CatalogSection {
     /// Bump when the sections or the records change.
     static let layoutVersion: UInt64 = 1
 
+    /// How many sections `append` writes, whatever the catalog: counted by encoding an empty one.
+    static let sectionCount: Int = {
+        var writer = SnapshotWriter(version: 0, identity: [])
+        append(Catalog(sectors: [], organizations: [], news: []), to: &writer)
+        return writer.sectionCount
+    }()
+
     static func append(_ catalog: Catalog, to writer: inout SnapshotWriter) {
         let news = catalog.news
         let storage = news.storage

@@ -22,9 +22,12 @@ public final class CatalogSearchIndex: Sendable {
         return catalog.news.map { CatalogDocuments.news($0, links: links) }
     }
 
-    public init(catalog: Catalog) {
+    /// `preparingSnapshot`: the index is about to be written to a snapshot (`append(to:)`), whose
+    /// work begins while it is built (see `SearchIndex.init(schema:documentCount:preparingSnapshot:document:)`).
+    public init(catalog: Catalog, preparingSnapshot: Bool = false) {
         let source = CatalogDocuments.Source(catalog)
-        self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count, document: source.document)
+        self.index = SearchIndex(schema: CatalogDocuments.schema, documentCount: source.count,
+                                 preparingSnapshot: preparingSnapshot, document: source.document)
         self.entries = SearchEntryTable(source.entries)
         self.flagKeys = FlagKeyTable(entries: entries)
     }

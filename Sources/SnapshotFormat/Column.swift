@@ -28,6 +28,16 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
 
     public init() { self.init([]) }
 
+    /// A column of `count` values written by `initialize`, which must initialize every one of
+    /// them (it is given uninitialized memory): no array to fill first and copy.
+    public init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        let storage = ColumnStorage(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let typed = UnsafeMutableBufferPointer(start: storage.base.bindMemory(to: Element.self, capacity: count), count: count)
+        initialize(typed)
+        self.buffer = UnsafeBufferPointer(typed)
+        self.owner = storage
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { buffer.count }
     public var count: Int { buffer.count }

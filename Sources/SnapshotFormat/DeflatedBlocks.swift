@@ -21,6 +21,8 @@ import Foundation
 public struct DeflatedBlocks: Sendable {
     /// The raw size a writer aims at for one block (a block ends at the first cut at or past it).
     public static let blockSize = 1 << 15
+    /// How many sections a snapshot stores them in (see `SnapshotWriter.append(_:)`).
+    public static let sectionCount = 4
     /// DEFLATE never expands more than about 1032 to 1.
     static let maximumExpansion = 1032
 
@@ -57,36 +59,10 @@ public struct DeflatedBlocks: Sendable {
     /// that no piece delimited by the cuts is split between two blocks. The blocks are
     /// compressed on every core.
     public static func deflating(_ bytes: Column<UInt8>, cuts: some Sequence<Int>, level: Int32) -> DeflatedBlocks {
-        var blockStarts: [Int] = [0]
-        for cut in cuts where cut - blockStarts[blockStarts.count - 1] >= blockSize && cut < bytes.count { blockStarts.append(cut) }
-        if bytes.count > 0 { blockStarts.append(bytes.count) }
-        let starts = blockStarts
-        let blockCount = starts.count - 1
-        let jobs = min(blockCount, 64)
-        let results = ParallelResults<[[UInt8]]>(count: jobs)
-        bytes.withUnsafeBufferPointer { source in
-            let source = SharedBytes(buffer: source)
-            DispatchQueue.concurrentPerform(iterations: jobs) { job in
-                let compressor = Compressor(level: level)
-                let blocks = stride(from: job, to: blockCount, by: jobs).map { k in
-                    compressor.deflate(UnsafeBufferPointer(rebasing: source.buffer[starts[k]..<starts[k + 1]]))
-                }
-                results.set(job, blocks)
-            }
-        }
-        let parts = results.values
-        var deflated: [UInt8] = []
-        deflated.reserveCapacity(parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
-        var deflatedStarts: [UInt32] = [0]
-        for k in 0..<blockCount {
-            deflated += parts[k % jobs][k / jobs]
-            precondition(deflated.count <= Int(UInt32.max), "compressed texts larger than 4 GiB")
-            deflatedStarts.append(UInt32(deflated.count))
-        }
-        let column = Column(deflated)
-        let checksums = column.withUnsafeBufferPointer { BlockChecksums(of: $0) }
-        return DeflatedBlocks(rawStarts: Column(starts.map { UInt32($0) }), deflatedStarts: Column(deflatedStarts),
-                              deflated: column, checksums: checksums)!
+        let starts = BlockDeflation.blockStarts(count: bytes.count, cuts: cuts)
+        return BlockDeflation(blockStarts: starts, level: level) { k, body in
+            body(UnsafeBufferPointer(rebasing: bytes.buffer[starts[k]..<starts[k + 1]]))
+        }.takeBlocks()!
     }
 
     /// The raw bytes of `range` (inside `0 ..< rawCount`), inflating the blocks that hold them;
@@ -160,27 +136,6 @@ public struct DeflatedBlocks: Sendable {
     }
 }
 
-/// One libdeflate compressor, for the blocks one thread deflates.
-private final class Compressor {
-    private let compressor: OpaquePointer
-
-    init(level: Int32) {
-        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot start a compressor at level \(level)") }
-        self.compressor = compressor
-    }
-
-    deinit { libdeflate_free_compressor(compressor) }
-
-    func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let bound = libdeflate_deflate_compress_bound(compressor, input.count)
-        return [UInt8](unsafeUninitializedCapacity: max(1, bound)) { buffer, initialized in
-            let size = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, buffer.baseAddress, bound)
-            precondition(size > 0 || input.isEmpty, "libdeflate did not fit a block within its bound")
-            initialized = size
-        }
-    }
-}
-
 /// The raw bytes of the few blocks inflated last (the texts of one page of results often share
 /// blocks), shared by the threads of a reader.
 ///
@@ -200,27 +155,4 @@ private final class RecentBlocks: @unchecked Sendable {
             if blocks.count > Self.capacity { blocks.removeLast() }
         }
     }
-}
-
-/// Read-only bytes shared by the threads of one parallel loop.
-///
-/// Invariant: nobody writes `buffer` while the loop runs, and it outlives the loop (it is only
-/// made inside the owner's `withUnsafeBufferPointer`).
-private struct SharedBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-}
-
-/// One value per iteration of a parallel loop, each set once by its own iteration.
-///
-/// Invariant: every access to `slots` holds `lock`.
-private final class ParallelResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-    /// Every slot's value; each must have been set.
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

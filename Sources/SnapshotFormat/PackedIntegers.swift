@@ -12,6 +12,9 @@ public struct PackedIntegers: Sendable, Equatable {
     public let bytes: Column<UInt8>
     @usableFromInline let mask: UInt64
 
+    /// How many sections a snapshot stores one in (see `SnapshotWriter.append(_:)`).
+    public static let sectionCount = 2
+
     /// The most values one column holds (so that their bit count never overflows).
     static let maximumCount = 1 << 40
 
@@ -38,19 +41,29 @@ public struct PackedIntegers: Sendable, Equatable {
         let bitWidth = 64 - largest.leadingZeroBitCount
         precondition(bitWidth <= 32, "values wider than 32 bits")
         let byteCount = Self.byteCount(count: values.count, bitWidth: bitWidth)
-        var words = [UInt64](repeating: 0, count: (byteCount + 7) / 8)
-        // In bounds: the 8 bytes of padding give one word past the one where the last value starts.
-        words.withUnsafeMutableBufferPointer { words in
-            var bit = 0
+        // Values are gathered in a 64-bit word and stored a whole word at a time, in order: each
+        // byte is written once, with no array to clear and copy. Whole words cover at most the
+        // packed bits, so they end at least 8 bytes (the padding) before `byteCount`.
+        let bytes = Column<UInt8>(count: byteCount) { bytes in
+            let raw = UnsafeMutableRawBufferPointer(bytes)
+            var word: UInt64 = 0, filled = 0, stored = 0
             for value in values {
-                let word = bit >> 6, shift = bit & 63
-                words[word] |= UInt64(value) << UInt64(shift)
-                if shift + bitWidth > 64 { words[word + 1] |= UInt64(value) >> UInt64(64 - shift) }
-                bit += bitWidth
+                let value = UInt64(value)
+                word |= value << UInt64(filled)
+                filled += bitWidth
+                if filled >= 64 {
+                    raw.storeBytes(of: word.littleEndian, toByteOffset: stored, as: UInt64.self)
+                    stored += 8
+                    filled -= 64
+                    word = filled == 0 ? 0 : value >> UInt64(bitWidth - filled)
+                }
+            }
+            for k in stored..<byteCount {
+                raw[k] = UInt8(truncatingIfNeeded: word)
+                word >>= 8
             }
         }
-        let packed = words.withUnsafeBytes { Array($0.prefix(byteCount)) }
-        self.init(count: values.count, bitWidth: bitWidth, bytes: Column(packed))!
+        self.init(count: values.count, bitWidth: bitWidth, bytes: bytes)!
     }
 
     /// Value `index` (`0 ..< count`, checked). Inlinable, so that the postings' readers in

@@ -10,8 +10,10 @@
 ///     section table, per section:       element size UInt32, flags UInt32,
 ///                                       offset UInt64, element count UInt64, XXH64 of its bytes UInt64
 ///     header checksum                   UInt64: XXH64 of every header byte before it
-///     sections, each starting at a multiple of 16
+///     sections, each starting at a multiple of 16, in any order after the header
 /// ```
+/// A section's place in the file is its table entry's offset, not its place in the table: the
+/// writer puts the sections encoded on other threads after the others (see `SnapshotWriter`).
 /// The only flag, `blockCheckedFlag`, marks a section of bytes whose readers check it block by
 /// block (see `BlockChecksums`, whose section follows it) rather than whole when it is opened.
 /// The identity is opaque here: its owner (the cache) records what the snapshot was built

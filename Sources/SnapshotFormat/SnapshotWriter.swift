@@ -8,8 +8,14 @@ import Darwin
 /// Collects columns in order and writes them as one snapshot file (see `SnapshotLayout`),
 /// through a temporary file renamed into place, so that a reader sees either the previous
 /// file or the complete new one, never a half-written one.
+///
+/// Sections still being encoded on other threads (`SectionsInBackground`) take their places in
+/// the section table when appended, but their bytes go to the file after those of every
+/// section already encoded: the file is written while they are encoded, and the header, which
+/// needs every section's offset and checksum, last, at the start of the file. Where each
+/// section lies depends only on the order of the calls, never on which encoding ends first.
 public struct SnapshotWriter {
-    private struct Section {
+    fileprivate struct Section {
         let elementSize: Int
         let count: Int
         let bytes: UnsafeRawBufferPointer
@@ -17,45 +23,63 @@ public struct SnapshotWriter {
         var flags: UInt32 = 0
     }
 
+    /// A section encoded, or sections still being encoded elsewhere.
+    private enum Part {
+        case encoded(Section)
+        case inBackground(SectionsInBackground)
+
+        var sectionCount: Int {
+            switch self {
+            case .encoded: return 1
+            case .inBackground(let background): return background.sectionCount
+            }
+        }
+    }
+
     private let version: UInt32
     private let identity: [UInt8]
-    private var sections: [Section] = []
+    private var parts: [Part] = []
 
     public init(version: UInt32, identity: [UInt8]) {
         self.version = version
         self.identity = identity
     }
 
+    /// The sections appended so far, those still being encoded included.
+    public var sectionCount: Int { parts.reduce(0) { $0 + $1.sectionCount } }
+
     public mutating func append<Element>(_ column: Column<Element>) {
-        sections.append(Section(elementSize: MemoryLayout<Element>.stride, count: column.count,
-                                bytes: UnsafeRawBufferPointer(column.buffer), owner: column))
+        append(column, flags: 0)
     }
 
     public mutating func append<Element: BitwiseCopyable>(_ values: [Element]) {
         append(Column(values))
     }
 
+    private mutating func append<Element>(_ column: Column<Element>, flags: UInt32) {
+        parts.append(.encoded(Section(elementSize: MemoryLayout<Element>.stride, count: column.count,
+                                      bytes: UnsafeRawBufferPointer(column.buffer), owner: column, flags: flags)))
+    }
+
     /// Two sections: `bytes`, marked to be checked block by block when read, then their
     /// `BlockChecksums` (see `SectionCursor.blockCheckedBytes`).
     public mutating func appendBlockChecked(_ bytes: Column<UInt8>) {
-        append(bytes)
-        sections[sections.count - 1].flags = SnapshotLayout.blockCheckedFlag
+        append(bytes, flags: SnapshotLayout.blockCheckedFlag)
         append(BlockChecksums(of: bytes.buffer).hashes)
     }
 
-    /// Four sections: the raw starts of the blocks, their deflated starts, the deflated bytes
-    /// (marked to be checked block by block when read), then their `BlockChecksums` (see
-    /// `SectionCursor.deflatedBlocks`).
+    /// Four sections (`DeflatedBlocks.sectionCount`): the raw starts of the blocks, their
+    /// deflated starts, the deflated bytes (marked to be checked block by block when read), then
+    /// their `BlockChecksums` (see `SectionCursor.deflatedBlocks`).
     public mutating func append(_ blocks: DeflatedBlocks) {
         append(blocks.rawStarts)
         append(blocks.deflatedStarts)
-        append(blocks.deflated)
-        sections[sections.count - 1].flags = SnapshotLayout.blockCheckedFlag
+        append(blocks.deflated, flags: SnapshotLayout.blockCheckedFlag)
         append(blocks.checksums.hashes)
     }
 
-    /// Two sections: the count and bit width (UInt64), then the packed bytes (see
-    /// `SectionCursor.packedIntegers`).
+    /// Two sections (`PackedIntegers.sectionCount`): the count and bit width (UInt64), then the
+    /// packed bytes (see `SectionCursor.packedIntegers`).
     public mutating func append(_ packed: PackedIntegers) {
         append([UInt64(packed.count), UInt64(packed.bitWidth)])
         append(packed.bytes)
@@ -67,15 +91,29 @@ public struct SnapshotWriter {
         append(strings.bytes)
     }
 
-    /// Appends the sections `background` encodes, once it has encoded them.
+    /// Appends the sections `background` encodes (as many as it declared), written once encoded.
     public mutating func append(_ background: SectionsInBackground) {
-        sections += background.waitForSections().sections
+        parts.append(.inBackground(background))
+    }
+
+    /// Every section in table order, waiting for those encoded in the background.
+    fileprivate func encodedSections() -> [Section] {
+        parts.flatMap { part -> [Section] in
+            switch part {
+            case .encoded(let section): return [section]
+            case .inBackground(let background): return background.waitForSections()
+            }
+        }
     }
 
     /// The whole file in memory (tests and fuzzing seeds).
     public func bytes() -> [UInt8] {
         var result: [UInt8] = []
-        emit { result.append(contentsOf: $0); return true }
+        emit { offset, chunk in
+            if result.count < offset + chunk.count { result += repeatElement(0, count: offset + chunk.count - result.count) }
+            result.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset..<offset + chunk.count]).copyMemory(from: chunk) }
+            return true
+        }
         return result
     }
 
@@ -85,16 +123,16 @@ public struct SnapshotWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SnapshotError("cannot create \(temporary): \(Self.systemError())") }
         var failure: String?
-        emit { chunk in
-            var offset = 0
-            while offset < chunk.count {
-                let written = Self.systemWrite(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+        emit { offset, chunk in
+            var done = 0
+            while done < chunk.count {
+                let written = pwrite(descriptor, chunk.baseAddress! + done, chunk.count - done, off_t(offset + done))
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = "cannot write \(temporary): \(Self.systemError())"
                     return false
                 }
-                offset += written
+                done += written
             }
             return true
         }
@@ -108,49 +146,62 @@ public struct SnapshotWriter {
 
     private static func systemError() -> String { String(cString: strerror(errno)) }
 
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(descriptor, bytes, count)
-        #else
-        return Darwin.write(descriptor, bytes, count)
-        #endif
+    /// A section's place in the file and its checksum, for the header.
+    private struct Placed {
+        let section: Section
+        let offset: Int
+        let checksum: UInt64
     }
 
-    /// Calls `sink` with the file's bytes in order, in chunks (each section's bytes as they lie
-    /// in memory, not copied; never an empty chunk); stops when it returns false.
-    private func emit(_ sink: (UnsafeRawBufferPointer) -> Bool) {
-        let headerSize = SnapshotLayout.headerSize(identityLength: identity.count, sectionCount: sections.count)
+    /// Calls `sink` with the file's bytes and where each lies: every section's bytes as they lie
+    /// in memory (not copied), those encoded first, each preceded by the zeros that align it,
+    /// at increasing offsets, then the header at offset 0. Never an empty chunk; stops when
+    /// `sink` returns false.
+    private func emit(_ sink: (_ offset: Int, UnsafeRawBufferPointer) -> Bool) {
+        let sectionCount = sectionCount
+        let headerSize = SnapshotLayout.headerSize(identityLength: identity.count, sectionCount: sectionCount)
+        var placed = [Placed?](repeating: nil, count: sectionCount)
+        var position = SnapshotLayout.padded(headerSize, to: SnapshotLayout.sectionAlignment)
+        let padding = [UInt8](repeating: 0, count: SnapshotLayout.sectionAlignment)
+        func place(_ section: Section, at index: Int) -> Bool {
+            let start = SnapshotLayout.padded(position, to: SnapshotLayout.sectionAlignment)
+            if start > position, !padding.withUnsafeBytes({ sink(position, UnsafeRawBufferPointer(rebasing: $0[..<(start - position)])) }) {
+                return false
+            }
+            if !section.bytes.isEmpty, !sink(start, section.bytes) { return false }
+            placed[index] = Placed(section: section, offset: start, checksum: XXH64.hash(section.bytes))
+            position = start + section.bytes.count
+            return true
+        }
+        var firstIndex: [Int] = []
+        var next = 0
+        for part in parts {
+            firstIndex.append(next)
+            next += part.sectionCount
+        }
+        for (part, index) in zip(parts, firstIndex) {
+            if case .encoded(let section) = part, !place(section, at: index) { return }
+        }
+        for (part, index) in zip(parts, firstIndex) {
+            guard case .inBackground(let background) = part else { continue }
+            for (k, section) in background.waitForSections().enumerated() where !place(section, at: index + k) { return }
+        }
         var header: [UInt8] = SnapshotLayout.magic
         header.reserveCapacity(headerSize)
         Self.put(version, into: &header)
-        Self.put(UInt32(sections.count), into: &header)
+        Self.put(UInt32(sectionCount), into: &header)
         Self.put(UInt64(identity.count), into: &header)
         header += identity
         header += [UInt8](repeating: 0, count: SnapshotLayout.padded(identity.count, to: 8) - identity.count)
-        var offset = SnapshotLayout.padded(headerSize, to: SnapshotLayout.sectionAlignment)
-        var offsets: [Int] = []
-        for section in sections {
-            offsets.append(offset)
-            Self.put(UInt32(section.elementSize), into: &header)
-            Self.put(section.flags, into: &header)
-            Self.put(UInt64(offset), into: &header)
-            Self.put(UInt64(section.count), into: &header)
-            Self.put(XXH64.hash(section.bytes), into: &header)
-            offset = SnapshotLayout.padded(offset + section.bytes.count, to: SnapshotLayout.sectionAlignment)
+        for case let entry? in placed {
+            Self.put(UInt32(entry.section.elementSize), into: &header)
+            Self.put(entry.section.flags, into: &header)
+            Self.put(UInt64(entry.offset), into: &header)
+            Self.put(UInt64(entry.section.count), into: &header)
+            Self.put(entry.checksum, into: &header)
         }
         Self.put(XXH64.hash(header), into: &header)
-        var position = header.count
-        guard header.withUnsafeBytes(sink) else { return }
-        let padding = [UInt8](repeating: 0, count: SnapshotLayout.sectionAlignment)
-        for (section, start) in zip(sections, offsets) {
-            while position < start {
-                let count = min(start - position, padding.count)
-                guard padding.withUnsafeBytes({ sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return }
-                position += count
-            }
-            if !section.bytes.isEmpty, !sink(section.bytes) { return }
-            position += section.bytes.count
-        }
+        _ = header.withUnsafeBytes { sink(0, $0) }
     }
 
     private static func put<Value: FixedWidthInteger>(_ value: Value, into bytes: inout [UInt8]) {
@@ -159,27 +210,32 @@ public struct SnapshotWriter {
 }
 
 /// Sections encoded on another thread from the moment this is made, for a writer to append
-/// later (`SnapshotWriter.append(_:)`): independent parts of one snapshot encoded while the
-/// caller does other work.
+/// at once and write once encoded (`SnapshotWriter.append(_:)`): independent parts of one
+/// snapshot encoded while the caller does other work, and while the writer writes the others.
+/// How many sections they are is declared up front, as the file's header needs the count
+/// before anything is written; producing another number is a programming error (it traps).
 ///
 /// Invariant: `produced` is set only by the encoding thread, before it leaves the dispatch group,
 /// and read only after the group was waited for, so the two never touch it at once.
 public final class SectionsInBackground: @unchecked Sendable {
+    public let sectionCount: Int
     private let done = DispatchGroup()
     private var produced: SnapshotWriter?
 
-    /// Starts `produce` on another thread, appending to a writer of its own.
-    public init(_ produce: @escaping @Sendable (inout SnapshotWriter) -> Void) {
+    /// Starts `produce` on another thread, appending `sectionCount` sections to a writer of its own.
+    public init(sectionCount: Int, _ produce: @escaping @Sendable (inout SnapshotWriter) -> Void) {
+        self.sectionCount = sectionCount
         DispatchQueue.global().async(group: done) { [self] in
             var writer = SnapshotWriter(version: 0, identity: [])
             produce(&writer)
+            precondition(writer.sectionCount == sectionCount, "\(writer.sectionCount) sections encoded, \(sectionCount) declared")
             produced = writer
         }
     }
 
-    /// The writer `produce` appended to, once it has returned.
-    fileprivate func waitForSections() -> SnapshotWriter {
+    /// The sections `produce` appended, once it has returned (itself waiting for any it appended in the background).
+    fileprivate func waitForSections() -> [SnapshotWriter.Section] {
         done.wait()
-        return produced!
+        return produced!.encodedSections()
     }
 }

@@ -1,3 +1,5 @@
+import SnapshotFormat
+
 /// The arrays `IndexBuilder` fills, turned into the read-only columns of `IndexData` when it
 /// is done (see there for what each holds).
 struct IndexArrays: Sendable {
@@ -6,6 +8,8 @@ struct IndexArrays: Sendable {
     var ids: [String] = []
     /// Original text of field `f` of document `d` at `d * fieldCount + f` ("" when absent).
     var fieldTexts: [String] = []
+    /// Their deflation for a snapshot, when begun with them (see `StoredTexts.startDeflating`).
+    var textDeflation: BlockDeflation?
     /// `yyyymmdd`, 0 when unknown.
     var dates: [Int32] = []
     /// `1 / (1 - b + b * length / averageLength)` for each document and field (BM25 length normalization).

@@ -19,8 +19,9 @@ enum IndexBuilder {
     /// Builds from documents made on demand, each requested once, from several threads at a
     /// time: making them is then part of the parallel work, and none outlives its analysis.
     /// `shards` overrides how many ranges of documents are analyzed in parallel (for tests:
-    /// the index does not depend on it).
-    static func build(schema: IndexSchema, documentCount: Int, shards: Int? = nil,
+    /// the index does not depend on it). `preparingSnapshot` begins deflating the texts for a
+    /// snapshot as soon as they are gathered (see `StoredTexts.startDeflating`).
+    static func build(schema: IndexSchema, documentCount: Int, shards: Int? = nil, preparingSnapshot: Bool = false,
                       document: @Sendable (Int) -> Document) -> IndexData {
         let shardCount = max(1, shards ?? (documentCount < 2_000 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
         let shardSize = (documentCount + shardCount - 1) / max(1, shardCount)
@@ -31,12 +32,12 @@ enum IndexBuilder {
             results.store(shard, at: s)
         }
         // The shards are gone once their arrays are merged, before those become columns.
-        var data = merge(results.takeAll(), schema: schema, documentCount: documentCount)
+        var data = merge(results.takeAll(), schema: schema, documentCount: documentCount, preparingSnapshot: preparingSnapshot)
         return IndexData(taking: &data)
     }
 
     /// The index's arrays from the analyzed shards.
-    private static func merge(_ shards: [ShardBuilder], schema: IndexSchema, documentCount: Int) -> IndexArrays {
+    private static func merge(_ shards: [ShardBuilder], schema: IndexSchema, documentCount: Int, preparingSnapshot: Bool) -> IndexArrays {
         let fieldCount = schema.fields.count
         var data = IndexArrays()
         data.fieldCount = fieldCount
@@ -49,6 +50,7 @@ enum IndexBuilder {
             data.dates += shard.dates
             data.fieldTexts += shard.texts
         }
+        if preparingSnapshot { data.textDeflation = StoredTexts.startDeflating(data.fieldTexts, fieldCount: fieldCount) }
         data.fieldNorms = fieldNorms(shards: shards, documentCount: documentCount, fieldCount: fieldCount)
         layOutPostings(shards: shards, into: &data)
         mergeFacets(shards: shards, facetCount: schema.facets.count, into: &data)

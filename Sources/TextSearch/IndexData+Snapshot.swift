@@ -26,7 +26,10 @@ extension IndexData {
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
         writer.append(storedTexts.offsets)
-        writer.append(storedTexts.deflatedBlocks)
+        // Taken when deflated (see `StoredTexts.deflatedBlocks`) while the writer writes the rest.
+        writer.append(SectionsInBackground(sectionCount: DeflatedBlocks.sectionCount) { [storedTexts] writer in
+            writer.append(storedTexts.deflatedBlocks)
+        })
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)
@@ -51,11 +54,11 @@ extension IndexData {
     }
 
     /// The postings packed (entry documents and fields, position counts and checkpoints,
-    /// positions), on another thread from now on. Packing is serial work (about 0.35 s at
-    /// 100,000 news): started before the texts are deflated (on every core), it shares the cores
-    /// with the deflation instead of running alone after it while the other cores wait.
+    /// positions), on another thread from now on: serial work (about 0.35 s at 100,000 news)
+    /// done while the writer writes the sections already encoded, and the texts' deflation,
+    /// begun while the index was built (see `StoredTexts.startDeflating`), ends.
     private func packedPostings() -> SectionsInBackground {
-        SectionsInBackground { [self] writer in
+        SectionsInBackground(sectionCount: 4 * PackedIntegers.sectionCount + 1) { [self] writer in
             writer.append(entryDocument.packed)
             writer.append(entryField.packed)
             let (positionCounts, positionCheckpoints) = entryPositionStart.counted

@@ -18,9 +18,12 @@ public final class SearchIndex: Sendable {
     /// each `i` in `0..<documentCount`, from several threads at a time, before `init` returns.
     /// The same index as `init(schema:documents:)` with the documents in that order, built faster
     /// and in less memory when making a document is costly (it is then done in parallel too).
-    public init(schema: IndexSchema, documentCount: Int, document: @Sendable (Int) -> Document) {
+    /// `preparingSnapshot` (for an index about to be written with `append(to:)`) begins that
+    /// work while the index is built, on cores the build leaves free.
+    public init(schema: IndexSchema, documentCount: Int, preparingSnapshot: Bool = false, document: @Sendable (Int) -> Document) {
         self.schema = schema
-        self.data = IndexBuilder.build(schema: schema, documentCount: documentCount, document: document)
+        self.data = IndexBuilder.build(schema: schema, documentCount: documentCount, preparingSnapshot: preparingSnapshot,
+                                       document: document)
         warmUp()
     }
 

@@ -13,6 +13,9 @@ public struct StoredTexts: Sendable {
     let bytes: Bytes
     /// Where a text whose block fails its check is reported.
     let damage: SnapshotDamage
+    /// The texts' deflation for a snapshot, begun while the index was built (see
+    /// `startDeflating`); nil when not begun, or for texts read from a snapshot.
+    let deflation: BlockDeflation?
 
     /// Where the texts' bytes are.
     enum Bytes: Sendable {
@@ -23,12 +26,14 @@ public struct StoredTexts: Sendable {
     }
 
     /// Texts held in memory (`texts[d * fieldCount + f]`).
-    init(fieldCount: Int, documentCount: Int, texts: StringColumn, damage: SnapshotDamage) {
+    /// `deflation`, if any, deflates these texts (see `startDeflating`).
+    init(fieldCount: Int, documentCount: Int, texts: StringColumn, damage: SnapshotDamage, deflation: BlockDeflation? = nil) {
         self.fieldCount = fieldCount
         self.documentCount = documentCount
         self.offsets = texts.offsets
         self.bytes = .plain(texts.bytes)
         self.damage = damage
+        self.deflation = deflation
     }
 
     /// Texts read from a snapshot. `offsets` has been checked to hold `documentCount *
@@ -39,6 +44,7 @@ public struct StoredTexts: Sendable {
         self.offsets = offsets
         self.bytes = .deflated(blocks)
         self.damage = damage
+        self.deflation = nil
     }
 
     /// The text of field `field` of document `document`; "" when its block is damaged (a
@@ -81,19 +87,54 @@ public struct StoredTexts: Sendable {
     }
 
     /// The compression level (libdeflate's, 1 to 12) of the texts written to a snapshot: its
-    /// fastest, as deflating them is most of what writing a snapshot adds to a first run.
+    /// fastest, as deflating them is the largest work writing a snapshot adds to a first run.
     static let compressionLevel: Int32 = 1
 
     /// The texts deflated in blocks of whole documents, for a snapshot (already so when read
-    /// from one).
+    /// from one): the deflation begun while the index was built, the first time, else deflated now.
     var deflatedBlocks: DeflatedBlocks {
         switch bytes {
         case .plain(let bytes):
+            if let begun = deflation?.takeBlocks() { return begun }
             let documentStarts = stride(from: 0, to: offsets.count - 1, by: max(1, fieldCount)).lazy.map { Int(offsets[$0]) }
             return DeflatedBlocks.deflating(bytes, cuts: documentStarts, level: Self.compressionLevel)
         case .deflated(let blocks):
             return blocks
         }
+    }
+
+    /// Starts deflating `texts` (`texts[d * fieldCount + f]`, those the stored texts will be made
+    /// of) on one thread, into the same blocks as `deflatedBlocks` of those stored texts: begun
+    /// as soon as the texts are known, while the index is still being built, whose serial
+    /// stretches leave a core free. The strings are released once every block is deflated.
+    static func startDeflating(_ texts: [String], fieldCount: Int) -> BlockDeflation {
+        var textStarts: [Int] = [0]
+        textStarts.reserveCapacity(texts.count + 1)
+        for text in texts { textStarts.append(textStarts[textStarts.count - 1] + text.utf8.count) }
+        let total = textStarts[texts.count]
+        let documentStarts = stride(from: 0, to: texts.count, by: max(1, fieldCount)).lazy.map { textStarts[$0] }
+        let blockStarts = BlockDeflation.blockStarts(count: total, cuts: documentStarts)
+        // Blocks start at texts' starts: the first text of each block, found as they are made.
+        var firstText: [Int] = []
+        firstText.reserveCapacity(blockStarts.count)
+        var t = 0
+        for start in blockStarts {
+            while t < texts.count && textStarts[t] < start { t += 1 }
+            firstText.append(t)
+        }
+        let (starts, firsts) = (textStarts, firstText)
+        let deflation = BlockDeflation(blockStarts: blockStarts, level: compressionLevel) { k, body in
+            var raw: [UInt8] = []
+            raw.reserveCapacity(blockStarts[k + 1] - blockStarts[k])
+            var text = firsts[k]
+            while text < texts.count && starts[text] < blockStarts[k + 1] {
+                raw.append(contentsOf: texts[text].utf8)
+                text += 1
+            }
+            raw.withUnsafeBufferPointer(body)
+        }
+        deflation.startInBackground()
+        return deflation
     }
 
     /// Checks every block of a snapshot's texts (for a report on the whole file); nil when all

@@ -162,7 +162,7 @@ struct SnapshotCache {
             return CatalogSearchIndex(catalog: catalog)
         }
         let encoding = CatalogEncoding(catalog)
-        let index = CatalogSearchIndex(catalog: catalog)
+        let index = CatalogSearchIndex(catalog: catalog, preparingSnapshot: true)
         do {
             try CatalogSnapshot.write(catalog: encoding, search: index, warningCount: warningCount, stamps: stamps, realFolder: realFolder, cache: cache)
             note("wrote \(cache.snapshotPath(realFolder: realFolder))")
