@@ -77,12 +77,21 @@ public final class MemoryNewsStorage: NewsStorage {
         references.withLock { lists in
             if let lists { return lists }
             var built = ReferenceLists()
+            // Items cite the same few organizations and Sectors again and again, spelled alike:
+            // each spelling is resolved once.
+            var organizations: [String: Int?] = [:], sectors: [String: Int?] = [:]
+            func resolved(_ reference: String, _ known: inout [String: Int?], _ resolve: (String) -> Int?) -> Int? {
+                if let found = known[reference] { return found }
+                let found = resolve(reference)
+                known[reference] = found
+                return found
+            }
             for i in items.indices {
                 for reference in items[i].organizations {
-                    if let o = organization(reference) { built.byOrganization[o, default: []].append(i) }
+                    if let o = resolved(reference, &organizations, organization) { built.byOrganization[o, default: []].append(i) }
                 }
                 for reference in items[i].sectors {
-                    if let s = sector(reference) { built.bySector[s, default: []].append(i) }
+                    if let s = resolved(reference, &sectors, sector) { built.bySector[s, default: []].append(i) }
                 }
             }
             lists = built

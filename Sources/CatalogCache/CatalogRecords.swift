@@ -149,7 +149,7 @@ enum CatalogRecords {
 }
 
 extension ByteWriter {
-    mutating func putString(_ string: String) { put(Array(string.utf8)) }
+    mutating func putString(_ string: String) { put(string.utf8) }
 
     mutating func putOptional(_ string: String?) {
         put(UInt8(string == nil ? 0 : 1))

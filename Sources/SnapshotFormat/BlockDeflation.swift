@@ -4,10 +4,14 @@ import Foundation
 /// Deflates blocks of raw bytes into `DeflatedBlocks`, the blocks taken one at a time from a
 /// shared counter by every thread that works on them: one thread of its own from
 /// `startInBackground()` (work begun early, beside other work, on one core), then, in
-/// `takeBlocks()`, the caller with every core for the blocks left.
+/// `takeBlocks()`, the caller with every core for the blocks left. When the thread of its own
+/// deflates the last block, it also joins the blocks into their columns, so that a caller that
+/// comes later finds them ready.
 ///
-/// Invariant: every access to `next`, `deflated`, `rawBlock` and `taken` holds `lock`; a block
-/// is deflated by the one thread that took its number.
+/// Invariant: every access to `next`, `completed`, `deflated`, `rawBlock`, `joined` and `taken`
+/// holds `lock`; a block is deflated by the one thread that took its number; the blocks are
+/// joined once, by the thread of its own (inside `background`) or, after waiting for it, by the
+/// caller of `takeBlocks()`.
 public final class BlockDeflation: @unchecked Sendable {
     /// Calls its second argument with the raw bytes of block `k` (the bytes `blockStarts[k] ..<
     /// blockStarts[k + 1]` of the whole).
@@ -18,9 +22,11 @@ public final class BlockDeflation: @unchecked Sendable {
     private let lock = NSLock()
     private let background = DispatchGroup()
     private var next = 0
+    private var completed = 0
     private var deflated: [[UInt8]]
     /// Released once every block is deflated, with whatever it holds the raw bytes in.
     private var rawBlock: RawBlock?
+    private var joined: DeflatedBlocks?
     private var taken = false
 
     /// Where the blocks of `count` raw bytes start (and, last, `count`), each ending at the first
@@ -44,7 +50,10 @@ public final class BlockDeflation: @unchecked Sendable {
 
     /// Starts deflating on one thread of its own.
     public func startInBackground() {
-        DispatchQueue.global().async(group: background) { [self] in work() }
+        DispatchQueue.global().async(group: background) { [self] in
+            work()
+            joinIfComplete()
+        }
     }
 
     /// The deflated blocks, once all are deflated (taking the ones left on every core), the
@@ -52,29 +61,15 @@ public final class BlockDeflation: @unchecked Sendable {
     public func takeBlocks() -> DeflatedBlocks? {
         DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in work() }
         background.wait()
-        let parts: [[UInt8]]? = lock.withLock {
-            guard !taken else { return nil }
-            taken = true
-            rawBlock = nil
-            defer { deflated = [] }
-            return deflated
+        joinIfComplete()
+        return lock.withLock {
+            defer { (joined, taken) = (nil, true) }
+            return taken ? nil : joined
         }
-        guard let parts else { return nil }
-        var deflatedStarts: [UInt32] = [0]
-        deflatedStarts.reserveCapacity(parts.count + 1)
-        for part in parts {
-            let end = Int(deflatedStarts[deflatedStarts.count - 1]) + part.count
-            precondition(end <= Int(UInt32.max), "compressed texts larger than 4 GiB")
-            deflatedStarts.append(UInt32(end))
-        }
-        let bytes = Column<UInt8>(count: Int(deflatedStarts[parts.count])) { bytes in
-            for (k, part) in parts.enumerated() {
-                _ = UnsafeMutableBufferPointer(rebasing: bytes[Int(deflatedStarts[k])...]).initialize(fromContentsOf: part)
-            }
-        }
-        return DeflatedBlocks(rawStarts: Column(blockStarts.map { UInt32($0) }), deflatedStarts: Column(deflatedStarts),
-                              deflated: bytes, checksums: bytes.withUnsafeBufferPointer { BlockChecksums(of: $0) })!
     }
+
+    /// Whether the blocks are joined, not yet taken (for tests).
+    var isJoined: Bool { lock.withLock { joined != nil } }
 
     /// Deflates the blocks nobody took yet, one at a time, until none is left.
     private func work() {
@@ -87,8 +82,38 @@ public final class BlockDeflation: @unchecked Sendable {
             guard let rawBlock else { return }
             var output: [UInt8] = []
             rawBlock(k) { output = compressor.deflate($0) }
-            lock.withLock { deflated[k] = output }
+            lock.withLock {
+                deflated[k] = output
+                completed += 1
+            }
         }
+    }
+
+    /// Joins the blocks into their columns when every one is deflated and they are not joined
+    /// (or taken) yet; the raw bytes are released.
+    private func joinIfComplete() {
+        let parts: [[UInt8]]? = lock.withLock {
+            guard completed == deflated.count, joined == nil, !taken else { return nil }
+            rawBlock = nil
+            defer { deflated = [] }
+            return deflated
+        }
+        guard let parts else { return }
+        var deflatedStarts: [UInt32] = [0]
+        deflatedStarts.reserveCapacity(parts.count + 1)
+        for part in parts {
+            let end = Int(deflatedStarts[deflatedStarts.count - 1]) + part.count
+            precondition(end <= Int(UInt32.max), "compressed texts larger than 4 GiB")
+            deflatedStarts.append(UInt32(end))
+        }
+        let bytes = Column<UInt8>(count: Int(deflatedStarts[parts.count])) { bytes in
+            for (k, part) in parts.enumerated() {
+                _ = UnsafeMutableBufferPointer(rebasing: bytes[Int(deflatedStarts[k])...]).initialize(fromContentsOf: part)
+            }
+        }
+        let blocks = DeflatedBlocks(rawStarts: Column(blockStarts.map { UInt32($0) }), deflatedStarts: Column(deflatedStarts),
+                                    deflated: bytes, checksums: bytes.withUnsafeBufferPointer { BlockChecksums(of: $0) })!
+        lock.withLock { joined = blocks }
     }
 }
 

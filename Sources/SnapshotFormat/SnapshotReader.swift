@@ -301,4 +301,10 @@ public struct ByteWriter {
         put(UInt32(data.count))
         bytes += data
     }
+
+    /// A string's bytes, as `put(Array(string.utf8))` puts them, without making the array.
+    public mutating func put(_ utf8: String.UTF8View) {
+        put(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
 }

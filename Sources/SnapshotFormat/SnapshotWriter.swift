@@ -9,11 +9,12 @@ import Darwin
 /// through a temporary file renamed into place, so that a reader sees either the previous
 /// file or the complete new one, never a half-written one.
 ///
-/// Sections still being encoded on other threads (`SectionsInBackground`) take their places in
-/// the section table when appended, but their bytes go to the file after those of every
-/// section already encoded: the file is written while they are encoded, and the header, which
-/// needs every section's offset and checksum, last, at the start of the file. Where each
-/// section lies depends only on the order of the calls, never on which encoding ends first.
+/// Sections still being encoded on other threads (`SectionsInBackground`), or to be made when
+/// the writer comes to them (`appendWhenWritten`), take their places in the section table when
+/// appended, but their bytes go to the file after those of every section already encoded: the
+/// file is written while they are encoded, and the header, which needs every section's offset
+/// and checksum, last, at the start of the file. Where each section lies depends only on the
+/// order of the calls, never on which encoding ends first.
 public struct SnapshotWriter {
     fileprivate struct Section {
         let elementSize: Int
@@ -23,15 +24,30 @@ public struct SnapshotWriter {
         var flags: UInt32 = 0
     }
 
-    /// A section encoded, or sections still being encoded elsewhere.
+    /// A section encoded, sections still being encoded elsewhere, or sections made when written.
     private enum Part {
         case encoded(Section)
         case inBackground(SectionsInBackground)
+        case whenWritten(sectionCount: Int, make: (inout SnapshotWriter) -> Void)
 
         var sectionCount: Int {
             switch self {
             case .encoded: return 1
             case .inBackground(let background): return background.sectionCount
+            case .whenWritten(let sectionCount, _): return sectionCount
+            }
+        }
+
+        /// Its sections, once encoded or made.
+        var sections: [Section] {
+            switch self {
+            case .encoded(let section): return [section]
+            case .inBackground(let background): return background.waitForSections()
+            case .whenWritten(let sectionCount, let make):
+                var writer = SnapshotWriter(version: 0, identity: [])
+                make(&writer)
+                precondition(writer.sectionCount == sectionCount, "\(writer.sectionCount) sections made, \(sectionCount) declared")
+                return writer.encodedSections()
             }
         }
     }
@@ -96,14 +112,17 @@ public struct SnapshotWriter {
         parts.append(.inBackground(background))
     }
 
+    /// Appends `sectionCount` sections that `make` appends when the writer comes to them, after
+    /// writing those already encoded, on the writing thread: for work going on elsewhere until
+    /// then, such as a deflation begun earlier (it needs no thread of its own to wait for it).
+    /// Making another number of sections is a programming error (it traps).
+    public mutating func appendWhenWritten(sectionCount: Int, _ make: @escaping (inout SnapshotWriter) -> Void) {
+        parts.append(.whenWritten(sectionCount: sectionCount, make: make))
+    }
+
     /// Every section in table order, waiting for those encoded in the background.
     fileprivate func encodedSections() -> [Section] {
-        parts.flatMap { part -> [Section] in
-            switch part {
-            case .encoded(let section): return [section]
-            case .inBackground(let background): return background.waitForSections()
-            }
-        }
+        parts.flatMap(\.sections)
     }
 
     /// The whole file in memory (tests and fuzzing seeds).
@@ -183,8 +202,8 @@ public struct SnapshotWriter {
             if case .encoded(let section) = part, !place(section, at: index) { return }
         }
         for (part, index) in zip(parts, firstIndex) {
-            guard case .inBackground(let background) = part else { continue }
-            for (k, section) in background.waitForSections().enumerated() where !place(section, at: index + k) { return }
+            if case .encoded = part { continue }
+            for (k, section) in part.sections.enumerated() where !place(section, at: index + k) { return }
         }
         var header: [UInt8] = SnapshotLayout.magic
         header.reserveCapacity(headerSize)

@@ -26,10 +26,10 @@ extension IndexData {
                        UInt64(dictionary.count), UInt64(facets.count)])
         writer.append(ids)
         writer.append(storedTexts.offsets)
-        // Taken when deflated (see `StoredTexts.deflatedBlocks`) while the writer writes the rest.
-        writer.append(SectionsInBackground(sectionCount: DeflatedBlocks.sectionCount) { [storedTexts] writer in
+        // Deflated while the index was built (see `StoredTexts.startDeflating`), or now, on every core.
+        writer.appendWhenWritten(sectionCount: DeflatedBlocks.sectionCount) { [storedTexts] writer in
             writer.append(storedTexts.deflatedBlocks)
-        })
+        }
         writer.append(dates)
         writer.append(fieldNorms)
         writer.append(dictionary.scalars)
@@ -40,7 +40,7 @@ extension IndexData {
         writer.append(documentFrequency)
         writer.append(inverseDocumentFrequency)
         writer.append(termEntryStart)
-        writer.append(postings)
+        for part in postings { writer.append(part) }
         writer.append(forwardStart)
         writer.append(forwardTerm)
         for facet in facets {
@@ -53,19 +53,21 @@ extension IndexData {
         }
     }
 
-    /// The postings packed (entry documents and fields, position counts and checkpoints,
-    /// positions), on another thread from now on: serial work (about 0.35 s at 100,000 news)
-    /// done while the writer writes the sections already encoded, and the texts' deflation,
-    /// begun while the index was built (see `StoredTexts.startDeflating`), ends.
-    private func packedPostings() -> SectionsInBackground {
-        SectionsInBackground(sectionCount: 4 * PackedIntegers.sectionCount + 1) { [self] writer in
-            writer.append(entryDocument.packed)
-            writer.append(entryField.packed)
-            let (positionCounts, positionCheckpoints) = entryPositionStart.counted
-            writer.append(positionCounts)
-            writer.append(positionCheckpoints)
-            writer.append(positions.packed)
-        }
+    /// The postings packed (entry documents, entry fields, position counts and checkpoints,
+    /// positions), each on another thread from now on: serial work (about 0.35 s in all at
+    /// 100,000 news) done while the writer writes the sections already encoded, and the
+    /// texts' deflation, begun while the index was built (see `StoredTexts.startDeflating`), ends.
+    private func packedPostings() -> [SectionsInBackground] {
+        [
+            SectionsInBackground(sectionCount: PackedIntegers.sectionCount) { [entryDocument] in $0.append(entryDocument.packed) },
+            SectionsInBackground(sectionCount: 2 * PackedIntegers.sectionCount + 1) { [entryField, entryPositionStart] writer in
+                writer.append(entryField.packed)
+                let (positionCounts, positionCheckpoints) = entryPositionStart.counted
+                writer.append(positionCounts)
+                writer.append(positionCheckpoints)
+            },
+            SectionsInBackground(sectionCount: PackedIntegers.sectionCount) { [positions] in $0.append(positions.packed) },
+        ]
     }
 
     /// The sections an index of `facetCount` facets is written as (see `append(to:)`).

@@ -15,25 +15,27 @@ import Testing
             background.appendBlockChecked(Column(Array("later".utf8)))
         })
         writer.append(SectionsInBackground(sectionCount: 1) { $0.append([UInt16(5)]) })
+        writer.appendWhenWritten(sectionCount: 2) { $0.append(StringColumn(["made", "when written"])) }
         writer.append(Array("last".utf8))
         return writer
     }
 
     @Test func backgroundSectionsKeepTheirPlaceInTheTableAndComeLastInTheFile() throws {
         let writer = Self.writer()
-        #expect(writer.sectionCount == 6)
+        #expect(writer.sectionCount == 8)
         let bytes = writer.bytes()
         let reader = try SnapshotReader(file: bytes.withUnsafeBytes { MappedFile(copying: $0) }, version: 7)
         let sections = reader.sectionsForTesting
         let contents = sections.map { Array(bytes[$0.offset..<$0.offset + $0.byteCount]) }
         func raw<T>(_ values: [T]) -> [UInt8] { values.withUnsafeBytes { Array($0) } }
-        #expect(contents == [raw([UInt32(1), 2, 3]), raw([UInt64(9), 8]), Array("later".utf8),
-                             contents[3], raw([UInt16(5)]), Array("last".utf8)])
-        #expect(sections.map(\.elementSize) == [4, 8, 1, 8, 2, 1])
-        #expect(sections.map(\.isBlockChecked) == [false, false, true, false, false, false])
-        // Encoded first, written first; those from the background after, in table order.
+        #expect(contents == [raw([UInt32(1), 2, 3]), raw([UInt64(9), 8]), Array("later".utf8), contents[3],
+                             raw([UInt16(5)]), raw([UInt32(0), 4, 16]), Array("madewhen written".utf8), Array("last".utf8)])
+        #expect(sections.map(\.elementSize) == [4, 8, 1, 8, 2, 4, 1, 1])
+        #expect(sections.map(\.isBlockChecked) == [false, false, true, false, false, false, false, false])
+        // Encoded first, written first; those from the background and those made when written
+        // after, in table order.
         let order = sections.indices.sorted { sections[$0].offset < sections[$1].offset }
-        #expect(order == [0, 5, 1, 2, 3, 4])
+        #expect(order == [0, 7, 1, 2, 3, 4, 5, 6])
         #expect(sections.allSatisfy { $0.offset % SnapshotLayout.sectionAlignment == 0 })
         #expect(Self.writer().bytes() == bytes)
     }

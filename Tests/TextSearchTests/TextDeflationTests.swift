@@ -1,6 +1,9 @@
 @testable import SnapshotFormat
 @testable import TextSearch
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The texts' deflation begun while an index is built gives the blocks deflating the built
 /// texts gives, and the snapshot written is the same byte for byte; blocks are taken once.
@@ -39,6 +42,18 @@ import Testing
         let blocks = try #require(StoredTexts.startDeflating(["", "", ""], fieldCount: 3).takeBlocks())
         #expect(blocks.blockCount == 0 && blocks.rawCount == 0)
         #expect(try #require(StoredTexts.startDeflating([], fieldCount: 3).takeBlocks()).blockCount == 0)
+    }
+
+    /// Blocks all deflated by the thread of their own are joined there, before anyone asks, into
+    /// the blocks deflating them at once gives.
+    @Test func blocksDeflatedInTheBackgroundAreJoinedThere() throws {
+        let texts = Self.texts(documentCount: 60, fieldCount: 2, seed: 4)
+        let deflation = StoredTexts.startDeflating(texts, fieldCount: 2)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !deflation.isJoined && ContinuousClock.now < deadline { usleep(1_000) }
+        #expect(deflation.isJoined)
+        let stored = StoredTexts(fieldCount: 2, documentCount: 60, texts: StringColumn(texts), damage: SnapshotDamage())
+        Self.expectSameBlocks(try #require(deflation.takeBlocks()), stored.deflatedBlocks)
     }
 
     /// The first taker gets the blocks; the stored texts deflate again for a second snapshot.
