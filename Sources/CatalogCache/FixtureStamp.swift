@@ -88,7 +88,7 @@ public struct FixtureStamp: Equatable, Sendable {
     }
 
     func write(to writer: inout ByteWriter) {
-        writer.put(Array(name.utf8))
+        writer.put(name.utf8)
         writer.put(UInt8(exists ? 1 : 0))
         writer.put(size)
         writer.put(modifiedNanoseconds)

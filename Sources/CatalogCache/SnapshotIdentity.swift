@@ -18,7 +18,7 @@ struct SnapshotIdentity: Equatable {
         var writer = ByteWriter()
         writer.put(SnapshotIdentity.layoutVersion)
         writer.put(build)
-        writer.put(Array(folder.utf8))
+        writer.put(folder.utf8)
         writer.put(stampTime)
         writer.put(UInt32(clamping: warningCount))
         writer.put(UInt32(stamps.count))

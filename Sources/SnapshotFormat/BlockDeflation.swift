@@ -18,6 +18,7 @@ public final class BlockDeflation: @unchecked Sendable {
     public typealias RawBlock = @Sendable (_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Void
 
     private let blockStarts: [Int]
+    private let blockCount: Int
     private let level: Int32
     private let lock = NSLock()
     private let background = DispatchGroup()
@@ -43,9 +44,10 @@ public final class BlockDeflation: @unchecked Sendable {
     /// … 12 smallest) once started or taken.
     public init(blockStarts: [Int], level: Int32, rawBlock: @escaping RawBlock) {
         self.blockStarts = blockStarts
+        blockCount = blockStarts.count - 1
         self.level = level
         self.rawBlock = rawBlock
-        deflated = Array(repeating: [], count: blockStarts.count - 1)
+        deflated = Array(repeating: [], count: blockCount)
     }
 
     /// Starts deflating on one thread of its own.
@@ -71,17 +73,20 @@ public final class BlockDeflation: @unchecked Sendable {
     /// Whether the blocks are joined, not yet taken (for tests).
     var isJoined: Bool { lock.withLock { joined != nil } }
 
-    /// Deflates the blocks nobody took yet, one at a time, until none is left.
+    /// Deflates the blocks nobody took yet, one at a time, until none is left (its compressor
+    /// made only once it has a block: a helper that comes when all are taken does nothing).
     private func work() {
-        let compressor = Compressor(level: level)
+        var compressor: Compressor?
         while true {
             let (k, rawBlock): (Int, RawBlock?) = lock.withLock {
                 defer { next += 1 }
-                return (next, next < deflated.count ? self.rawBlock : nil)
+                return (next, next < blockCount ? self.rawBlock : nil)
             }
             guard let rawBlock else { return }
+            let deflating = compressor ?? Compressor(level: level)
+            compressor = deflating
             var output: [UInt8] = []
-            rawBlock(k) { output = compressor.deflate($0) }
+            rawBlock(k) { output = deflating.deflate($0) }
             lock.withLock {
                 deflated[k] = output
                 completed += 1
@@ -93,7 +98,7 @@ public final class BlockDeflation: @unchecked Sendable {
     /// (or taken) yet; the raw bytes are released.
     private func joinIfComplete() {
         let parts: [[UInt8]]? = lock.withLock {
-            guard completed == deflated.count, joined == nil, !taken else { return nil }
+            guard completed == blockCount, joined == nil, !taken else { return nil }
             rawBlock = nil
             defer { deflated = [] }
             return deflated

@@ -267,7 +267,7 @@ public struct ByteReader {
         position += count
     }
 
-    /// A length (UInt32) and that many bytes of UTF-8, as written by `ByteWriter.put(_: [UInt8])`,
+    /// A length (UInt32) and that many bytes of UTF-8, as written by `ByteWriter.put(_: String.UTF8View)`,
     /// decoded straight from the file (invalid UTF-8 is repaired, never trapped on).
     public mutating func readString() throws(SnapshotError) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: bytes[try lengthPrefixed()]), as: UTF8.self)
@@ -302,7 +302,7 @@ public struct ByteWriter {
         bytes += data
     }
 
-    /// A string's bytes, as `put(Array(string.utf8))` puts them, without making the array.
+    /// A string's UTF-8 bytes, as `put(Array(string.utf8))` would put them, without making the array.
     public mutating func put(_ utf8: String.UTF8View) {
         put(UInt32(utf8.count))
         bytes.append(contentsOf: utf8)

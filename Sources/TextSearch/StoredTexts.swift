@@ -114,19 +114,12 @@ public struct StoredTexts: Sendable {
         let total = textStarts[texts.count]
         let documentStarts = stride(from: 0, to: texts.count, by: max(1, fieldCount)).lazy.map { textStarts[$0] }
         let blockStarts = BlockDeflation.blockStarts(count: total, cuts: documentStarts)
-        // Blocks start at texts' starts: the first text of each block, found as they are made.
-        var firstText: [Int] = []
-        firstText.reserveCapacity(blockStarts.count)
-        var t = 0
-        for start in blockStarts {
-            while t < texts.count && textStarts[t] < start { t += 1 }
-            firstText.append(t)
-        }
-        let (starts, firsts) = (textStarts, firstText)
+        let starts = textStarts
         let deflation = BlockDeflation(blockStarts: blockStarts, level: compressionLevel) { k, body in
             var raw: [UInt8] = []
             raw.reserveCapacity(blockStarts[k + 1] - blockStarts[k])
-            var text = firsts[k]
+            // Blocks start where texts start: the block's first text is the first starting there.
+            var text = (0..<texts.count).partitionPoint { starts[$0] < blockStarts[k] }
             while text < texts.count && starts[text] < blockStarts[k + 1] {
                 raw.append(contentsOf: texts[text].utf8)
                 text += 1
